@@ -1,0 +1,1 @@
+"""khabar's command line: a thin Typer layer over :mod:`khabar.core`."""
