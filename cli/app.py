@@ -1,4 +1,234 @@
+"""The ``khabar`` command: a thin Typer layer over :mod:`khabar.core`.
+
+Core errors become one "Error: …" line on standard error; exit codes follow
+the contract: 0 all done, 1 some inputs failed (the rest were cleaned),
+2 usage errors. Only data goes to standard output.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
-app = typer.Typer()
-def main():
-    app()
+
+from khabar import __version__
+
+app = typer.Typer(
+    name="khabar",
+    help="Clean scraped Persian news pages: remove boilerplate, read metadata, repair the text.\n\n"
+         "Example: khabar clean pages/ --output clean/",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    md = "md"
+
+
+class Digits(str, Enum):
+    keep = "keep"
+    fa = "fa"
+    latin = "latin"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"khabar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Clean scraped Persian news pages: remove boilerplate, read metadata, repair the text."""
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"Error: {message}\n")
+    sys.stderr.flush()
+
+
+def _normalize_config(repair: bool, digits: Digits):
+    from khabar.core.normalize import NormalizeConfig
+
+    if not repair:
+        return NormalizeConfig(**{name: False for name in NormalizeConfig.__dataclass_fields__
+                                  if isinstance(getattr(NormalizeConfig(), name), bool)})
+    if "digits" in NormalizeConfig.__dataclass_fields__:
+        return NormalizeConfig(digits=digits.value)
+    return NormalizeConfig()
+
+
+def _reference(value: str | None):
+    if value is None:
+        return None
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO date or date-time (e.g. 2022-08-23)",
+                                 param_hint="--reference") from None
+
+
+RepairOption = Annotated[bool, typer.Option("--repair/--no-repair",
+                                            help="Repair the text (letters, spaces, half-spaces); "
+                                                 "--no-repair keeps it as scraped.")]
+DigitsOption = Annotated[Digits, typer.Option("--digits", help="Digits in Persian prose: keep as written, "
+                                                               "or convert to fa (۱۲۳) or latin (123).")]
+
+
+@app.command()
+def clean(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (read recursively); - for standard input.",
+                                               show_default=False)],
+    fmt: Annotated[Optional[Format], typer.Option(
+        "--format", "-f",
+        help="Output format. Default: jsonl on standard output, json with --output.")] = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Write one file per input here, mirroring the input tree.")] = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Add blocks (kind, line, text) and removed (line, text, reason) to the output.")] = False,
+    rules: Annotated[Optional[list[Path]], typer.Option(
+        "--rules", help="Extra boilerplate rules (TOML, as khabar's data/rules.toml); tried first.")] = None,
+    pattern: Annotated[str, typer.Option("--include", help="Which files to take from folders (glob).")] = "*.txt",
+    repair: RepairOption = True,
+    digits: DigitsOption = Digits.keep,
+    reference: Annotated[Optional[str], typer.Option(
+        "--reference", help="When the pages were read (ISO date), for dates without a year; "
+                            "default: each file's modification time.")] = None,
+) -> None:
+    """Clean pages into articles (JSON, JSON Lines or Markdown).
+
+    Examples:
+
+      khabar clean page.txt
+
+      khabar clean pages/ --output clean/ --format md
+
+      cat page.txt | khabar clean - | jq .title
+    """
+    from khabar.cli import batch
+    from khabar.core import KhabarError
+    from khabar.core.pipeline import Config, rules_for
+
+    fmt = fmt or (Format.json if output else Format.jsonl)
+    config = Config(normalize=_normalize_config(repair, digits),
+                    rules=tuple(str(p) for p in rules or ()))
+    try:
+        rules_for(config.rules)  # a bad rules file is a usage error, reported before any work
+    except KhabarError as err:
+        _error(str(err))
+        raise typer.Exit(EXIT_USAGE)
+    failed = batch.run(paths, fmt=fmt.value, output=output, explain=explain, config=config,
+                       include=pattern, reference=_reference(reference), report=_error)
+    raise typer.Exit(EXIT_FAILED if failed else 0)
+
+
+@app.command()
+def normalize(
+    files: Annotated[Optional[list[Path]], typer.Argument(
+        help="Files to normalise (default: standard input).", show_default=False)] = None,
+    repair: RepairOption = True,
+    digits: DigitsOption = Digits.keep,
+) -> None:
+    """Repair Persian text: letters, spaces, half-spaces. Same lines out as in.
+
+    Example: echo "سهشنبه کارتهای ملی" | khabar normalize
+    """
+    from khabar.core import KhabarError
+    from khabar.core.decode import decode
+    from khabar.core.normalize import normalize as run
+
+    config = _normalize_config(repair, digits)
+    failed = False
+    for name in [str(f) for f in files] if files else ["-"]:
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+            text = decode(data, path=name).text
+        except OSError as err:
+            _error(f"{name}: cannot read: {err.strerror}")
+            failed = True
+            continue
+        except KhabarError as err:
+            _error(str(err))
+            failed = True
+            continue
+        _write_stdout(run(text, config=config).text)
+    raise typer.Exit(EXIT_FAILED if failed else 0)
+
+
+@app.command()
+def date(
+    reference: Annotated[Optional[str], typer.Option(
+        "--reference", help="When the strings were read (ISO date or date-time), for strings "
+                            "without a year or with relative times. Default: now.")] = None,
+) -> None:
+    """Read one date string a line on standard input; write its ISO 8601 date, or an empty line.
+
+    Example: echo "۱ شهریور ۱۴۰۱" | khabar date      (prints 2022-08-23)
+    """
+    from datetime import datetime
+
+    from khabar.core.dates import parse_date
+
+    ref = _reference(reference) or datetime.now()
+    data = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    for line in data.splitlines():
+        match = parse_date(line, reference=ref)
+        _write_stdout((match.iso() if match else "") + "\n")
+
+
+@app.command()
+def explain(
+    file: Annotated[str, typer.Argument(help="The page to show (- for standard input).", show_default=False)],
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra boilerplate rules (TOML).")] = None,
+) -> None:
+    """Show a page with kept lines in colour and each removed line with its reason.
+
+    Example: khabar explain seeds/000_7619606070423613.txt
+    """
+    from khabar.cli import view
+    from khabar.core import KhabarError
+    from khabar.core.pipeline import Config, clean_bytes
+
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        article = clean_bytes(data, path=file, config=Config(rules=tuple(str(p) for p in rules or ())))
+    except OSError as err:
+        _error(f"{file}: cannot read: {err.strerror}")
+        raise typer.Exit(EXIT_FAILED)
+    except KhabarError as err:
+        _error(str(err))
+        raise typer.Exit(EXIT_FAILED)
+    view.show(article)
+
+
+def _write_stdout(text: str) -> None:
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def main() -> None:
+    try:
+        app()
+    except BrokenPipeError:
+        # `khabar clean dir | head` : the reader left; end quietly like other Unix tools.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)

@@ -1,0 +1,90 @@
+"""Run the pipeline over the inputs a user named: files, folders, standard input.
+
+Streams: one input is read, cleaned and written before the next, so memory does
+not grow with the number of files. Outputs are written atomically (a
+temporary file renamed into place), so a run that is killed leaves no
+half-written file. Inputs are only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+from khabar.core import KhabarError
+from khabar.core.pipeline import Config, clean_bytes
+from khabar.core.render import EXTENSIONS, render
+
+STDIN = "-"
+
+
+def inputs(paths: list[str], *, include: str, report: Callable[[str], None]) -> Iterator[tuple[str, Path | None]]:
+    """(display path, output path relative to --output) for every input, folders walked in sorted order."""
+    for given in paths:
+        if given == STDIN:
+            yield STDIN, Path("stdin")
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for found in sorted(p for p in path.rglob(include) if p.is_file()):
+                yield str(found), found.relative_to(path)
+        else:
+            # A missing file is reported when it is read, with the other failures.
+            yield given, Path(path.name)
+
+
+def write_atomically(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8"))
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _read(path: str) -> tuple[bytes, datetime | None]:
+    if path == STDIN:
+        return sys.stdin.buffer.read(), None
+    with open(path, "rb") as f:
+        data = f.read()
+        mtime = datetime.fromtimestamp(os.fstat(f.fileno()).st_mtime)
+    return data, mtime
+
+
+def run(paths: list[str], *, fmt: str, output: Path | None, explain: bool, config: Config,
+        include: str, reference: datetime | None, report: Callable[[str], None]) -> int:
+    """Clean every input; returns how many failed (each already reported)."""
+    failed = 0
+    for path, relative in inputs(paths, include=include, report=report):
+        try:
+            data, mtime = _read(path)
+            # Dates without a year are read against when the page was saved, else now.
+            article = clean_bytes(data, path=path, config=config,
+                                  reference=reference or mtime or datetime.now())
+        except OSError as err:
+            report(f"{path}: cannot read: {err.strerror or err}")
+            failed += 1
+            continue
+        except KhabarError as err:
+            report(str(err))
+            failed += 1
+            continue
+        text = render(article, fmt, explain=explain)
+        if output is None:
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.flush()
+        else:
+            target = output / relative.with_suffix(EXTENSIONS[fmt])
+            try:
+                write_atomically(target, text)
+            except OSError as err:
+                report(f"{target}: cannot write: {err.strerror or err}")
+                failed += 1
+    return failed

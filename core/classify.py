@@ -1,0 +1,300 @@
+"""Label every line of the page: article (title, surtitle, lead, paragraph,
+subheading), metadata, or boilerplate with the reason.
+
+The algorithm, in the spirit of jusText but for whole Persian pages:
+
+1. Features of each line (:class:`Features`): words, sentence-final
+   punctuation, share of stop words, the rule it matches, the metadata it holds.
+2. A context-free class (:class:`Class`): PROSE (a sentence-like line), SHORT
+   (a headline, menu item or subheading), SENTENCE (short but ends like a
+   sentence), RULE (a boilerplate phrase), META, HEADER (opens a link list).
+3. Link lists: the lines after a list header that read as headlines belong to
+   the list; after a tags header they are the page's tags.
+4. The article is the densest run of prose: the maximum-sum run of line scores
+   (prose earns its words, everything else costs), never crossing an
+   end-of-article marker. Short lines inside it are subheadings.
+5. The title is the headline-like line just before the article (metadata and
+   share buttons may stand between); the line above it is the surtitle when it
+   reads as one; the first paragraph is the lead when the body proper follows
+   ("به گزارش …") or metadata separates them.
+
+Each step computes its labels from the previous step's, never from its own edits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from khabar.core import metadata
+from khabar.core.language import language, stopwords
+from khabar.core.model import Kind, Labeled, Line
+from khabar.core.rules import Rule, RuleKind, Rules, default_rules, fold
+
+# A line of this many words with stop words in it reads as prose.
+PROSE_MIN_WORDS = 10
+PROSE_MIN_STOPWORD_SHARE = 0.12
+# Headlines, subheadings and list items are at most this long.
+HEADLINE_MAX_WORDS = 25
+# A longer short line inside the article is a paragraph, not a subheading.
+SUBHEADING_MAX_WORDS = 14
+# At most this many short lines close the article before its footer.
+TAIL_MAX_LINES = 3
+# A list item is a headline: short and without a full stop.
+LIST_ITEM_MAX_WORDS = 25
+TAG_MAX_WORDS = 6
+# Scores for the densest run: prose earns its words (up to a cap), the rest costs.
+PROSE_SCORE_CAP = 60
+SENTENCE_SCORE = 2
+SHORT_COST = 3
+META_COST = 1
+RULE_COST = 6
+# Words that open a lead's follow-up: the body proper starts by crediting its source.
+BODY_OPENERS = re.compile(r"^(به گزارش|بە گزارش|به نقل از|به گفته)")
+URL = re.compile(r"https?://|www\.", re.IGNORECASE)
+WORD = re.compile(r"[\w\u200c]+")
+# A short line that ends so is a sentence; "!" and "؟" end headlines as often.
+FULL_STOP = (".", "…", ".»", ".\"", ".)")
+
+
+class Class(Enum):
+    """A line's class before context is considered."""
+
+    PROSE = "prose"
+    SENTENCE = "sentence"
+    SHORT = "short"
+    RULE = "rule"
+    META = "meta"
+    HEADER = "header"
+    LIST_ITEM = "list-item"
+    TAG = "tag"
+
+
+@dataclass(frozen=True)
+class Features:
+    words: int
+    ends_sentence: bool
+    ends_full_stop: bool
+    stopword_share: float
+    has_url: bool
+    rule: Rule | None
+    meta: str | None
+
+    @property
+    def reads_as_prose(self) -> bool:
+        # A headline can be long too; it does not end like a sentence.
+        return (self.words >= PROSE_MIN_WORDS and self.stopword_share >= PROSE_MIN_STOPWORD_SHARE
+                and (self.ends_sentence or self.words > HEADLINE_MAX_WORDS))
+
+
+def features(line: Line, rules: Rules) -> Features:
+    text = line.text
+    words = WORD.findall(text)
+    stops = stopwords()
+    share = sum(1 for w in words if w in stops) / len(words) if words else 0.0
+    return Features(
+        words=len(words),
+        ends_sentence=text.endswith(language().sentence_end),
+        ends_full_stop=text.endswith(FULL_STOP),
+        stopword_share=share,
+        has_url=bool(URL.search(text)),
+        rule=rules.match(text),
+        meta=metadata.line_role(text),
+    )
+
+
+def context_free_class(f: Features) -> Class:
+    if f.rule is not None:
+        return Class.HEADER if f.rule.kind in (RuleKind.LIST_HEADER, RuleKind.TAGS_HEADER) else Class.RULE
+    if f.meta is not None:
+        return Class.META
+    if f.has_url and f.words <= 8:
+        return Class.RULE
+    if f.reads_as_prose:
+        return Class.PROSE
+    if f.ends_full_stop and f.words >= 2:
+        return Class.SENTENCE
+    return Class.SHORT
+
+
+def mark_lists(lines: list[Line], feats: list[Features], classes: list[Class]) -> list[Class]:
+    """Lines after a list header that read as headlines are list items (or tags)."""
+    out = list(classes)
+    header: Rule | None = None
+    for i, (line, f, c) in enumerate(zip(lines, feats, classes)):
+        if c is Class.HEADER:
+            header = f.rule
+            continue
+        if header is None:
+            continue
+        if header.kind is RuleKind.TAGS_HEADER:
+            if c in (Class.SHORT, Class.SENTENCE) and f.words <= TAG_MAX_WORDS:
+                out[i] = Class.TAG
+                continue
+        elif c in (Class.SHORT, Class.SENTENCE, Class.PROSE) and f.words <= LIST_ITEM_MAX_WORDS \
+                and not line.text.endswith("."):
+            out[i] = Class.LIST_ITEM
+            continue
+        header = None
+    return out
+
+
+def score(c: Class, f: Features) -> float:
+    if c is Class.PROSE:
+        return min(f.words, PROSE_SCORE_CAP)
+    if c is Class.SENTENCE:
+        return SENTENCE_SCORE
+    if c is Class.META:
+        return -META_COST
+    if c in (Class.LIST_ITEM, Class.TAG):
+        return -max(f.words, SHORT_COST)
+    if c is Class.SHORT:
+        return -SHORT_COST
+    return -RULE_COST
+
+
+def densest_run(scores: list[float], barriers: set[int]) -> tuple[int, int] | None:
+    """The maximum-sum run of scores (Kadane), not crossing a barrier line."""
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for i, s in enumerate(scores):
+        if i in barriers:
+            total, start = 0.0, i + 1
+            continue
+        if total <= 0:
+            total, start = 0.0, i
+        total += s
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def _reason(c: Class, f: Features) -> str:
+    if f.rule is not None:
+        return f.rule.name
+    if c is Class.META:
+        return f"metadata: {f.meta}"
+    if c is Class.LIST_ITEM:
+        return "link-list"
+    if c is Class.TAG:
+        return "metadata: tag"
+    if f.has_url:
+        return "url"
+    return "outside-article"
+
+
+def _headline_like(c: Class, f: Features) -> bool:
+    return c in (Class.SHORT, Class.SENTENCE, Class.PROSE) and 2 <= f.words <= HEADLINE_MAX_WORDS \
+        and not f.has_url
+
+
+def classify(lines: list[Line], *, rules: Rules | None = None) -> list[Labeled]:
+    rules = rules or default_rules()
+    feats = [features(line, rules) for line in lines]
+    classes = mark_lists(lines, feats, [context_free_class(f) for f in feats])
+    barriers = {i for i, f in enumerate(feats) if f.rule is not None and f.rule.kind is RuleKind.END_MARKER}
+    span = densest_run([score(c, f) for c, f in zip(classes, feats)], barriers)
+    if span is not None:
+        span = _extend_over_fragments(lines, feats, classes, span)
+
+    kinds: list[Kind] = []
+    reasons: list[str | None] = []
+    for i, (c, f) in enumerate(zip(classes, feats)):
+        inside = span is not None and span[0] <= i <= span[1]
+        if inside and c in (Class.PROSE, Class.SENTENCE):
+            kinds.append(Kind.PARAGRAPH), reasons.append(None)
+        elif inside and c is Class.SHORT and not f.has_url:
+            kinds.append(Kind.SUBHEADING if f.words <= SUBHEADING_MAX_WORDS else Kind.PARAGRAPH)
+            reasons.append(None)
+        elif c in (Class.META, Class.TAG):
+            kinds.append(Kind.METADATA), reasons.append(_reason(c, f))
+        else:
+            kinds.append(Kind.BOILERPLATE), reasons.append(_reason(c, f))
+
+    if span is not None:
+        _label_head(lines, feats, classes, kinds, reasons, span[0])
+    _drop_repeats_of_title(lines, kinds, reasons)
+    return [Labeled(line, kind, reason) for line, kind, reason in zip(lines, kinds, reasons)]
+
+
+def _is_navigation(f: Features) -> bool:
+    return f.rule is not None and f.rule.name == "navigation"
+
+
+def _label_head(lines, feats, classes, kinds, reasons, start: int) -> None:
+    """Title, surtitle and lead above the article's first paragraph.
+
+    Walking up from the article: first the short lines that touch it (fragments
+    of its first sentence, or the title itself), then metadata and share
+    buttons (a menu stops the walk: it is the page's header), then the lead
+    and the title, or the title alone.
+    """
+    i = start - 1
+    touching = []
+    while i >= 0 and classes[i] in (Class.SHORT, Class.SENTENCE) and not feats[i].has_url:
+        touching.append(i)
+        i -= 1
+    crossed = False
+    while i >= 0 and classes[i] in (Class.META, Class.RULE) and not _is_navigation(feats[i]):
+        crossed = True
+        i -= 1
+    title = lead = None
+    if i >= 1 and (crossed or not touching) and classes[i] in (Class.SENTENCE, Class.PROSE) \
+            and classes[i - 1] is Class.SHORT and _headline_like(classes[i - 1], feats[i - 1]):
+        title, lead = i - 1, i
+    elif i >= 0 and (crossed or not touching) and classes[i] is Class.SHORT and _headline_like(classes[i], feats[i]):
+        title = i
+    elif touching and _headline_like(classes[touching[0]], feats[touching[0]]):
+        title, touching = touching[0], []  # the lines above the title are not the article's
+    if title is None:
+        return
+    # Short lines between the head and the article continue its text.
+    for j in touching:
+        kinds[j], reasons[j] = Kind.PARAGRAPH, None
+    kinds[title], reasons[title] = Kind.TITLE, None
+    if lead is not None:
+        kinds[lead], reasons[lead] = Kind.LEAD, None
+    above = title - 1
+    if above >= 0 and classes[above] in (Class.SHORT, Class.SENTENCE) and 2 <= feats[above].words <= HEADLINE_MAX_WORDS:
+        if lines[above].text.endswith((":", "：")) or feats[above].words >= 3:
+            kinds[above], reasons[above] = Kind.SURTITLE, None
+    if lead is None:
+        _label_lead_inside(lines, kinds, title)
+
+
+def _label_lead_inside(lines, kinds, title: int) -> None:
+    """The first paragraph is the lead when the body proper begins after it."""
+    paragraphs = [i for i in range(title + 1, len(lines)) if kinds[i] is Kind.PARAGRAPH][:2]
+    if len(paragraphs) == 2:
+        first, second = paragraphs
+        separated = any(kinds[j] in (Kind.METADATA, Kind.BOILERPLATE) for j in range(first + 1, second))
+        if separated or BODY_OPENERS.match(lines[second].text):
+            kinds[first] = Kind.LEAD
+
+
+def _extend_over_fragments(lines, feats, classes, span: tuple[int, int]) -> tuple[int, int]:
+    """Short lines after the article's last paragraph that still belong to it: the
+    rest of an unfinished sentence, or a last short run that stands right before
+    the article's footer (its source, author or end marker)."""
+    first, last = span
+    while last + 1 < len(lines) and not lines[last].text.endswith(language().sentence_end) \
+            and classes[last + 1] in (Class.SHORT, Class.SENTENCE):
+        last += 1
+    run = last
+    while run + 1 < len(lines) and run - last < TAIL_MAX_LINES and classes[run + 1] in (Class.SHORT, Class.SENTENCE):
+        run += 1
+    if run > last and run + 1 < len(lines) and _is_footer(feats[run + 1]):
+        last = run
+    return first, last
+
+
+def _is_footer(f: Features) -> bool:
+    return f.meta in ("source", "author") or (f.rule is not None and f.rule.name == "end-of-article")
+
+
+def _drop_repeats_of_title(lines, kinds, reasons) -> None:
+    titles = {fold(lines[i].text) for i, k in enumerate(kinds) if k is Kind.TITLE}
+    for i, k in enumerate(kinds):
+        if k is not Kind.TITLE and k.kept and fold(lines[i].text) in titles:
+            kinds[i], reasons[i] = Kind.BOILERPLATE, "repeats-title"

@@ -1,0 +1,100 @@
+"""Decode a page's bytes: the one stage that picks an encoding.
+
+Scraped files come as UTF-8 (with or without BOM), UTF-16 (with a BOM) or
+Windows-1256, the encoding of older Iranian sites. A file with NUL bytes and
+no UTF-16 BOM is binary and refused. Bytes that no candidate decodes are
+replaced, counted and reported, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from khabar.core.errors import InputError
+
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Windows-1256 decodes any byte, so it must come last and only when the text it
+# gives looks like Persian/Arabic rather than mojibake.
+FALLBACK = "cp1256"
+# Share of control characters above which a file is taken for binary.
+MAX_CONTROL_SHARE = 0.05
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    replaced: int = 0  # bytes that could not be decoded and became U+FFFD
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text if ch < " " and ch not in "\n\r\t\f\v")
+    return bad / len(text)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Persian UTF-16 has a zero in every other byte of its ASCII (spaces, digits, newlines)."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for encoding, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        if zeros.count(0) > len(zeros) * 0.3:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _refuse_binary(text: str, path: str) -> None:
+    if "\x00" in text or _control_share(text) > MAX_CONTROL_SHARE:
+        raise InputError(f"{path}: binary data (NUL or control bytes), not a text page; skipped")
+
+
+def decode(data: bytes, *, path: str = "-") -> Decoded:
+    """Bytes in, text out with the encoding used; raises InputError for binary data."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            text = data.decode(encoding, errors="replace")
+            _refuse_binary(text, path)
+            return Decoded(text.lstrip("\ufeff"), encoding.replace("-sig", "") + " (BOM)", text.count("\ufffd"))
+    if b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise InputError(f"{path}: binary data (NUL bytes), not a text page; skipped")
+        _refuse_binary(text, path)
+        return Decoded(text, "utf-16")
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+        replaced = 0
+    except UnicodeDecodeError as err:
+        if _looks_like_cp1256(data):
+            text, encoding, replaced = data.decode(FALLBACK), "windows-1256", 0
+        else:
+            # Mostly UTF-8 with a few broken bytes (a truncated download).
+            text = data.decode("utf-8", errors="replace")
+            encoding = "utf-8"
+            replaced = text.count("\ufffd")
+            if replaced > max(8, len(data) // 50):
+                raise InputError(f"{path}: not UTF-8, UTF-16 or Windows-1256 text "
+                                 f"(first bad byte at offset {err.start}); skipped") from None
+    _refuse_binary(text, path)
+    return Decoded(text, encoding, replaced)
+
+
+def _looks_like_cp1256(data: bytes) -> bool:
+    """Windows-1256 Persian has most high bytes in the Arabic-letter range."""
+    high = [b for b in data if b >= 0x80]
+    if not high:
+        return False
+    text = bytes(high).decode(FALLBACK, errors="replace")
+    letters = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff" or ch in "\u200c\u200d«»")
+    return letters / len(high) > 0.8

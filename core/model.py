@@ -1,0 +1,66 @@
+"""Plain values passed between the stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(Enum):
+    """What a line of the page is. Kept kinds make the article; the rest are removed."""
+
+    TITLE = "title"
+    SURTITLE = "surtitle"
+    LEAD = "lead"
+    PARAGRAPH = "paragraph"
+    SUBHEADING = "subheading"
+    METADATA = "metadata"  # news code, date, source, author, tags: read, then removed
+    BOILERPLATE = "boilerplate"
+
+    @property
+    def kept(self) -> bool:
+        return self in (Kind.TITLE, Kind.SURTITLE, Kind.LEAD, Kind.PARAGRAPH, Kind.SUBHEADING)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One logical line of the page: a paragraph, a heading, a menu item…"""
+
+    text: str
+    numbers: tuple[int, ...]  # 1-based source lines merged into this one
+    gap_before: bool = False  # a blank line stood before it
+
+    @property
+    def number(self) -> int:
+        return self.numbers[0]
+
+
+@dataclass(frozen=True)
+class Labeled:
+    """A line with its final kind and, for removed lines, the rule that removed it."""
+
+    line: Line
+    kind: Kind
+    reason: str | None = None
+
+
+@dataclass
+class Article:
+    """Everything khabar reads from one page; the render stage turns it into JSON or Markdown."""
+
+    path: str
+    title: str | None = None
+    surtitle: str | None = None
+    lead: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    news_id: str | None = None
+    source: str | None = None
+    agency: str | None = None  # canonical name of the credited agency
+    author: str | None = None
+    tags: list[str] = field(default_factory=list)
+    subheadings: list[str] = field(default_factory=list)
+    text: str = ""
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    lines: list[Labeled] = field(default_factory=list)

@@ -1,0 +1,73 @@
+"""The whole cleaning, one page at a time: decode → normalize → segment →
+classify → metadata → assemble the article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+
+from khabar.core.classify import classify
+from khabar.core.decode import decode
+from khabar.core.metadata import extract
+from khabar.core.model import Article, Kind
+from khabar.core.normalize import NormalizeConfig, normalize
+from khabar.core.rules import Rules, load_rules
+from khabar.core.segment import segment
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything that changes how a page is cleaned; the CLI's flags map onto it."""
+
+    normalize: NormalizeConfig = field(default_factory=NormalizeConfig)
+    rules: tuple[str, ...] = ()  # the user's extra rules files, tried before khabar's own
+
+
+@cache
+def rules_for(paths: tuple[str, ...]) -> Rules:
+    return load_rules(paths)
+
+
+def clean_text(text: str, *, path: str = "-", config: Config = Config(),
+               reference: datetime | None = None, encoding: str | None = None) -> Article:
+    """Clean one page that is already text. Pure: the same input gives the same article."""
+    normalized = normalize(text, config=config.normalize).text
+    labeled = classify(segment(normalized), rules=rules_for(config.rules))
+    meta = extract(labeled, reference=reference)
+
+    def first(kind: Kind) -> str | None:
+        return next((item.line.text for item in labeled if item.kind is kind), None)
+
+    body = [item for item in labeled if item.kind in (Kind.LEAD, Kind.PARAGRAPH, Kind.SUBHEADING)]
+    tags = [item.line.text for item in labeled if item.reason == "metadata: tag"]
+    return Article(
+        path=path,
+        title=first(Kind.TITLE),
+        surtitle=(first(Kind.SURTITLE) or "").rstrip(":： ") or None,
+        lead=first(Kind.LEAD),
+        published=meta.published,
+        updated=meta.updated,
+        news_id=meta.news_id,
+        source=meta.source,
+        agency=meta.agency,
+        author=meta.author,
+        tags=tags,
+        subheadings=[item.line.text for item in body if item.kind is Kind.SUBHEADING],
+        text="\n\n".join(item.line.text for item in body),
+        encoding=encoding,
+        lines=labeled,
+    )
+
+
+def clean_bytes(data: bytes, *, path: str = "-", config: Config = Config(),
+                reference: datetime | None = None) -> Article:
+    """Clean one page given as bytes; raises InputError when they are not a text page."""
+    decoded = decode(data, path=path)
+    article = clean_text(decoded.text, path=path, config=config, reference=reference,
+                         encoding=decoded.encoding)
+    if decoded.replaced:
+        article.warnings.append(f"{decoded.replaced} undecodable bytes replaced with U+FFFD")
+    if not article.text:
+        article.warnings.append("no article text found")
+    return article

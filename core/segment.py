@@ -1,0 +1,78 @@
+"""Split normalised text into logical lines, mending paragraphs a scraper broke.
+
+Naive scrapers cut a paragraph wherever an inline link stood:
+"به گزارش" / "خبرگزاری تسنیم" / "، دیدار …". A line is joined to the next when
+it cannot end a sentence (it ends in a joining word such as «که», «به»,
+«گزارش», or in an opening quote), when the next line starts with a mark that
+cannot start one («،», «؛», «.»), or when it is nothing but joining words.
+Blank lines are dropped, but each line remembers whether one stood before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from khabar.core.language import language
+from khabar.core.model import Line
+
+NEWLINES = re.compile(r"\r\n|\r|\n")
+PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
+# Marks that cannot open a sentence: the line before was cut short.
+CONTINUES = ("،", "؛", ",", ";", ")")
+OPENERS = ("«", "(", "“", "-", "–", "—", "،", ",")
+# A fragment is short; long lines are whole paragraphs even without a full stop.
+MAX_FRAGMENT_WORDS = 40
+
+
+def _last_word(text: str) -> str:
+    words = text.split()
+    return words[-1].strip("«»\"()") if words else ""
+
+
+def _only_joining_words(text: str) -> bool:
+    words = [w.strip("،,«»\"") for w in text.split()]
+    return 0 < len(words) <= 3 and all(w in language().joining_words for w in words)
+
+
+def _cut_short(text: str) -> bool:
+    """The line stops where no sentence can stop."""
+    if text.endswith(OPENERS):
+        return True
+    if text.endswith(language().sentence_end):
+        return False
+    return _last_word(text) in language().joining_words and len(text.split()) <= MAX_FRAGMENT_WORDS
+
+
+def join_fragments(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` continues the sentence that ``prev`` began."""
+    if nxt.startswith(CONTINUES):
+        return not prev.endswith(language().sentence_end[:4])
+    if _cut_short(prev):
+        return True
+    # A line of joining words alone ("برای") belongs to the Persian sentence before it,
+    # not to a credit or caption that ends in Latin ("… Getty Images").
+    return _only_joining_words(nxt) and not prev.endswith(language().sentence_end) \
+        and PERSIAN_LETTER.match(prev[-1:]) is not None
+
+
+def segment(text: str) -> list[Line]:
+    """Logical lines of the page in order, fragments joined, blank lines dropped."""
+    lines: list[Line] = []
+    gap = False
+    pending: Line | None = None
+    for number, raw in enumerate(NEWLINES.split(text), 1):
+        stripped = raw.strip()
+        if not stripped:
+            gap = True
+            continue
+        if pending is not None and join_fragments(pending.text, stripped):
+            sep = "" if stripped.startswith(CONTINUES) else " "
+            pending = Line(pending.text + sep + stripped, pending.numbers + (number,), pending.gap_before)
+        else:
+            if pending is not None:
+                lines.append(pending)
+            pending = Line(stripped, (number,), gap)
+        gap = False
+    if pending is not None:
+        lines.append(pending)
+    return lines
