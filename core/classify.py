@@ -41,6 +41,8 @@ HEADLINE_MAX_WORDS = 25
 SUBHEADING_MAX_WORDS = 14
 # At most this many short lines close the article before its footer.
 TAIL_MAX_LINES = 3
+# Three short lines in a row are a menu or a list.
+MENU_MIN_LINES = 3
 # A list item is a headline: short and without a full stop.
 LIST_ITEM_MAX_WORDS = 25
 TAG_MAX_WORDS = 6
@@ -189,6 +191,23 @@ def _headline_like(c: Class, f: Features) -> bool:
         and not f.has_url
 
 
+def _in_menu(classes, i: int) -> bool:
+    """The line stands in a run of short lines: a menu or a list, not a lone headline."""
+    run = 1
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(classes) and classes[j] is Class.SHORT:
+            run += 1
+            j += step
+    return run >= MENU_MIN_LINES
+
+
+def _subheading_like(line: Line, f: Features) -> bool:
+    """Short, and not a list of names or a "label: value" line, which are paragraphs."""
+    body = line.text.rstrip(":：")
+    return f.words <= SUBHEADING_MAX_WORDS and not any(mark in body for mark in "،,:؛")
+
+
 def classify(lines: list[Line], *, rules: Rules | None = None) -> list[Labeled]:
     rules = rules or default_rules()
     feats = [features(line, rules) for line in lines]
@@ -205,7 +224,7 @@ def classify(lines: list[Line], *, rules: Rules | None = None) -> list[Labeled]:
         if inside and c in (Class.PROSE, Class.SENTENCE):
             kinds.append(Kind.PARAGRAPH), reasons.append(None)
         elif inside and c is Class.SHORT and not f.has_url:
-            kinds.append(Kind.SUBHEADING if f.words <= SUBHEADING_MAX_WORDS else Kind.PARAGRAPH)
+            kinds.append(Kind.SUBHEADING if _subheading_like(lines[i], f) else Kind.PARAGRAPH)
             reasons.append(None)
         elif c in (Class.META, Class.TAG):
             kinds.append(Kind.METADATA), reasons.append(_reason(c, f))
@@ -243,7 +262,8 @@ def _label_head(lines, feats, classes, kinds, reasons, start: int) -> None:
     if i >= 1 and (crossed or not touching) and classes[i] in (Class.SENTENCE, Class.PROSE) \
             and classes[i - 1] is Class.SHORT and _headline_like(classes[i - 1], feats[i - 1]):
         title, lead = i - 1, i
-    elif i >= 0 and (crossed or not touching) and classes[i] is Class.SHORT and _headline_like(classes[i], feats[i]):
+    elif i >= 0 and (crossed or not touching) and classes[i] is Class.SHORT \
+            and _headline_like(classes[i], feats[i]) and not (touching and _in_menu(classes, i)):
         title = i
     elif touching and _headline_like(classes[touching[0]], feats[touching[0]]):
         title, touching = touching[0], []  # the lines above the title are not the article's

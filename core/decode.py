@@ -21,6 +21,11 @@ BOMS = (
 # Windows-1256 decodes any byte, so it must come last and only when the text it
 # gives looks like Persian/Arabic rather than mojibake.
 FALLBACK = "cp1256"
+# High bytes of the code points Persian text in UTF-16 is made of.
+UTF16_HIGH_BYTES = (0x00, 0x06, 0x20, 0xFB, 0xFC, 0xFD, 0xFE)
+# UTF-8 with one broken sequence for every this many good letters is UTF-8 that
+# was cut or damaged; Windows-1256 read as UTF-8 breaks at nearly every letter.
+BROKEN_UTF8_RATIO = 10
 # Share of control characters above which a file is taken for binary.
 MAX_CONTROL_SHARE = 0.05
 
@@ -40,12 +45,12 @@ def _control_share(text: str) -> float:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """Persian UTF-16 has a zero in every other byte of its ASCII (spaces, digits, newlines)."""
+    """UTF-16 Persian text without a BOM: every other byte is the high byte of
+    U+06xx (letters), U+00xx (spaces, digits, newlines) or U+20xx (ZWNJ, dashes)."""
     if len(data) < 4 or len(data) % 2:
         return None
-    even, odd = data[0::2], data[1::2]
-    for encoding, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
-        if zeros.count(0) > len(zeros) * 0.3:
+    for encoding, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if high.count(0) and sum(high.count(b) for b in UTF16_HIGH_BYTES) > len(high) * 0.9:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
@@ -76,16 +81,13 @@ def decode(data: bytes, *, path: str = "-") -> Decoded:
         encoding = "utf-8"
         replaced = 0
     except UnicodeDecodeError as err:
-        if _looks_like_cp1256(data):
-            text, encoding, replaced = data.decode(FALLBACK), "windows-1256", 0
-        else:
-            # Mostly UTF-8 with a few broken bytes (a truncated download).
-            text = data.decode("utf-8", errors="replace")
-            encoding = "utf-8"
-            replaced = text.count("\ufffd")
-            if replaced > max(8, len(data) // 50):
+        text = data.decode("utf-8", errors="replace")
+        encoding, replaced = "utf-8", text.count("\ufffd")
+        if replaced * BROKEN_UTF8_RATIO > sum(1 for ch in text if ch > "\x7f") - replaced:
+            if not _looks_like_cp1256(data):
                 raise InputError(f"{path}: not UTF-8, UTF-16 or Windows-1256 text "
                                  f"(first bad byte at offset {err.start}); skipped") from None
+            text, encoding, replaced = data.decode(FALLBACK), "windows-1256", 0
     _refuse_binary(text, path)
     return Decoded(text, encoding, replaced)
 

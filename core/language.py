@@ -12,6 +12,7 @@ from importlib import resources
 class Language:
     joining_words: frozenset[str]
     sentence_end: tuple[str, ...]
+    credit_openers: tuple[str, ...]
 
 
 @cache
@@ -21,6 +22,7 @@ def language() -> Language:
     return Language(
         joining_words=frozenset(data["joining_words"]),
         sentence_end=tuple(data["sentence_end"]),
+        credit_openers=tuple(data["credit_openers"]),
     )
 
 

@@ -22,6 +22,8 @@ CONTINUES = ("،", "؛", ",", ";", ")")
 OPENERS = ("«", "(", "“", "-", "–", "—", "،", ",")
 # A fragment is short; long lines are whole paragraphs even without a full stop.
 MAX_FRAGMENT_WORDS = 40
+# "به گزارش گروه اجتماعی" is a credit cut short; a whole sentence that opens so is longer.
+MAX_CREDIT_WORDS = 6
 
 
 def _last_word(text: str) -> str:
@@ -40,6 +42,8 @@ def _cut_short(text: str) -> bool:
         return True
     if text.endswith(language().sentence_end):
         return False
+    if text.startswith(language().credit_openers) and len(text.split()) <= MAX_CREDIT_WORDS:
+        return True
     return _last_word(text) in language().joining_words and len(text.split()) <= MAX_FRAGMENT_WORDS
 
 
@@ -51,7 +55,8 @@ def join_fragments(prev: str, nxt: str) -> bool:
         return True
     # A line of joining words alone ("برای") belongs to the Persian sentence before it,
     # not to a credit or caption that ends in Latin ("… Getty Images").
-    return _only_joining_words(nxt) and not prev.endswith(language().sentence_end) \
+    return _only_joining_words(nxt) and not nxt.startswith(language().credit_openers) \
+        and not prev.endswith(language().sentence_end) \
         and PERSIAN_LETTER.match(prev[-1:]) is not None
 
 
