@@ -87,28 +87,29 @@ def _reference(value: str | None):
 RepairOption = Annotated[bool, typer.Option("--repair/--no-repair",
                                             help="Repair the text (letters, spaces, half-spaces); "
                                                  "--no-repair keeps it as scraped.")]
-DigitsOption = Annotated[Digits, typer.Option("--digits", help="Digits in Persian prose: keep as written, "
+DigitsOption = Annotated[Digits, typer.Option("--digits", metavar="keep|fa|latin", help="Digits in Persian prose: keep as written, "
                                                                "or convert to fa (۱۲۳) or latin (123).")]
 
 
 @app.command()
 def clean(
     paths: Annotated[list[str], typer.Argument(help="Files or folders (read recursively); - for standard input.",
-                                               show_default=False)],
+                                               show_default=False, metavar="PATH")],
     fmt: Annotated[Optional[Format], typer.Option(
-        "--format", "-f",
+        "--format", "-f", metavar="json|jsonl|md",
         help="Output format. Default: jsonl on standard output, json with --output.")] = None,
     output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="Write one file per input here, mirroring the input tree.")] = None,
+        "--output", "-o", metavar="DIR", help="Write one file per input here, mirroring the input tree.")] = None,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Add blocks (kind, line, text) and removed (line, text, reason) to the output.")] = False,
     rules: Annotated[Optional[list[Path]], typer.Option(
-        "--rules", help="Extra boilerplate rules (TOML, as khabar's data/rules.toml); tried first.")] = None,
-    pattern: Annotated[str, typer.Option("--include", help="Which files to take from folders (glob).")] = "*.txt",
+        "--rules", metavar="FILE",
+        help="Extra boilerplate rules (TOML, as khabar's data/rules.toml); tried first. Repeatable.")] = None,
+    pattern: Annotated[str, typer.Option("--include", metavar="GLOB", help="Which files to take from folders (glob).")] = "*.txt",
     repair: RepairOption = True,
     digits: DigitsOption = Digits.keep,
     reference: Annotated[Optional[str], typer.Option(
-        "--reference", help="When the pages were read (ISO date), for dates without a year; "
+        "--reference", metavar="DAY", help="When the pages were read (ISO date), for dates without a year; "
                             "default: each file's modification time.")] = None,
 ) -> None:
     """Clean pages into articles (JSON, JSON Lines or Markdown).
@@ -141,7 +142,7 @@ def clean(
 @app.command()
 def normalize(
     files: Annotated[Optional[list[Path]], typer.Argument(
-        help="Files to normalise (default: standard input).", show_default=False)] = None,
+        help="Files to normalise (default: standard input).", show_default=False, metavar="FILE")] = None,
     repair: RepairOption = True,
     digits: DigitsOption = Digits.keep,
 ) -> None:
@@ -174,7 +175,7 @@ def normalize(
 @app.command()
 def date(
     reference: Annotated[Optional[str], typer.Option(
-        "--reference", help="When the strings were read (ISO date or date-time), for strings "
+        "--reference", metavar="DAY", help="When the strings were read (ISO date or date-time), for strings "
                             "without a year or with relative times. Default: now.")] = None,
 ) -> None:
     """Read one date string a line on standard input; write its ISO 8601 date, or an empty line.
@@ -194,8 +195,10 @@ def date(
 
 @app.command()
 def explain(
-    file: Annotated[str, typer.Argument(help="The page to show (- for standard input).", show_default=False)],
-    rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra boilerplate rules (TOML).")] = None,
+    file: Annotated[str, typer.Argument(help="The page to show (- for standard input).", show_default=False,
+                                        metavar="FILE")],
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", metavar="FILE",
+                                                        help="Extra boilerplate rules (TOML).")] = None,
 ) -> None:
     """Show a page with kept lines in colour and each removed line with its reason.
 

@@ -214,7 +214,9 @@ def classify(lines: list[Line], *, rules: Rules | None = None) -> list[Labeled]:
     classes = mark_lists(lines, feats, [context_free_class(f) for f in feats])
     barriers = {i for i, f in enumerate(feats) if f.rule is not None and f.rule.kind is RuleKind.END_MARKER}
     span = densest_run([score(c, f) for c, f in zip(classes, feats)], barriers)
+    tail = len(lines)
     if span is not None:
+        tail = span[1] + 1
         span = _extend_over_fragments(lines, feats, classes, span)
 
     kinds: list[Kind] = []
@@ -224,7 +226,8 @@ def classify(lines: list[Line], *, rules: Rules | None = None) -> list[Labeled]:
         if inside and c in (Class.PROSE, Class.SENTENCE):
             kinds.append(Kind.PARAGRAPH), reasons.append(None)
         elif inside and c is Class.SHORT and not f.has_url:
-            kinds.append(Kind.SUBHEADING if _subheading_like(lines[i], f) else Kind.PARAGRAPH)
+            # Lines that finish the article's last sentence are text, not headings.
+            kinds.append(Kind.SUBHEADING if _subheading_like(lines[i], f) and i < tail else Kind.PARAGRAPH)
             reasons.append(None)
         elif c in (Class.META, Class.TAG):
             kinds.append(Kind.METADATA), reasons.append(_reason(c, f))
@@ -316,5 +319,5 @@ def _is_footer(f: Features) -> bool:
 def _drop_repeats_of_title(lines, kinds, reasons) -> None:
     titles = {fold(lines[i].text) for i, k in enumerate(kinds) if k is Kind.TITLE}
     for i, k in enumerate(kinds):
-        if k is not Kind.TITLE and k.kept and fold(lines[i].text) in titles:
+        if k is not Kind.TITLE and (k.kept or k is Kind.BOILERPLATE) and fold(lines[i].text) in titles:
             kinds[i], reasons[i] = Kind.BOILERPLATE, "repeats-title"

@@ -1,0 +1,55 @@
+"""The installed `khabar` command in real processes: pipes, exit codes, `python -m khabar`."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import SEED, SEEDS
+
+BIN = Path(sys.executable).parent
+KHABAR = str(BIN / "khabar")
+
+
+def khabar(*args, input=None, cmd=None):
+    return subprocess.run(cmd or [KHABAR, *args], input=input, capture_output=True, timeout=120)
+
+
+def test_a_page_piped_in_comes_out_as_one_json_line():
+    proc = khabar("clean", "-", input=SEED.read_bytes())
+    assert proc.returncode == 0 and proc.stderr == b""
+    data = json.loads(proc.stdout)
+    assert data["published"] == "2022-08-23T13:56:00+04:30" and data["source"] == "خبرگزاری ایرنا"
+
+
+def test_python_dash_m_khabar_runs_the_same_command():
+    proc = khabar(cmd=[sys.executable, "-m", "khabar", "clean", str(SEED)])
+    assert proc.returncode == 0 and json.loads(proc.stdout)["news_id"] == "2855"
+
+
+def test_every_sample_page_is_cleaned_with_a_title_and_text():
+    proc = khabar("clean", "--format", "jsonl", str(SEEDS))
+    assert proc.returncode == 0, proc.stderr
+    articles = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert len(articles) == len(list(SEEDS.glob("*.txt"))) >= 4
+    for article in articles:
+        assert article["title"] and article["text"] and article["published"], article["path"]
+
+
+def test_output_is_utf8_whatever_the_locale():
+    proc = subprocess.run([KHABAR, "clean", str(SEED)], capture_output=True,
+                          env={"LC_ALL": "C", "LANG": "C", "PATH": str(BIN)})
+    assert proc.returncode == 0
+    assert "زیرساخت" in proc.stdout.decode("utf-8")
+
+
+def test_a_reader_that_leaves_early_ends_the_run_quietly():
+    proc = subprocess.run(f"'{KHABAR}' clean --format jsonl '{SEEDS}' '{SEEDS}' '{SEEDS}' | head -c 10",
+                          shell=True, capture_output=True)
+    assert proc.returncode == 0 and b"Traceback" not in proc.stderr
+
+
+def test_a_missing_file_exits_1_and_names_it():
+    proc = khabar("clean", "no/such/page.txt")
+    assert proc.returncode == 1
+    assert proc.stderr.decode() == "Error: no/such/page.txt: cannot read: No such file or directory\n"

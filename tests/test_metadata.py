@@ -1,0 +1,73 @@
+import pytest
+
+from khabar.core.classify import classify
+from khabar.core.metadata import agency_of, extract, line_role, news_id_in
+from khabar.core.segment import segment
+from tests.helpers import page
+
+TITLE = "زیرساخت صدور کارت ملی ایرانیان خارج از کشور فراهم شد"
+BODY = ["رئیس سازمان ثبت احوال کشور با اشاره به اینکه یکی از سیاست‌های دولت برقراری ارتباط با ایرانیان خارج از کشور بود گفت: کارت‌ها صادر شد.",
+        "وی افزود: مدیران باید شناخت کاملی از وضع موجود به دست آورند و با طراحی چشم‌اندازی مناسب، اهداف خود را در ۱۲ مهر ۱۴۰۲ ترسیم کنند."]
+
+
+def meta(*lines):
+    return extract(classify(segment(page(*lines))))
+
+
+@pytest.mark.parametrize("line,code", [
+    ("کدخبر: 2855 سهشنبه، 01 شهریور 1401 - 13:56 2855 پرینت خبر", "2855"),
+    ("کد خبر ۴۵۲۵۴۶۲۴۹", "452546249"),
+    ("شناسه خبر: 12ab-77", "12ab-77"),
+    ("کد مطلب : ۸۸۷", "887"),
+])
+def test_the_news_code_is_read_under_its_labels_in_any_digits(line, code):
+    assert news_id_in(line) == code
+
+
+def test_a_paragraph_that_mentions_a_code_is_not_a_metadata_line():
+    assert line_role("مسئولان اعلام کردند که کد خبر ۱۲۳ را برای پیگیری شکایت‌ها و درخواست‌های مردم از سامانه دریافت کنید و پیگیری کنید.") is None
+
+
+@pytest.mark.parametrize("line,role", [
+    ("منبع: خبرگزاری ایرنا", "source"),
+    ("نویسنده: مریم احمدی", "author"),
+    ("تاریخ انتشار: ۱۴:۵۱ - ۲ فروردین ۱۳۸۹", "date"),
+    ("امروز: دوشنبه ۸ آذر ۱۳۹۵", "clock"),
+    ("آخرین بروزرسانی: ۳ مهر ۱۴۰۲ - ۱۰:۰۰", "updated"),
+    (TITLE, None),
+])
+def test_metadata_lines_are_recognised(line, role):
+    assert line_role(line) == role
+
+
+def test_the_seed_header_gives_code_and_time_with_tehrans_summer_offset():
+    got = meta("کدخبر: 2855 سهشنبه، 01 شهریور 1401 - 13:56 2855 پرینت خبر", TITLE, *BODY, "منبع: خبرگزاری ایرنا")
+    assert (got.news_id, got.published, got.source, got.agency) == (
+        "2855", "2022-08-23T13:56:00+04:30", "خبرگزاری ایرنا", "ایرنا")
+
+
+def test_a_labelled_publication_date_wins_over_the_header_clock():
+    got = meta("جمعه ۲۷ فروردین ۱۳۸۹", "کد خبر: ۳۰۲۲۷۷۳۵۶", "تاریخ انتشار: ۱۴:۵۱ - ۲ فروردین ۱۳۸۹", TITLE, *BODY)
+    assert got.published == "2010-03-22T14:51:00+04:30"
+
+
+def test_the_page_clock_and_update_lines_are_never_the_publication_time():
+    got = meta("امروز: دوشنبه ۸ آذر ۱۳۹۵", TITLE, *BODY, "آخرین بروزرسانی: ۱۰ آذر ۱۳۹۵ - ۰۹:۱۵")
+    assert got.published is None
+    assert got.updated == "2016-11-30T09:15:00+03:30"
+
+
+def test_a_date_inside_the_body_is_not_the_publication_time():
+    assert meta(TITLE, *BODY).published is None
+
+
+def test_an_author_line_is_read_and_kept_out_of_the_text():
+    assert meta(TITLE, *BODY, "نویسنده: مریم احمدی").author == "مریم احمدی"
+
+
+@pytest.mark.parametrize("credit,name", [
+    ("خبرگزاری ایرنا", "ایرنا"), ("IRNA", "ایرنا"), ("خبرگزاری مهر", "مهر"),
+    ("باشگاه خبرنگاران جوان", "باشگاه خبرنگاران جوان"), ("روزنامه محلی", None),
+])
+def test_agencies_get_their_canonical_name(credit, name):
+    assert agency_of(credit) == name

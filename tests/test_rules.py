@@ -1,0 +1,64 @@
+import pytest
+
+from khabar.core.errors import RulesError
+from khabar.core.rules import RuleKind, default_rules, load_rules
+
+
+@pytest.mark.parametrize("line", ["پربیننده‌ترین", "پربیننده ترین", "پربینندهترین", "پربیننده ترین:"])
+def test_phrases_match_whatever_the_spacing(line):
+    assert default_rules().match(line).name == "related-list"
+
+
+@pytest.mark.parametrize("line,name", [
+    ("بازدید: ۲۴۹۹۲", "counter"),
+    ("۳ ساعت پیش", "time-ago"),
+    ("انتهای پیام/", "end-of-article"),
+    ("© ۲۰۱۴ بی بی سی. بی بی سی مسئول محتوای سایتهای دیگر نیست.", "copyright"),
+    ("لینک کوتاه: https://example.ir/x/1", "share-print"),
+    ("کلیدواژه‌ها:", "tags"),
+])
+def test_common_boilerplate_is_named(line, name):
+    assert default_rules().match(line).name == name
+
+
+@pytest.mark.parametrize("line", [
+    "رئیس سازمان ثبت احوال کشور گفت: کارت‌ها صادر شد.",
+    "تسریع صدور مدارک هویتی زائران اربعین",
+    "بازدید رئیس جمهور از نمایشگاه ۲۴ ساعت طول کشید.",
+])
+def test_article_lines_match_no_rule(line):
+    assert default_rules().match(line) is None
+
+
+def test_user_rules_are_tried_before_khabars_own(tmp_path):
+    rules = tmp_path / "site.toml"
+    rules.write_text('[[rule]]\nname = "site-promo"\nphrases = ["اپلیکیشن ما را نصب کنید", "آخرین اخبار"]\n',
+                     encoding="utf-8")
+    loaded = load_rules((str(rules),))
+    assert loaded.match("اپلیکیشن ما را نصب کنید").name == "site-promo"
+    assert loaded.match("آخرین اخبار").name == "site-promo"
+    assert loaded.match("بازدید: ۱۲").name == "counter"
+
+
+@pytest.mark.parametrize("content,message", [
+    ("[[rule]\n", "not valid TOML"),
+    ('[[rule]]\nphrases = ["x"]\n', "needs a name"),
+    ('[[rule]]\nname = "x"\nkind = "menu"\n', "kind must be one of"),
+    ('[[rule]]\nname = "x"\npatterns = ["("]\n', "bad pattern"),
+])
+def test_a_bad_rules_file_is_named_in_the_error(tmp_path, content, message):
+    rules = tmp_path / "bad.toml"
+    rules.write_text(content, encoding="utf-8")
+    with pytest.raises(RulesError, match=f"^{rules}.*{message}"):
+        load_rules((str(rules),))
+
+
+def test_a_missing_rules_file_is_an_error(tmp_path):
+    with pytest.raises(RulesError, match="cannot read rules file"):
+        load_rules((str(tmp_path / "none.toml"),))
+
+
+def test_every_shipped_rule_has_a_kind_and_something_to_match():
+    for rule in default_rules().rules:
+        assert isinstance(rule.kind, RuleKind)
+        assert rule.phrases or rule.prefixes or rule.patterns, rule.name
