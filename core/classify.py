@@ -41,8 +41,11 @@ HEADLINE_MAX_WORDS = 25
 SUBHEADING_MAX_WORDS = 14
 # At most this many short lines close the article before its footer.
 TAIL_MAX_LINES = 3
-# Three short lines in a row are a menu or a list.
+# Three short lines of at most three words in a row are a menu.
 MENU_MIN_LINES = 3
+MENU_ITEM_MAX_WORDS = 3
+# A title of fewer words may be an author's name or a section standing above the article.
+FULL_TITLE_WORDS = 4
 # A list item is a headline: short and without a full stop.
 LIST_ITEM_MAX_WORDS = 25
 TAG_MAX_WORDS = 6
@@ -71,6 +74,7 @@ class Class(Enum):
     HEADER = "header"
     LIST_ITEM = "list-item"
     TAG = "tag"
+    MENU = "menu"
 
 
 @dataclass(frozen=True)
@@ -120,13 +124,26 @@ def context_free_class(f: Features) -> Class:
     return Class.SHORT
 
 
+def _list_item(line: Line, f: Features, c: Class) -> bool:
+    """A headline in a link list: short-ish and without a full stop."""
+    return c in (Class.SHORT, Class.SENTENCE, Class.PROSE) and f.words <= LIST_ITEM_MAX_WORDS \
+        and not line.text.endswith(".")
+
+
 def mark_lists(lines: list[Line], feats: list[Features], classes: list[Class]) -> list[Class]:
-    """Lines after a list header that read as headlines are list items (or tags)."""
+    """Lines after a list header that read as headlines are list items (or tags).
+
+    A related-news list may give each headline a teaser: a sentence right after
+    a single headline, followed by the next headline or by the page's footer.
+    A box inside the article ("بیشتر بخوانید") ends where the article's prose
+    resumes, so prose after two or more headlines in a row ends the list.
+    """
     out = list(classes)
     header: Rule | None = None
+    items_in_row = 0
     for i, (line, f, c) in enumerate(zip(lines, feats, classes)):
         if c is Class.HEADER:
-            header = f.rule
+            header, items_in_row = f.rule, 0
             continue
         if header is None:
             continue
@@ -134,11 +151,39 @@ def mark_lists(lines: list[Line], feats: list[Features], classes: list[Class]) -
             if c in (Class.SHORT, Class.SENTENCE) and f.words <= TAG_MAX_WORDS:
                 out[i] = Class.TAG
                 continue
-        elif c in (Class.SHORT, Class.SENTENCE, Class.PROSE) and f.words <= LIST_ITEM_MAX_WORDS \
-                and not line.text.endswith("."):
+        elif _list_item(line, f, c):
             out[i] = Class.LIST_ITEM
+            items_in_row += 1
+            continue
+        elif c is Class.PROSE and items_in_row == 1 and _teaser_follows(lines, feats, classes, i + 1):
+            out[i] = Class.LIST_ITEM
+            items_in_row = 0
             continue
         header = None
+    return out
+
+
+def _teaser_follows(lines, feats, classes, nxt: int) -> bool:
+    """After a teaser comes another headline of the list, or the page's footer."""
+    if nxt >= len(lines):
+        return True
+    return classes[nxt] in (Class.RULE, Class.META, Class.HEADER) or \
+        (_list_item(lines[nxt], feats[nxt], classes[nxt]) and classes[nxt] is not Class.PROSE)
+
+
+def mark_menus(feats: list[Features], classes: list[Class]) -> list[Class]:
+    """Three or more short lines of a few words in a row (known menu words among
+    them or not) are a menu, not headings."""
+    out = list(classes)
+    i = 0
+    while i < len(classes):
+        j = i
+        while j < len(classes) and (_is_navigation(feats[j]) or
+                                    (classes[j] is Class.SHORT and feats[j].words <= MENU_ITEM_MAX_WORDS)):
+            j += 1
+        if j - i >= MENU_MIN_LINES:
+            out[i:j] = [Class.MENU if c is Class.SHORT else c for c in classes[i:j]]
+        i = max(j, i + 1)
     return out
 
 
@@ -151,7 +196,7 @@ def score(c: Class, f: Features) -> float:
         return -META_COST
     if c in (Class.LIST_ITEM, Class.TAG):
         return -max(f.words, SHORT_COST)
-    if c is Class.SHORT:
+    if c in (Class.SHORT, Class.MENU):
         return -SHORT_COST
     return -RULE_COST
 
@@ -181,6 +226,8 @@ def _reason(c: Class, f: Features) -> str:
         return "link-list"
     if c is Class.TAG:
         return "metadata: tag"
+    if c is Class.MENU:
+        return "menu"
     if f.has_url:
         return "url"
     return "outside-article"
@@ -189,17 +236,6 @@ def _reason(c: Class, f: Features) -> str:
 def _headline_like(c: Class, f: Features) -> bool:
     return c in (Class.SHORT, Class.SENTENCE, Class.PROSE) and 2 <= f.words <= HEADLINE_MAX_WORDS \
         and not f.has_url
-
-
-def _in_menu(classes, i: int) -> bool:
-    """The line stands in a run of short lines: a menu or a list, not a lone headline."""
-    run = 1
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(classes) and classes[j] is Class.SHORT:
-            run += 1
-            j += step
-    return run >= MENU_MIN_LINES
 
 
 def _subheading_like(line: Line, f: Features) -> bool:
@@ -211,7 +247,7 @@ def _subheading_like(line: Line, f: Features) -> bool:
 def classify(lines: list[Line], *, rules: Rules | None = None) -> list[Labeled]:
     rules = rules or default_rules()
     feats = [features(line, rules) for line in lines]
-    classes = mark_lists(lines, feats, [context_free_class(f) for f in feats])
+    classes = mark_menus(feats, mark_lists(lines, feats, [context_free_class(f) for f in feats]))
     barriers = {i for i, f in enumerate(feats) if f.rule is not None and f.rule.kind is RuleKind.END_MARKER}
     span = densest_run([score(c, f) for c, f in zip(classes, feats)], barriers)
     tail = len(lines)
@@ -262,13 +298,16 @@ def _label_head(lines, feats, classes, kinds, reasons, start: int) -> None:
         crossed = True
         i -= 1
     title = lead = None
-    if i >= 1 and (crossed or not touching) and classes[i] in (Class.SENTENCE, Class.PROSE) \
-            and classes[i - 1] is Class.SHORT and _headline_like(classes[i - 1], feats[i - 1]):
-        title, lead = i - 1, i
-    elif i >= 0 and (crossed or not touching) and classes[i] is Class.SHORT \
-            and _headline_like(classes[i], feats[i]) and not (touching and _in_menu(classes, i)):
-        title = i
-    elif touching and _headline_like(classes[touching[0]], feats[touching[0]]):
+    if crossed or not touching:
+        if i >= 1 and classes[i] in (Class.SENTENCE, Class.PROSE) and classes[i - 1] is Class.SHORT \
+                and _headline_like(classes[i - 1], feats[i - 1]):
+            title, lead = i - 1, i
+        elif i >= 0 and classes[i] is Class.SHORT and _headline_like(classes[i], feats[i]):
+            title = _fuller_headline_above(feats, classes, i)
+            # A full headline touching the article beats a few words above the metadata.
+            if touching and feats[title].words < FULL_TITLE_WORDS <= feats[touching[0]].words:
+                title = None
+    if title is None and touching and _headline_like(classes[touching[0]], feats[touching[0]]):
         title, touching = touching[0], []  # the lines above the title are not the article's
     if title is None:
         return
@@ -279,11 +318,33 @@ def _label_head(lines, feats, classes, kinds, reasons, start: int) -> None:
     if lead is not None:
         kinds[lead], reasons[lead] = Kind.LEAD, None
     above = title - 1
-    if above >= 0 and classes[above] in (Class.SHORT, Class.SENTENCE) and 2 <= feats[above].words <= HEADLINE_MAX_WORDS:
-        if lines[above].text.endswith((":", "：")) or feats[above].words >= 3:
-            kinds[above], reasons[above] = Kind.SURTITLE, None
+    if above >= 0 and classes[above] in (Class.SHORT, Class.SENTENCE) and not feats[above].has_url \
+            and 2 <= feats[above].words <= HEADLINE_MAX_WORDS and _short_run_above(classes, above) < MENU_MIN_LINES - 1:
+        kinds[above], reasons[above] = Kind.SURTITLE, None
     if lead is None:
         _label_lead_inside(lines, kinds, title)
+
+
+def _fuller_headline_above(feats, classes, i: int) -> int:
+    """A line of a name or two (an author, a section) can stand between the title
+    and the article; the title is then the fuller headline just above it."""
+    if feats[i].words >= FULL_TITLE_WORDS:
+        return i
+    j = i - 1
+    while j >= 0 and classes[j] in (Class.META, Class.RULE) and not _is_navigation(feats[j]):
+        j -= 1
+    if j >= 0 and classes[j] is Class.SHORT and feats[j].words >= FULL_TITLE_WORDS \
+            and _headline_like(classes[j], feats[j]):
+        return j
+    return i
+
+
+def _short_run_above(classes, i: int) -> int:
+    """How many short lines stand in a row directly above line i."""
+    run, j = 0, i - 1
+    while j >= 0 and classes[j] is Class.SHORT:
+        run, j = run + 1, j - 1
+    return run
 
 
 def _label_lead_inside(lines, kinds, title: int) -> None:
