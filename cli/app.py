@@ -109,8 +109,9 @@ def clean(
     repair: RepairOption = True,
     digits: DigitsOption = Digits.keep,
     reference: Annotated[Optional[str], typer.Option(
-        "--reference", metavar="DAY", help="When the pages were read (ISO date), for dates without a year; "
-                            "default: each file's modification time.")] = None,
+        "--reference", metavar="DAY", help="When the pages were read (ISO date or date-time): "
+                                           "dates without a year and relative ones (۲ روز پیش) "
+                                           "count for `published` only with it.")] = None,
 ) -> None:
     """Clean pages into articles (JSON, JSON Lines or Markdown).
 

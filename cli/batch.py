@@ -49,13 +49,11 @@ def write_atomically(target: Path, text: str) -> None:
         raise
 
 
-def _read(path: str) -> tuple[bytes, datetime | None]:
+def _read(path: str) -> bytes:
     if path == STDIN:
-        return sys.stdin.buffer.read(), None
+        return sys.stdin.buffer.read()
     with open(path, "rb") as f:
-        data = f.read()
-        mtime = datetime.fromtimestamp(os.fstat(f.fileno()).st_mtime)
-    return data, mtime
+        return f.read()
 
 
 def run(paths: list[str], *, fmt: str, output: Path | None, explain: bool, config: Config,
@@ -64,10 +62,9 @@ def run(paths: list[str], *, fmt: str, output: Path | None, explain: bool, confi
     failed = 0
     for path, relative in inputs(paths, include=include, report=report):
         try:
-            data, mtime = _read(path)
-            # Dates without a year are read against when the page was saved, else now.
-            article = clean_bytes(data, path=path, config=config,
-                                  reference=reference or mtime or datetime.now())
+            # Relative and year-less dates count only against a reading time the user
+            # gives: a file's modification time changes whenever it is copied.
+            article = clean_bytes(_read(path), path=path, config=config, reference=reference)
         except OSError as err:
             report(f"{path}: cannot read: {err.strerror or err}")
             failed += 1

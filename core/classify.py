@@ -41,6 +41,8 @@ HEADLINE_MAX_WORDS = 25
 SUBHEADING_MAX_WORDS = 14
 # At most this many short lines close the article before its footer.
 TAIL_MAX_LINES = 3
+# A list announced by a line ending in ':' may be longer.
+LIST_TAIL_MAX_LINES = 12
 # Three short lines of at most three words in a row are a menu.
 MENU_MIN_LINES = 3
 MENU_ITEM_MAX_WORDS = 3
@@ -94,7 +96,7 @@ class Features:
                 and (self.ends_sentence or self.words > HEADLINE_MAX_WORDS))
 
 
-def features(line: Line, rules: Rules) -> Features:
+def features(line: Line, rules: Rules, reference=None) -> Features:
     text = line.text
     words = WORD.findall(text)
     stops = stopwords()
@@ -106,7 +108,7 @@ def features(line: Line, rules: Rules) -> Features:
         stopword_share=share,
         has_url=bool(URL.search(text)),
         rule=rules.match(text),
-        meta=metadata.line_role(text),
+        meta=metadata.line_role(text, reference=reference),
     )
 
 
@@ -148,7 +150,8 @@ def mark_lists(lines: list[Line], feats: list[Features], classes: list[Class]) -
         if header is None:
             continue
         if header.kind is RuleKind.TAGS_HEADER:
-            if c in (Class.SHORT, Class.SENTENCE) and f.words <= TAG_MAX_WORDS:
+            # A tag may be a section's name too ("ورزشی").
+            if (c in (Class.SHORT, Class.SENTENCE) or _is_navigation(f)) and f.words <= TAG_MAX_WORDS:
                 out[i] = Class.TAG
                 continue
         elif _list_item(line, f, c):
@@ -217,17 +220,17 @@ def densest_run(scores: list[float], barriers: set[int]) -> tuple[int, int] | No
     return best_span
 
 
+CLASS_REASONS = {Class.LIST_ITEM: "link-list", Class.TAG: "metadata: tag", Class.MENU: "menu"}
+
+
 def _reason(c: Class, f: Features) -> str:
+    """Why a line was removed: its place in a list or menu, else the rule it matched."""
+    if c in CLASS_REASONS:
+        return CLASS_REASONS[c]
     if f.rule is not None:
         return f.rule.name
     if c is Class.META:
         return f"metadata: {f.meta}"
-    if c is Class.LIST_ITEM:
-        return "link-list"
-    if c is Class.TAG:
-        return "metadata: tag"
-    if c is Class.MENU:
-        return "menu"
     if f.has_url:
         return "url"
     return "outside-article"
@@ -244,9 +247,11 @@ def _subheading_like(line: Line, f: Features) -> bool:
     return f.words <= SUBHEADING_MAX_WORDS and not any(mark in body for mark in "،,:؛")
 
 
-def classify(lines: list[Line], *, rules: Rules | None = None) -> list[Labeled]:
+def classify(lines: list[Line], *, rules: Rules | None = None, reference=None) -> list[Labeled]:
+    """Label every line. ``reference`` (when the page was read) lets relative dates
+    such as "دیروز" be recognised as the date lines they are."""
     rules = rules or default_rules()
-    feats = [features(line, rules) for line in lines]
+    feats = [features(line, rules, reference) for line in lines]
     classes = mark_menus(feats, mark_lists(lines, feats, [context_free_class(f) for f in feats]))
     barriers = {i for i, f in enumerate(feats) if f.rule is not None and f.rule.kind is RuleKind.END_MARKER}
     span = densest_run([score(c, f) for c, f in zip(classes, feats)], barriers)
@@ -259,7 +264,7 @@ def classify(lines: list[Line], *, rules: Rules | None = None) -> list[Labeled]:
     reasons: list[str | None] = []
     for i, (c, f) in enumerate(zip(classes, feats)):
         inside = span is not None and span[0] <= i <= span[1]
-        if inside and c in (Class.PROSE, Class.SENTENCE):
+        if inside and (c in (Class.PROSE, Class.SENTENCE) or (i >= tail and f.meta == "date")):
             kinds.append(Kind.PARAGRAPH), reasons.append(None)
         elif inside and c is Class.SHORT and not f.has_url:
             # Lines that finish the article's last sentence are text, not headings.
@@ -267,6 +272,8 @@ def classify(lines: list[Line], *, rules: Rules | None = None) -> list[Labeled]:
             reasons.append(None)
         elif c in (Class.META, Class.TAG):
             kinds.append(Kind.METADATA), reasons.append(_reason(c, f))
+        elif c is Class.HEADER and f.rule.kind is RuleKind.TAGS_HEADER and metadata.inline_tags(lines[i].text):
+            kinds.append(Kind.METADATA), reasons.append("metadata: tags")
         else:
             kinds.append(Kind.BOILERPLATE), reasons.append(_reason(c, f))
 
@@ -359,22 +366,28 @@ def _label_lead_inside(lines, kinds, title: int) -> None:
 
 def _extend_over_fragments(lines, feats, classes, span: tuple[int, int]) -> tuple[int, int]:
     """Short lines after the article's last paragraph that still belong to it: the
-    rest of an unfinished sentence, or a last short run that stands right before
-    the article's footer (its source, author or end marker)."""
+    rest of an unfinished sentence; a list that a line ending in ':' announces
+    (dates among its lines, as in a fixture list); or a last short run that
+    stands right before the article's footer (its source, author or end marker)."""
     first, last = span
     while last + 1 < len(lines) and not lines[last].text.endswith(language().sentence_end) \
             and classes[last + 1] in (Class.SHORT, Class.SENTENCE):
         last += 1
     run = last
-    while run + 1 < len(lines) and run - last < TAIL_MAX_LINES and classes[run + 1] in (Class.SHORT, Class.SENTENCE):
+    announced = last + 1 < len(lines) and lines[last + 1].text.endswith((":", "："))
+    limit = LIST_TAIL_MAX_LINES if announced else TAIL_MAX_LINES
+    while run + 1 < len(lines) and run - last < limit and (
+            classes[run + 1] in (Class.SHORT, Class.SENTENCE)
+            or (announced and feats[run + 1].meta == "date")):
         run += 1
-    if run > last and run + 1 < len(lines) and _is_footer(feats[run + 1]):
+    if run > last and (run + 1 == len(lines) and announced or run + 1 < len(lines) and _is_footer(feats[run + 1])):
         last = run
     return first, last
 
 
 def _is_footer(f: Features) -> bool:
-    return f.meta in ("source", "author") or (f.rule is not None and f.rule.name == "end-of-article")
+    return f.meta in ("source", "author", "tags") or \
+        (f.rule is not None and f.rule.kind in (RuleKind.END_MARKER, RuleKind.TAGS_HEADER))
 
 
 def _drop_repeats_of_title(lines, kinds, reasons) -> None:

@@ -21,10 +21,15 @@ from khabar.core.rules import fold
 
 DIGITS = str.maketrans({**{chr(0x06F0 + i): str(i) for i in range(10)},
                         **{chr(0x0660 + i): str(i) for i in range(10)}})
+# Tags written on one line are separated so.
+TAG_SEPARATORS = re.compile(r"\s*[،,|؛;]\s*|\s+-\s+")
 # A label's words may be written apart, joined, or with a half-space.
 GAP = "[\\s\u200c]*"
 # What may stand between a label and its value.
 COLON = r"\s*[:：]?\s*"
+# Words that open the name of an outlet: "منبع روزنامه …" credits one even without a colon.
+OUTLET = re.compile(r"^(خبرگزاری|روزنامه|پایگاه|سایت|شبکه|هفته ?نامه|ماهنامه|خبرنامه|رادیو|تلویزیون)")
+DETECTION_REFERENCES = (datetime(2000, 1, 1, 12), datetime(2000, 7, 1, 12))
 # A metadata line is short; a paragraph that mentions a news code is not one.
 MAX_META_WORDS = 14
 
@@ -33,6 +38,7 @@ MAX_META_WORDS = 14
 class Labels:
     news_id: re.Pattern[str]
     source: re.Pattern[str]
+    source_bare: re.Pattern[str]  # "منبع ورزش سه": no colon, trusted only before an outlet
     author: re.Pattern[str]
     published: re.Pattern[str]
     updated: re.Pattern[str]
@@ -50,8 +56,8 @@ def labels() -> Labels:
     raw = resources.files("khabar.core").joinpath("data/metadata.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
 
-    def at_start(key: str) -> re.Pattern[str]:
-        return re.compile(r"^\W*" + _label_pattern(data[key]) + r"\s*[:：]\s*(?P<value>.+)$", re.IGNORECASE)
+    def at_start(key: str, colon: str = r"\s*[:：]\s*") -> re.Pattern[str]:
+        return re.compile(r"^\W*" + _label_pattern(data[key]) + colon + r"(?P<value>.+)$", re.IGNORECASE)
 
     def anywhere(key: str) -> re.Pattern[str]:
         return re.compile(r"(?<!\w)" + _label_pattern(data[key]) + r"(?!\w)", re.IGNORECASE)
@@ -61,6 +67,7 @@ def labels() -> Labels:
         news_id=re.compile(r"(?<!\w)" + _label_pattern(data["news_id_labels"]) + COLON
                            + r"(?P<value>[0-9۰-۹٠-٩]{2,}|[A-Za-z0-9][A-Za-z0-9_-]{2,})(?!\w)", re.IGNORECASE),
         source=at_start("source_labels"),
+        source_bare=at_start("source_labels", colon=r"\s+"),
         author=at_start("author_labels"),
         published=anywhere("published_labels"),
         updated=anywhere("updated_labels"),
@@ -80,9 +87,18 @@ def _dates():
     return dates
 
 
-def _is_date_line(text: str) -> bool:
-    """The line is a date and little else (labels, weekday, separators)."""
-    found = _dates().find_dates(text)
+def _is_date_line(text: str, reference: datetime | None) -> bool:
+    """The line is a date and little else (labels, weekday, separators).
+
+    Without the reading time, "دیروز" or "۵ مرداد" is still recognised as a date
+    line (so it is not taken for a title): it is tried against two moments half
+    a year apart, one of which lies within reach of any day of the year.
+    """
+    found = []
+    for moment in (reference,) if reference else DETECTION_REFERENCES:
+        found = _dates().find_dates(text, reference=moment)
+        if found:
+            break
     if not found:
         return False
     rest = text
@@ -94,18 +110,39 @@ def _is_date_line(text: str) -> bool:
     return len(words) <= 3
 
 
-def line_role(text: str) -> str | None:
+def source_in(text: str) -> str | None:
+    """The credit of a "منبع: …" line; the colon may be missing before a known outlet."""
+    match = labels().source.match(text) or labels().source_bare.match(text)
+    if not match:
+        return None
+    value = match.group("value").strip(" .،")
+    if match.re is labels().source_bare and not (agency_of(value) or OUTLET.match(value)):
+        return None
+    return value
+
+
+def hashtags_in(text: str) -> list[str] | None:
+    """A line of hashtags alone ("#تیم_ملی #فوتبال") holds the page's tags."""
+    words = text.split()
+    if words and all(w.startswith("#") and len(w) > 1 for w in words):
+        return [w.lstrip("#").replace("_", " ") for w in words]
+    return None
+
+
+def line_role(text: str, *, reference: datetime | None = None) -> str | None:
     """Which metadata the line carries ("news-code", "date", "updated", "clock",
-    "source", "author"), or None for any other line."""
+    "source", "author", "tags"), or None for any other line."""
     if len(text.split()) > MAX_META_WORDS:
         return None
     if news_id_in(text):
         return "news-code"
-    if labels().source.match(text):
+    if source_in(text):
         return "source"
     if labels().author.match(text) and len(text.split()) <= 8:
         return "author"
-    if _is_date_line(text):
+    if hashtags_in(text):
+        return "tags"
+    if _is_date_line(text, reference):
         if labels().clock.search(text):
             return "clock"
         if labels().updated.search(text):
@@ -122,6 +159,7 @@ class Metadata:
     source: str | None = None
     agency: str | None = None
     author: str | None = None
+    tags: tuple[str, ...] = ()
 
 
 def agency_of(source: str) -> str | None:
@@ -136,25 +174,30 @@ def agency_of(source: str) -> str | None:
     return None
 
 
-def _first_date(text: str, reference: datetime | None) -> str | None:
+def _only_date(text: str, reference: datetime | None) -> str | None:
+    """The line's date, when it states one (two that disagree state none)."""
     found = _dates().find_dates(text, reference=reference)
-    return found[0].iso() if len(found) == 1 or _all_same(found) else None
+    return found[0].iso() if found and len({m.iso()[:10] for m in found}) == 1 else None
 
 
-def _all_same(found) -> bool:
-    return bool(found) and len({m.iso()[:10] for m in found}) == 1
+def inline_tags(text: str) -> list[str]:
+    """The values of "برچسب‌ها: a، b، c" (after the label's colon)."""
+    _, _, values = text.partition(":")
+    return [t.strip() for t in TAG_SEPARATORS.split(values) if t.strip()]
 
 
 def extract(lines: list[Labeled], *, reference: datetime | None = None) -> Metadata:
     """Read the fields from the lines the classifier labelled as metadata.
 
     The publication time is the first date on a labelled line (a news-code
-    line or "تاریخ انتشار"), else on the first bare date line; clocks and
-    update lines never count, nor do dates inside the article's paragraphs.
+    line or "تاریخ انتشار"), else the bare date line nearest the title; the
+    page's clock and update lines never count, nor do dates in the article.
     """
     news_id = source = author = updated = None
+    tags: list[str] = []
     labelled, bare = [], []
-    for item in lines:
+    title_at = next((i for i, item in enumerate(lines) if item.kind is Kind.TITLE), 0)
+    for i, item in enumerate(lines):
         if item.kind is not Kind.METADATA:
             continue
         text, role = item.line.text, item.reason
@@ -162,17 +205,25 @@ def extract(lines: list[Labeled], *, reference: datetime | None = None) -> Metad
             news_id = news_id or news_id_in(text)
             labelled.append(text)
         elif role == "metadata: date":
-            (labelled if labels().published.search(text) else bare).append(text)
+            if labels().published.search(text):
+                labelled.append(text)
+            else:
+                bare.append((abs(i - title_at), text))
         elif role == "metadata: updated":
-            updated = updated or _first_date(text, reference)
+            updated = updated or _only_date(text, reference)
         elif role == "metadata: source":
-            source = source or labels().source.match(text).group("value").strip(" .،")
+            source = source or source_in(text)
         elif role == "metadata: author":
             author = author or labels().author.match(text).group("value").strip(" .،")
+        elif role == "metadata: tag":
+            tags.append(text.strip(" ،,"))
+        elif role == "metadata: tags":
+            tags.extend(hashtags_in(text) or inline_tags(text))
     published = None
-    for text in labelled + bare:
-        published = _first_date(text, reference)
+    for text in labelled + [text for _, text in sorted(bare, key=lambda pair: pair[0])]:
+        published = _only_date(text, reference)
         if published:
             break
     return Metadata(news_id=news_id, published=published, updated=updated, source=source,
-                    agency=agency_of(source) if source else None, author=author)
+                    agency=agency_of(source) if source else None, author=author,
+                    tags=tuple(dict.fromkeys(tags)))

@@ -33,14 +33,13 @@ def clean_text(text: str, *, path: str = "-", config: Config = Config(),
                reference: datetime | None = None, encoding: str | None = None) -> Article:
     """Clean one page that is already text. Pure: the same input gives the same article."""
     normalized = normalize(text, config=config.normalize).text
-    labeled = classify(segment(normalized), rules=rules_for(config.rules))
+    labeled = classify(segment(normalized), rules=rules_for(config.rules), reference=reference)
     meta = extract(labeled, reference=reference)
 
     def first(kind: Kind) -> str | None:
         return next((item.line.text for item in labeled if item.kind is kind), None)
 
     body = [item for item in labeled if item.kind in (Kind.LEAD, Kind.PARAGRAPH, Kind.SUBHEADING)]
-    tags = [item.line.text for item in labeled if item.reason == "metadata: tag"]
     return Article(
         path=path,
         title=first(Kind.TITLE),
@@ -52,7 +51,7 @@ def clean_text(text: str, *, path: str = "-", config: Config = Config(),
         source=meta.source,
         agency=meta.agency,
         author=meta.author,
-        tags=tags,
+        tags=list(meta.tags),
         subheadings=[item.line.text for item in body if item.kind is Kind.SUBHEADING],
         text="\n\n".join(item.line.text for item in body),
         encoding=encoding,

@@ -102,3 +102,31 @@ def test_a_line_that_repeats_the_title_is_not_kept_twice():
 
 def test_a_page_without_prose_keeps_nothing():
     assert all(not kind.kept for kind in kinds("خانه", "ورزش", "تماس با ما"))
+
+
+def test_a_run_of_short_lines_is_a_menu_and_the_title_after_it_is_found():
+    got = labels("زومیت", "موبایل", "لپ تاپ", "سخت افزار", TITLE, "زهرا کریمی", "۵ مرداد ۱۳۸۷ | ۲۲:۰۳",
+                 "زمان مطالعه: ۲ دقیقه", PARA1, PARA2)
+    assert [k for k, _ in got[:4]] == [Kind.BOILERPLATE] * 4 and got[1][1] == "menu"
+    assert got[4][0] is Kind.TITLE  # not the author's name between the title and the article
+    assert got[5][0] is Kind.BOILERPLATE
+
+
+def test_a_relative_date_line_is_metadata_not_a_title():
+    got = kinds(TITLE, "فاطمه موسوی", "دیروز", PARA1, PARA2)
+    assert got[:3] == [Kind.TITLE, Kind.BOILERPLATE, Kind.METADATA]
+
+
+def test_related_headlines_with_teasers_are_removed_whole():
+    got = labels(TITLE, PARA1, PARA2, "اخبار مرتبط", "جدایی شریفی از پرسپولیس جدی شد",
+                 "مهاجم تیم فوتبال استقلال تهران هنوز با هیچ تیمی به توافق نرسیده است و مذاکرات ادامه دارد.",
+                 "تکلیف قاضی فردا مشخص می‌شود",
+                 "پرونده جام حذفی هم بسته شد تا استقلال از امروز وارد فضای جدیدی شود که با تغییرات همراه است.",
+                 "© همه حقوق محفوظ است.")
+    assert [k for k, _ in got[3:8]] == [Kind.BOILERPLATE] * 5
+
+
+def test_a_list_announced_with_a_colon_closes_the_article_with_its_dates():
+    got = kinds(TITLE, PARA1, PARA2, "بنابراین دیدار تیم‌های زیر لغو شد:", "چهارشنبه ۱۱ شهریور ۱۳۹۴",
+                "شهرداری سمنان-راهیان کرمانشاه", "کارون اهواز-شهرداری جویبار", "منبع: خبرگزاری فارس")
+    assert got[3:7] == [Kind.PARAGRAPH] * 4 and got[7] is Kind.METADATA

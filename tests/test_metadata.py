@@ -71,3 +71,31 @@ def test_an_author_line_is_read_and_kept_out_of_the_text():
 ])
 def test_agencies_get_their_canonical_name(credit, name):
     assert agency_of(credit) == name
+
+
+def test_tags_on_the_header_line_and_as_hashtags_are_read():
+    assert meta(TITLE, *BODY, "برچسب‌ها: تراکتور ، پرسپولیس تهران").tags == ("تراکتور", "پرسپولیس تهران")
+    assert meta(TITLE, *BODY, "#تیم_ملی_ایران #فوتبال").tags == ("تیم ملی ایران", "فوتبال")
+
+
+def test_a_tag_may_be_a_section_name():
+    assert meta(TITLE, *BODY, "کلیدواژه‌ها", "کرمان", "ورزشی", "خبرهای مرتبط").tags == ("کرمان", "ورزشی")
+
+
+def test_a_source_without_a_colon_is_read_only_before_an_outlet():
+    assert meta(TITLE, *BODY, "منبع ورزش سه").source == "ورزش سه"
+    assert line_role("منبع درآمد کارخانه") is None
+
+
+def test_the_bare_date_nearest_the_title_is_the_publication_date():
+    got = meta("Tuesday 10 January 2023", "صفحه نخست", "سیاسی", "ورزشی", "۱۴۰۱-۰۶-۰۱ ۰۳:۴۴", TITLE, *BODY)
+    assert got.published == "2022-08-23T03:44:00+04:30"
+
+
+def test_relative_dates_count_only_against_a_reading_time_given():
+    from datetime import datetime
+
+    lines = segment(page(TITLE, "دیروز", *BODY))
+    assert extract(classify(lines)).published is None
+    read = datetime(2024, 3, 5, 10, 0)
+    assert extract(classify(lines, reference=read), reference=read).published == "2024-03-04"

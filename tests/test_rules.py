@@ -62,3 +62,27 @@ def test_every_shipped_rule_has_a_kind_and_something_to_match():
     for rule in default_rules().rules:
         assert isinstance(rule.kind, RuleKind)
         assert rule.phrases or rule.prefixes or rule.patterns, rule.name
+
+
+@pytest.mark.parametrize("line,name", [
+    ("ورزشی > فوتبال جهان", "breadcrumb"),
+    ("خبرآنلاین » اقتصادی » بازار", "breadcrumb"),
+    ("استان‌ها / خراسان جنوبی", "breadcrumb"),
+    ("زمان مطالعه: ۳ دقیقه", "read-time"),
+    ("۲ روز پیش زمان مطالعه: ۱ دقیقه", "read-time"),
+    ("برای ارسال دیدگاه وارد حساب کاربری خود شوید", "comment-form"),
+    ("دانلود اپلیکیشن باشگاه خبرنگاران جوان", "share-print"),
+    ("عکس تزئینی است", "share-print"),
+    ("برچسب‌ها: تراکتور ، پرسپولیس تهران", "tags"),
+])
+def test_page_furniture_of_many_sites_is_named(line, name):
+    assert default_rules().match(line).name == name
+
+
+@pytest.mark.parametrize("line", [
+    "پیکر «سید حسن حسینی» شاعر معاصر امروز تشییع شد",  # a closing guillemet is no breadcrumb arrow
+    "نتیجه بازی ۲/۱ شد",
+    "تشکیل شبکه خادمین رسانه‌ای بقاع متبرکه برای نخستین بار در کشور / اجرای طرح آرامش",
+])
+def test_headlines_with_quotes_slashes_and_scores_are_not_breadcrumbs(line):
+    assert default_rules().match(line) is None
