@@ -106,6 +106,9 @@ def clean(
         "--rules", metavar="FILE",
         help="Extra boilerplate rules (TOML, as khabar's data/rules.toml); tried first. Repeatable.")] = None,
     pattern: Annotated[str, typer.Option("--include", metavar="GLOB", help="Which files to take from folders (glob).")] = "*.txt",
+    learn: Annotated[bool, typer.Option(
+        "--learn/--no-learn",
+        help="First learn each folder's template: lines that recur in many of its pages are removed.")] = True,
     repair: RepairOption = True,
     digits: DigitsOption = Digits.keep,
     reference: Annotated[Optional[str], typer.Option(
@@ -136,7 +139,7 @@ def clean(
         _error(str(err))
         raise typer.Exit(EXIT_USAGE)
     failed = batch.run(paths, fmt=fmt.value, output=output, explain=explain, config=config,
-                       include=pattern, reference=_reference(reference), report=_error)
+                       include=pattern, reference=_reference(reference), learn_folders=learn, report=_error)
     raise typer.Exit(EXIT_FAILED if failed else 0)
 
 

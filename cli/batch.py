@@ -11,13 +11,15 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 from khabar.core import KhabarError
-from khabar.core.pipeline import Config, clean_bytes
+from khabar.core.pipeline import Config, clean_bytes, normalized_text
 from khabar.core.render import EXTENSIONS, render
+from khabar.core.template import MIN_FILES, Template, learn, sample
 
 STDIN = "-"
 
@@ -56,15 +58,41 @@ def _read(path: str) -> bytes:
         return f.read()
 
 
+def learn_templates(paths: list[str], config: Config) -> dict[Path, Template]:
+    """First pass: the template of every folder that holds enough of the inputs.
+    Unreadable files are skipped here; the cleaning pass reports them."""
+    by_folder: dict[Path, list[str]] = defaultdict(list)
+    for path in paths:
+        if path != STDIN:
+            by_folder[Path(path).parent].append(path)
+    templates = {}
+    for folder, files in by_folder.items():
+        if len(files) < MIN_FILES:
+            continue
+
+        def texts(files=files):
+            for path in sample(files):
+                try:
+                    yield normalized_text(_read(path), path=path, config=config)
+                except (OSError, KhabarError):
+                    continue
+
+        templates[folder] = learn(texts())
+    return templates
+
+
 def run(paths: list[str], *, fmt: str, output: Path | None, explain: bool, config: Config,
-        include: str, reference: datetime | None, report: Callable[[str], None]) -> int:
+        include: str, reference: datetime | None, learn_folders: bool, report: Callable[[str], None]) -> int:
     """Clean every input; returns how many failed (each already reported)."""
     failed = 0
-    for path, relative in inputs(paths, include=include, report=report):
+    items = list(inputs(paths, include=include, report=report))
+    templates = learn_templates([path for path, _ in items], config) if learn_folders else {}
+    for path, relative in items:
         try:
             # Relative and year-less dates count only against a reading time the user
             # gives: a file's modification time changes whenever it is copied.
-            article = clean_bytes(_read(path), path=path, config=config, reference=reference)
+            article = clean_bytes(_read(path), path=path, config=config, reference=reference,
+                                  template=templates.get(Path(path).parent))
         except OSError as err:
             report(f"{path}: cannot read: {err.strerror or err}")
             failed += 1

@@ -31,6 +31,7 @@ from khabar.core import metadata
 from khabar.core.language import language, stopwords
 from khabar.core.model import Kind, Labeled, Line
 from khabar.core.rules import Rule, RuleKind, Rules, default_rules, fold
+from khabar.core.template import Template
 
 # A line of this many words with stop words in it reads as prose.
 PROSE_MIN_WORDS = 10
@@ -77,6 +78,7 @@ class Class(Enum):
     LIST_ITEM = "list-item"
     TAG = "tag"
     MENU = "menu"
+    TEMPLATE = "template"  # recurs across the folder's pages
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,14 @@ def mark_menus(feats: list[Features], classes: list[Class]) -> list[Class]:
     return out
 
 
+def mark_template(lines: list[Line], classes: list[Class], template: Template | None) -> list[Class]:
+    """Lines the site repeats on many pages are its template, whatever they look like."""
+    if not template:
+        return classes
+    return [Class.TEMPLATE if c in (Class.PROSE, Class.SENTENCE, Class.SHORT, Class.MENU) and line.text in template
+            else c for line, c in zip(lines, classes)]
+
+
 def score(c: Class, f: Features) -> float:
     if c is Class.PROSE:
         return min(f.words, PROSE_SCORE_CAP)
@@ -220,7 +230,8 @@ def densest_run(scores: list[float], barriers: set[int]) -> tuple[int, int] | No
     return best_span
 
 
-CLASS_REASONS = {Class.LIST_ITEM: "link-list", Class.TAG: "metadata: tag", Class.MENU: "menu"}
+CLASS_REASONS = {Class.LIST_ITEM: "link-list", Class.TAG: "metadata: tag", Class.MENU: "menu",
+                 Class.TEMPLATE: "template"}
 
 
 def _reason(c: Class, f: Features) -> str:
@@ -247,12 +258,15 @@ def _subheading_like(line: Line, f: Features) -> bool:
     return f.words <= SUBHEADING_MAX_WORDS and not any(mark in body for mark in "،,:؛")
 
 
-def classify(lines: list[Line], *, rules: Rules | None = None, reference=None) -> list[Labeled]:
+def classify(lines: list[Line], *, rules: Rules | None = None, reference=None,
+             template: Template | None = None) -> list[Labeled]:
     """Label every line. ``reference`` (when the page was read) lets relative dates
-    such as "دیروز" be recognised as the date lines they are."""
+    such as "دیروز" be recognised as the date lines they are; ``template`` holds
+    the lines learnt from the page's folder (see :mod:`khabar.core.template`)."""
     rules = rules or default_rules()
     feats = [features(line, rules, reference) for line in lines]
-    classes = mark_menus(feats, mark_lists(lines, feats, [context_free_class(f) for f in feats]))
+    classes = mark_lists(lines, feats, [context_free_class(f) for f in feats])
+    classes = mark_template(lines, mark_menus(feats, classes), template)
     barriers = {i for i, f in enumerate(feats) if f.rule is not None and f.rule.kind is RuleKind.END_MARKER}
     span = densest_run([score(c, f) for c, f in zip(classes, feats)], barriers)
     tail = len(lines)
@@ -301,7 +315,7 @@ def _label_head(lines, feats, classes, kinds, reasons, start: int) -> None:
         touching.append(i)
         i -= 1
     crossed = False
-    while i >= 0 and classes[i] in (Class.META, Class.RULE) and not _is_navigation(feats[i]):
+    while i >= 0 and classes[i] in (Class.META, Class.RULE, Class.TEMPLATE) and not _is_navigation(feats[i]):
         crossed = True
         i -= 1
     title = lead = None
@@ -338,7 +352,7 @@ def _fuller_headline_above(feats, classes, i: int) -> int:
     if feats[i].words >= FULL_TITLE_WORDS:
         return i
     j = i - 1
-    while j >= 0 and classes[j] in (Class.META, Class.RULE) and not _is_navigation(feats[j]):
+    while j >= 0 and classes[j] in (Class.META, Class.RULE, Class.TEMPLATE) and not _is_navigation(feats[j]):
         j -= 1
     if j >= 0 and classes[j] is Class.SHORT and feats[j].words >= FULL_TITLE_WORDS \
             and _headline_like(classes[j], feats[j]):

@@ -14,6 +14,7 @@ from khabar.core.model import Article, Kind
 from khabar.core.normalize import NormalizeConfig, normalize
 from khabar.core.rules import Rules, load_rules
 from khabar.core.segment import segment
+from khabar.core.template import Template
 
 
 @dataclass(frozen=True)
@@ -29,11 +30,20 @@ def rules_for(paths: tuple[str, ...]) -> Rules:
     return load_rules(paths)
 
 
-def clean_text(text: str, *, path: str = "-", config: Config = Config(),
-               reference: datetime | None = None, encoding: str | None = None) -> Article:
-    """Clean one page that is already text. Pure: the same input gives the same article."""
+def normalized_text(data: bytes, *, path: str = "-", config: Config = Config()) -> str:
+    """The page as the classifier sees it: decoded and normalised (for learning templates)."""
+    return normalize(decode(data, path=path).text, config=config.normalize).text
+
+
+def clean_text(text: str, *, path: str = "-", config: Config = Config(), reference: datetime | None = None,
+               encoding: str | None = None, template: Template | None = None) -> Article:
+    """Clean one page that is already text. Pure: the same input gives the same article.
+
+    ``reference`` is when the page was read (for relative and year-less dates);
+    ``template`` the lines learnt from the page's folder.
+    """
     normalized = normalize(text, config=config.normalize).text
-    labeled = classify(segment(normalized), rules=rules_for(config.rules), reference=reference)
+    labeled = classify(segment(normalized), rules=rules_for(config.rules), reference=reference, template=template)
     meta = extract(labeled, reference=reference)
 
     def first(kind: Kind) -> str | None:
@@ -60,11 +70,11 @@ def clean_text(text: str, *, path: str = "-", config: Config = Config(),
 
 
 def clean_bytes(data: bytes, *, path: str = "-", config: Config = Config(),
-                reference: datetime | None = None) -> Article:
+                reference: datetime | None = None, template: Template | None = None) -> Article:
     """Clean one page given as bytes; raises InputError when they are not a text page."""
     decoded = decode(data, path=path)
     article = clean_text(decoded.text, path=path, config=config, reference=reference,
-                         encoding=decoded.encoding)
+                         encoding=decoded.encoding, template=template)
     if decoded.replaced:
         article.warnings.append(f"{decoded.replaced} undecodable bytes replaced with U+FFFD")
     if not article.text:
