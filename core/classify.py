@@ -36,6 +36,8 @@ from khabar.core.template import Template
 # A line of this many words with stop words in it reads as prose.
 PROSE_MIN_WORDS = 10
 PROSE_MIN_STOPWORD_SHARE = 0.12
+# Prose is Persian words: a line mostly of Latin words or numbers is not.
+PROSE_MAX_FOREIGN_SHARE = 0.5
 # Headlines, subheadings and list items are at most this long.
 HEADLINE_MAX_WORDS = 25
 # A longer short line inside the article is a paragraph, not a subheading.
@@ -62,6 +64,7 @@ RULE_COST = 6
 BODY_OPENERS = re.compile(r"^(به گزارش|بە گزارش|به نقل از|به گفته)")
 URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 WORD = re.compile(r"[\w\u200c]+")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # A short line that ends so is a sentence; "!" and "؟" end headlines as often.
 FULL_STOP = (".", "…", ".»", ".\"", ".)")
 
@@ -87,6 +90,8 @@ class Features:
     ends_sentence: bool
     ends_full_stop: bool
     stopword_share: float
+    latin_share: float  # words in Latin letters ("Tasnim News Agency")
+    digit_share: float  # words that are numbers (scores, tables)
     has_url: bool
     rule: Rule | None
     meta: str | None
@@ -95,6 +100,7 @@ class Features:
     def reads_as_prose(self) -> bool:
         # A headline can be long too; it does not end like a sentence.
         return (self.words >= PROSE_MIN_WORDS and self.stopword_share >= PROSE_MIN_STOPWORD_SHARE
+                and self.latin_share <= PROSE_MAX_FOREIGN_SHARE and self.digit_share <= PROSE_MAX_FOREIGN_SHARE
                 and (self.ends_sentence or self.words > HEADLINE_MAX_WORDS))
 
 
@@ -102,12 +108,17 @@ def features(line: Line, rules: Rules, reference=None) -> Features:
     text = line.text
     words = WORD.findall(text)
     stops = stopwords()
-    share = sum(1 for w in words if w in stops) / len(words) if words else 0.0
+
+    def share(test) -> float:
+        return sum(1 for w in words if test(w)) / len(words) if words else 0.0
+
     return Features(
         words=len(words),
         ends_sentence=text.endswith(language().sentence_end),
         ends_full_stop=text.endswith(FULL_STOP),
-        stopword_share=share,
+        stopword_share=share(stops.__contains__),
+        latin_share=share(LATIN_WORD.fullmatch),
+        digit_share=share(str.isdigit),
         has_url=bool(URL.search(text)),
         rule=rules.match(text),
         meta=metadata.line_role(text, reference=reference),
@@ -293,7 +304,7 @@ def classify(lines: list[Line], *, rules: Rules | None = None, reference=None,
 
     if span is not None:
         _label_head(lines, feats, classes, kinds, reasons, span[0])
-    _drop_repeats_of_title(lines, kinds, reasons)
+    _drop_repeats(lines, kinds, reasons)
     return [Labeled(line, kind, reason) for line, kind, reason in zip(lines, kinds, reasons)]
 
 
@@ -404,8 +415,16 @@ def _is_footer(f: Features) -> bool:
         (f.rule is not None and f.rule.kind in (RuleKind.END_MARKER, RuleKind.TAGS_HEADER))
 
 
-def _drop_repeats_of_title(lines, kinds, reasons) -> None:
+def _drop_repeats(lines, kinds, reasons) -> None:
+    """The title repeated (in the page's title bar, in a "latest news" list) and a
+    sentence the page shows twice (a pull quote) are kept once."""
     titles = {fold(lines[i].text) for i, k in enumerate(kinds) if k is Kind.TITLE}
+    seen: set[str] = set()
     for i, k in enumerate(kinds):
-        if k is not Kind.TITLE and (k.kept or k is Kind.BOILERPLATE) and fold(lines[i].text) in titles:
+        key = fold(lines[i].text)
+        if k is not Kind.TITLE and (k.kept or k is Kind.BOILERPLATE) and key in titles:
             kinds[i], reasons[i] = Kind.BOILERPLATE, "repeats-title"
+        elif k.kept and key in seen:
+            kinds[i], reasons[i] = Kind.BOILERPLATE, "repeated"
+        elif k.kept:
+            seen.add(key)

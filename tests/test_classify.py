@@ -130,3 +130,24 @@ def test_a_list_announced_with_a_colon_closes_the_article_with_its_dates():
     got = kinds(TITLE, PARA1, PARA2, "بنابراین دیدار تیم‌های زیر لغو شد:", "چهارشنبه ۱۱ شهریور ۱۳۹۴",
                 "شهرداری سمنان-راهیان کرمانشاه", "کارون اهواز-شهرداری جویبار", "منبع: خبرگزاری فارس")
     assert got[3:7] == [Kind.PARAGRAPH] * 4 and got[7] is Kind.METADATA
+
+
+def test_a_sentence_shown_twice_is_kept_once():
+    got = labels(TITLE, PARA1, PARA2, PARA1, PARA3)
+    assert got[3] == (Kind.BOILERPLATE, "repeated")
+    assert got[1][0] is Kind.LEAD or got[1][0] is Kind.PARAGRAPH
+
+
+def test_lines_of_latin_words_or_numbers_are_not_prose():
+    assert line_class("Tasnim News Agency is a private news agency in Iran and it was launched in 2012.") is Class.SENTENCE
+    assert line_class("۱۲ ۳۴ ۵۶ ۷۸ ۹۰ ۱۲ ۳۴ ۵۶ ۷۸ ۹۰ و ۱۱ از ۲۲.") is not Class.PROSE
+
+
+def test_prose_thresholds_sit_exactly_at_the_constants():
+    from khabar.core.classify import PROSE_MIN_WORDS
+
+    words = ["او", "در", "این", "دیدار", "گفت", "که", "کار", "را", "ادامه", "می‌دهیم", "و", "پیروز", "می‌شویم"]
+    at = " ".join(words[:PROSE_MIN_WORDS]) + "."
+    below = " ".join(words[:PROSE_MIN_WORDS - 1]) + "."
+    assert line_class(at) is Class.PROSE
+    assert line_class(below) is Class.SENTENCE
