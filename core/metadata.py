@@ -29,7 +29,16 @@ GAP = "[\\s\u200c]*"
 COLON = r"\s*[:：]?\s*"
 # Words that open the name of an outlet: "منبع روزنامه …" credits one even without a colon.
 OUTLET = re.compile(r"^(خبرگزاری|روزنامه|پایگاه|سایت|شبکه|هفته ?نامه|ماهنامه|خبرنامه|رادیو|تلویزیون)")
+# The credit stands in the lead or the first paragraphs.
+CREDIT_PARAGRAPHS = 3
 DETECTION_REFERENCES = (datetime(2000, 1, 1, 12), datetime(2000, 7, 1, 12))
+# "به گزارش X،" / "به نقل از X،" at the head of a paragraph credits X.
+CREDIT = re.compile(r"^(?:به گزارش|به نقل از)\s+(?P<credit>[^،,:؛.]{2,80}?)\s*(?:[،,:؛]|$)")
+# A desk before the outlet and a place after it are not its name.
+CREDIT_NOISE = re.compile(r"^(?:گروه|سرویس|خبرنگار)\s+\S+(?:\s+(?:و\s+)?\S+)?\s+(?=(?:خبرگزاری|روزنامه|پایگاه|سایت|شبکه))"
+                          r"|\s+(?:از|در)\s+\S+(?:\s+\S+)?$")
+OUTLET_NAME = re.compile(r"(?:خبرگزاری|روزنامه|پایگاه خبری|پایگاه اطلاع[\u200c ]?رسانی|سایت|شبکه|هفته[\u200c ]?نامه)")
+MAX_CREDIT_WORDS = 5
 # A metadata line is short; a paragraph that mentions a news code is not one.
 MAX_META_WORDS = 14
 
@@ -44,6 +53,7 @@ class Labels:
     updated: re.Pattern[str]
     clock: re.Pattern[str]
     agencies: dict[str, str]  # folded alias -> canonical name
+    agency_aliases: tuple[str, ...]  # as written, longest first
 
 
 def _label_pattern(labels: list[str]) -> str:
@@ -73,6 +83,8 @@ def labels() -> Labels:
         updated=anywhere("updated_labels"),
         clock=anywhere("clock_labels"),
         agencies={fold(alias): name for name, aliases in data["agencies"].items() for alias in aliases},
+        agency_aliases=tuple(sorted({alias for aliases in data["agencies"].values() for alias in aliases},
+                                    key=len, reverse=True)),
     )
 
 
@@ -180,6 +192,25 @@ def _only_date(text: str, reference: datetime | None) -> str | None:
     return found[0].iso() if found and len({m.iso()[:10] for m in found}) == 1 else None
 
 
+def credit_in(paragraph: str) -> str | None:
+    """The outlet a paragraph opens by crediting: "به گزارش گروه ورزشی خبرگزاری
+    فارس از تهران، …" gives "خبرگزاری فارس"; a credit that names no outlet
+    khabar can be sure of ("به گزارش وی") gives None."""
+    match = CREDIT.match(paragraph)
+    if not match:
+        return None
+    credit = CREDIT_NOISE.sub("", match.group("credit")).strip(" «»\"'“”")
+    outlet = OUTLET_NAME.match(credit)
+    if outlet:
+        # "خبرگزاری فارس محمدرضا …" (no comma after the credit): cut at the known name.
+        for alias in labels().agency_aliases:
+            if credit[outlet.end():].lstrip(" «\"").startswith(alias):
+                return f"{outlet.group(0)} {alias}"
+    if len(credit.split()) > MAX_CREDIT_WORDS:
+        return None
+    return credit if outlet or agency_of(credit) else None
+
+
 def inline_tags(text: str) -> list[str]:
     """The values of "برچسب‌ها: a، b، c" (after the label's colon)."""
     _, _, values = text.partition(":")
@@ -219,6 +250,10 @@ def extract(lines: list[Labeled], *, reference: datetime | None = None) -> Metad
             tags.append(text.strip(" ،,"))
         elif role == "metadata: tags":
             tags.extend(hashtags_in(text) or inline_tags(text))
+    if source is None:
+        # No "منبع:" line: the outlet the article's opening credits ("به گزارش …").
+        opening = [item.line.text for item in lines if item.kind in (Kind.LEAD, Kind.PARAGRAPH)][:CREDIT_PARAGRAPHS]
+        source = next((c for c in map(credit_in, opening) if c), None)
     published = None
     for text in labelled + [text for _, text in sorted(bare, key=lambda pair: pair[0])]:
         published = _only_date(text, reference)

@@ -99,3 +99,23 @@ def test_relative_dates_count_only_against_a_reading_time_given():
     assert extract(classify(lines)).published is None
     read = datetime(2024, 3, 5, 10, 0)
     assert extract(classify(lines, reference=read), reference=read).published == "2024-03-04"
+
+
+@pytest.mark.parametrize("paragraph,outlet", [
+    ("به گزارش گروه اجتماعی خبرگزاری فارس از بیرجند، علی‌اکبر محمدی گفت: …", "خبرگزاری فارس"),
+    ('به گزارش "ورزش سه"، بازیکنان استقلال تمرین کردند.', "ورزش سه"),
+    ("به گزارش خبرگزاری فارس محمدرضا میرتاج‌الدینی در سخنانی در یادواره شهدا، گفت: …", "خبرگزاری فارس"),
+    ("به گزارش ایسنا از تهران، رئیس سازمان گفت: …", "ایسنا"),
+    ("به گزارش وی، کار ادامه دارد.", None),
+    ("به گزارش روشنای راه، هاشم کارگر گفت: …", None),  # an outlet khabar cannot be sure of
+])
+def test_the_credit_at_the_head_of_a_paragraph_names_the_outlet(paragraph, outlet):
+    from khabar.core.metadata import credit_in
+
+    assert credit_in(paragraph) == outlet
+
+
+def test_a_source_line_wins_over_the_credit_in_the_text():
+    got = meta(TITLE, "به گزارش خبرگزاری فارس، " + BODY[0], BODY[1], "منبع: خبرگزاری ایرنا")
+    assert got.source == "خبرگزاری ایرنا"
+    assert meta(TITLE, "به گزارش خبرگزاری فارس، " + BODY[0], BODY[1]).source == "خبرگزاری فارس"
