@@ -10,20 +10,25 @@ import re
 import tomllib
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
 from khabar.core.errors import RulesError
 
 # Folding for phrase matching: one spelling for letters, no spaces or half-spaces.
-FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا",
-                      "\u200c": None, " ": None, "\u0640": None, "ـ": None})
+# Chained str.replace beats str.translate with a mapping on short lines.
+FOLD_PAIRS = (("ي", "ی"), ("ى", "ی"), ("ك", "ک"), ("ة", "ه"), ("ۀ", "ه"), ("أ", "ا"), ("إ", "ا"),
+              ("\u200c", ""), (" ", ""), ("\u0640", ""))
 TRAILING = ":：؛…. -|»«\"'"
 
 
 def fold(text: str) -> str:
-    return text.strip().strip(TRAILING).translate(FOLD).lower()
+    text = text.strip().strip(TRAILING)
+    for old, new in FOLD_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text.lower()
 
 
 class RuleKind(Enum):
@@ -41,23 +46,42 @@ class Rule:
     prefixes: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
 
+    @cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        """The rule's patterns as one alternation: one search per line, not one per pattern."""
+        if not self.patterns:
+            return None
+        return re.compile("|".join(f"(?:{p.pattern})" for p in self.patterns))
+
     def matches(self, line: str, folded: str) -> bool:
         return (folded in self.phrases
-                or any(folded.startswith(p) for p in self.prefixes)
-                or any(p.search(line) for p in self.patterns))
+                or (bool(self.prefixes) and folded.startswith(self.prefixes))
+                or (self.pattern is not None and self.pattern.search(line) is not None))
 
 
 @dataclass(frozen=True)
 class Rules:
     rules: tuple[Rule, ...]
 
+    @cached_property
+    def _phrase_owner(self) -> dict[str, int]:
+        """For each phrase, the first rule that lists it."""
+        owner: dict[str, int] = {}
+        for i, rule in enumerate(self.rules):
+            for phrase in rule.phrases:
+                owner.setdefault(phrase, i)
+        return owner
+
     def match(self, line: str) -> Rule | None:
         """The first rule that matches the line, or None."""
         folded = fold(line)
-        for rule in self.rules:
-            if rule.matches(line, folded):
+        # A phrase hit settles it unless an earlier rule matches by prefix or pattern.
+        limit = self._phrase_owner.get(folded, len(self.rules))
+        for rule in self.rules[:limit]:
+            if (rule.prefixes and folded.startswith(rule.prefixes)) or \
+                    (rule.pattern is not None and rule.pattern.search(line)):
                 return rule
-        return None
+        return self.rules[limit] if limit < len(self.rules) else None
 
     def __add__(self, other: Rules) -> Rules:
         return Rules(self.rules + other.rules)
@@ -79,15 +103,16 @@ def parse_rules(text: str, *, origin: str) -> Rules:
         if not entry.get("name"):
             raise RulesError(f"{where}: every rule needs a name (it is the reason reported)")
         try:
-            patterns = tuple(re.compile(p) for p in entry.get("patterns", []))
+            rule = Rule(
+                name=entry["name"], kind=kind,
+                phrases=frozenset(fold(p) for p in entry.get("phrases", [])),
+                prefixes=tuple(fold(p) for p in entry.get("prefixes", [])),
+                patterns=tuple(re.compile(p) for p in entry.get("patterns", [])),
+            )
+            rule.pattern  # compiled now, so a pattern that cannot join the others fails here
         except re.error as err:
-            raise RulesError(f"{where}: bad pattern: {err}") from None
-        rules.append(Rule(
-            name=entry["name"], kind=kind,
-            phrases=frozenset(fold(p) for p in entry.get("phrases", [])),
-            prefixes=tuple(fold(p) for p in entry.get("prefixes", [])),
-            patterns=patterns,
-        ))
+            raise RulesError(f"{where}: bad pattern: {err} (flags go inside a group: (?i:...))") from None
+        rules.append(rule)
     return Rules(tuple(rules))
 
 
