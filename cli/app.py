@@ -93,8 +93,9 @@ DigitsOption = Annotated[Digits, typer.Option("--digits", metavar="keep|fa|latin
 
 @app.command()
 def clean(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders (read recursively); - for standard input.",
-                                               show_default=False, metavar="PATH")],
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Files or folders (read recursively); - for standard input.", show_default=False,
+        metavar="PATH")] = None,
     fmt: Annotated[Optional[Format], typer.Option(
         "--format", "-f", metavar="json|jsonl|md",
         help="Output format. Default: jsonl on standard output, json with --output.")] = None,
@@ -105,7 +106,21 @@ def clean(
     rules: Annotated[Optional[list[Path]], typer.Option(
         "--rules", metavar="FILE",
         help="Extra boilerplate rules (TOML, as khabar's data/rules.toml); tried first. Repeatable.")] = None,
-    pattern: Annotated[str, typer.Option("--include", metavar="GLOB", help="Which files to take from folders (glob).")] = "*.txt",
+    include: Annotated[Optional[list[str]], typer.Option(
+        "--include", metavar="GLOB", help="Files to take from folders, by name. Repeatable. Default: *.txt")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option(
+        "--exclude", metavar="GLOB", help="Files to leave out, by name or path below the folder. Repeatable.")] = None,
+    files_from: Annotated[Optional[str], typer.Option(
+        "--files-from", metavar="FILE", help="Also clean the paths listed in FILE (- for standard input).")] = None,
+    null: Annotated[bool, typer.Option(
+        "--null", "-0", help="The --files-from list is NUL-separated (find -print0).")] = False,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, metavar="N", help="Worker processes. Default: all cores.")] = None,
+    incremental: Annotated[bool, typer.Option(
+        "--incremental", help="Skip inputs unchanged since the last run into the same --output (for cron).")] = False,
+    dedupe: Annotated[bool, typer.Option(
+        "--dedupe", help="Skip duplicates (same site and news code, or same text) instead of marking "
+                         "them duplicate_of.")] = False,
     learn: Annotated[bool, typer.Option(
         "--learn/--no-learn",
         help="First learn each folder's template: lines that recur in many of its pages are removed.")] = True,
@@ -115,8 +130,18 @@ def clean(
         "--reference", metavar="DAY", help="When the pages were read (ISO date or date-time): "
                                            "dates without a year and relative ones (۲ روز پیش) "
                                            "count for `published` only with it.")] = None,
+    max_bytes: Annotated[int, typer.Option(
+        "--max-bytes", metavar="N", min=1, help="Refuse inputs larger than this.")] = 50_000_000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress; errors only.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say what happens to every file.")] = False,
+    log_file: Annotated[Optional[Path], typer.Option(
+        "--log-file", metavar="FILE", help="Also append errors, warnings and the summary to FILE.")] = None,
 ) -> None:
     """Clean pages into articles (JSON, JSON Lines or Markdown).
+
+    Exit status: 0 all cleaned; 1 some inputs failed (named on standard error,
+    the rest cleaned); 2 usage error; 75 another run holds --output;
+    130/143 stopped by SIGINT/SIGTERM (the file in hand finished or discarded).
 
     Examples:
 
@@ -125,22 +150,49 @@ def clean(
       khabar clean pages/ --output clean/ --format md
 
       cat page.txt | khabar clean - | jq .title
+
+      find pages -name '*.txt' -print0 | khabar clean --files-from - -0 -o clean/
+
+      khabar clean pages/ -o clean/ --incremental --quiet      (from cron)
     """
+    import os
+
     from khabar.cli import batch
+    from khabar.cli.inputs import Selection, groups, read_list
+    from khabar.cli.report import Reporter
     from khabar.core import KhabarError
     from khabar.core.pipeline import Config, rules_for
 
+    if not paths and files_from is None:
+        raise typer.BadParameter("give files, folders, - (standard input) or --files-from", param_hint="PATH")
+    if incremental and output is None:
+        raise typer.BadParameter("--incremental keeps its state in the output folder: give --output",
+                                 param_hint="--incremental")
     fmt = fmt or (Format.json if output else Format.jsonl)
-    config = Config(normalize=_normalize_config(repair, digits),
-                    rules=tuple(str(p) for p in rules or ()))
+    config = Config(normalize=_normalize_config(repair, digits), rules=tuple(str(p) for p in rules or ()))
     try:
         rules_for(config.rules)  # a bad rules file is a usage error, reported before any work
     except KhabarError as err:
         _error(str(err))
         raise typer.Exit(EXIT_USAGE)
-    failed = batch.run(paths, fmt=fmt.value, output=output, explain=explain, config=config,
-                       include=pattern, reference=_reference(reference), learn_folders=learn, report=_error)
-    raise typer.Exit(EXIT_FAILED if failed else 0)
+    listed = ()
+    if files_from is not None:
+        try:
+            stream = sys.stdin.buffer if files_from == "-" else open(files_from, "rb")
+        except OSError as err:
+            _error(f"{files_from}: cannot read the list of files: {err.strerror}")
+            raise typer.Exit(EXIT_USAGE)
+        listed = read_list(stream, null=null)
+    selection = Selection(include=tuple(include or ("*.txt",)), exclude=tuple(exclude or ()), skip=output)
+    reporter = Reporter(quiet=quiet, verbose=verbose, log_file=log_file)
+    status = batch.run(
+        groups(paths or [], selection, listed=listed),
+        batch.Options(fmt=fmt.value, output=output, explain=explain, learn=learn, incremental=incremental,
+                      dedupe=dedupe, jobs=jobs or os.cpu_count() or 1),
+        batch.Settings(config=config, reference=_reference(reference), max_bytes=max_bytes),
+        reporter,
+    )
+    raise typer.Exit(status)
 
 
 @app.command()

@@ -1,42 +1,171 @@
-"""Run the pipeline over the inputs a user named: files, folders, standard input.
+"""Run the pipeline over many inputs: in parallel, streaming, safe to run again.
 
-Streams: one input is read, cleaned and written before the next, so memory does
-not grow with the number of files. Outputs are written atomically (a
-temporary file renamed into place), so a run that is killed leaves no
-half-written file. Inputs are only ever opened for reading.
+For each group of inputs (the files of one folder): learn the folder's
+template (each file's line keys are read in the worker processes and counted
+here, so the result does not depend on order), then clean the files in
+batches on the workers. Results come back in input order; this process
+marks duplicates, writes each output atomically (a temporary file renamed
+into place) and records it in the output folder's state. Inputs are only ever
+opened for reading.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import signal
 import sys
 import tempfile
-from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 
+from khabar.cli.inputs import STDIN, Group, Job
+from khabar.cli.report import Reporter
+from khabar.cli.state import STATE_DIR, Locked, OutputLock, State, content_hash
 from khabar.core import KhabarError
+from khabar.core.errors import InputError
 from khabar.core.pipeline import Config, clean_bytes, normalized_text
-from khabar.core.render import EXTENSIONS, render
-from khabar.core.template import MIN_FILES, Template, learn, sample
+from khabar.core.render import EXTENSIONS, record, render
+from khabar.core.rules import fold
+from khabar.core.segment import segment
+from khabar.core.template import MIN_FILES, Template, learn_from_keys, line_key, sample
 
-STDIN = "-"
+# Files sent to a worker at once: few enough to keep every worker busy, enough to
+# make the cost of sending them small.
+BATCH_SIZE = 16
+# Batches in flight per worker: bounds memory however many inputs there are.
+WINDOW_PER_JOB = 4
+EXIT_FAILED = 1
+EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the output folder; try again later
 
 
-def inputs(paths: list[str], *, include: str, report: Callable[[str], None]) -> Iterator[tuple[str, Path | None]]:
-    """(display path, output path relative to --output) for every input, folders walked in sorted order."""
-    for given in paths:
-        if given == STDIN:
-            yield STDIN, Path("stdin")
-            continue
-        path = Path(given)
-        if path.is_dir():
-            for found in sorted(p for p in path.rglob(include) if p.is_file()):
-                yield str(found), found.relative_to(path)
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs to clean a file; the same for the whole run."""
+
+    config: Config
+    reference: datetime | None = None
+    max_bytes: int = 50_000_000
+
+
+@dataclass(frozen=True)
+class Options:
+    fmt: str
+    output: Path | None = None
+    explain: bool = False
+    learn: bool = True
+    incremental: bool = False
+    dedupe: bool = False
+    jobs: int = 1
+
+
+@dataclass
+class Outcome:
+    path: str
+    data: dict | None = None  # the article's record
+    error: str | None = None
+    size: int = 0
+    mtime_ns: int = 0
+    digest: bytes = b""
+
+
+# --- worker side -------------------------------------------------------------
+
+_settings: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _settings
+    _settings = settings
+    # Ctrl-C goes to the whole process group; the main process decides what stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _read(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
+    with open(path, "rb") as f:
+        st = os.fstat(f.fileno())
+        if st.st_size > max_bytes:
+            raise InputError(f"{path}: {st.st_size / 1e6:.1f} MB is over the limit of {max_bytes / 1e6:.1f} MB "
+                             f"(--max-bytes); skipped")
+        return f.read(max_bytes + 1), st
+
+
+def clean_one(path: str, data: bytes | None, template: Template | None) -> Outcome:
+    settings = _settings
+    try:
+        if data is None:
+            data, st = _read(path, settings.max_bytes)
+            size, mtime_ns = st.st_size, st.st_mtime_ns
         else:
-            # A missing file is reported when it is read, with the other failures.
-            yield given, Path(path.name)
+            size, mtime_ns = len(data), 0
+        article = clean_bytes(data, path=path, config=settings.config, reference=settings.reference,
+                              template=template)
+    except OSError as err:
+        return Outcome(path, error=f"{path}: cannot read: {err.strerror or err}")
+    except KhabarError as err:
+        return Outcome(path, error=str(err))
+    return Outcome(path, record(article), size=size, mtime_ns=mtime_ns, digest=content_hash(data))
+
+
+def clean_batch(jobs: list[tuple[str, bytes | None]], template: Template | None) -> list[Outcome]:
+    return [clean_one(path, data, template) for path, data in jobs]
+
+
+def line_keys(path: str) -> frozenset[bytes]:
+    """The keys of a file's lines, for learning its folder's template (unreadable: none)."""
+    try:
+        data, _ = _read(path, _settings.max_bytes)
+        text = normalized_text(data, path=path, config=_settings.config)
+    except (OSError, KhabarError):
+        return frozenset()
+    return frozenset(line_key(line.text) for line in segment(text))
+
+
+# --- main side ---------------------------------------------------------------
+
+class Executor:
+    """Runs work in order, in worker processes or (one job) in this one."""
+
+    def __init__(self, jobs: int, settings: Settings):
+        self.pool = None
+        if jobs > 1:
+            import multiprocessing
+
+            ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+            self.pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,))
+        else:
+            _init_worker_inline(settings)
+        self.window = max(1, jobs) * WINDOW_PER_JOB
+
+    def map(self, fn: Callable, args: Iterable[tuple]) -> Iterator:
+        """fn(*a) for each a, in order, with a bounded number in flight."""
+        if self.pool is None:
+            for a in args:
+                yield fn(*a)
+            return
+        pending: deque = deque()
+        for a in args:
+            pending.append(self.pool.apply_async(fn, a))
+            if len(pending) >= self.window:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+    def close(self, *, abort: bool = False) -> None:
+        if self.pool is not None:
+            if abort:
+                self.pool.terminate()
+            else:
+                self.pool.close()
+            self.pool.join()
+
+
+def _init_worker_inline(settings: Settings) -> None:
+    global _settings
+    _settings = settings
 
 
 def write_atomically(target: Path, text: str) -> None:
@@ -51,65 +180,145 @@ def write_atomically(target: Path, text: str) -> None:
         raise
 
 
-def _read(path: str) -> bytes:
-    if path == STDIN:
-        return sys.stdin.buffer.read()
-    with open(path, "rb") as f:
-        return f.read()
+def duplicate_keys(folder: str | None, data: dict) -> list[bytes]:
+    """The same article twice: the same site (folder) and news code, or the same text."""
+    keys = []
+    if data["news_id"]:
+        keys.append(b"id:" + hashlib.blake2b(f"{folder}\0{data['news_id']}".encode(), digest_size=12).digest())
+    if data["text"]:
+        keys.append(b"tx:" + hashlib.blake2b(fold(data["text"]).encode(), digest_size=12).digest())
+    return keys
 
 
-def learn_templates(paths: list[str], config: Config) -> dict[Path, Template]:
-    """First pass: the template of every folder that holds enough of the inputs.
-    Unreadable files are skipped here; the cleaning pass reports them."""
-    by_folder: dict[Path, list[str]] = defaultdict(list)
-    for path in paths:
-        if path != STDIN:
-            by_folder[Path(path).parent].append(path)
-    templates = {}
-    for folder, files in by_folder.items():
-        if len(files) < MIN_FILES:
+class Stop:
+    """SIGINT and SIGTERM end the run between files: the summary is written, no file is half-written."""
+
+    def __init__(self):
+        self.signal: int | None = None
+
+    def __enter__(self) -> Stop:
+        self._old = {s: signal.signal(s, self._handle) for s in (signal.SIGINT, signal.SIGTERM)}
+        return self
+
+    def _handle(self, signum, frame) -> None:
+        self.signal = signum
+
+    def __exit__(self, *exc) -> None:
+        for s, handler in self._old.items():
+            signal.signal(s, handler)
+
+
+def _template(group: Group, executor: Executor, learn: bool) -> Template | None:
+    files = [job.path for job in group.jobs if job.path != STDIN]
+    if not learn or len(files) < MIN_FILES:
+        return None
+    return learn_from_keys(executor.map(line_keys, ((p,) for p in sample(files))))
+
+
+def _target(options: Options, job: Job) -> Path:
+    return options.output / PurePath(job.relative).with_suffix(EXTENSIONS[options.fmt])
+
+
+def run(groups: Iterable[Group], options: Options, settings: Settings, reporter: Reporter) -> int:
+    """Clean every input; the exit status: 0, 1 (some failed), 75 (locked), 128+N (signal N)."""
+    lock = OutputLock(options.output) if options.output else None
+    try:
+        if lock:
+            lock.__enter__()
+    except Locked as err:
+        reporter.error(str(err))
+        reporter.close(summary=False)
+        return EXIT_LOCKED
+    scratch = None
+    if options.output:
+        state_path = options.output / STATE_DIR / "state.sqlite"
+    else:
+        scratch = tempfile.TemporaryDirectory(prefix="khabar-")
+        state_path = Path(scratch.name) / "state.sqlite"
+    state = State(state_path, options=f"{options.fmt}|{options.explain}|{settings.config}|{settings.reference}")
+    executor = Executor(options.jobs, settings)
+    stop = Stop()
+    try:
+        with stop:
+            for group in groups:
+                if stop.signal:
+                    break
+                _run_group(group, options, executor, state, reporter, stop)
+    except BrokenPipeError:
+        executor.close(abort=True)
+        raise
+    finally:
+        executor.close(abort=bool(stop.signal))
+        state.close()
+        if scratch:
+            scratch.cleanup()
+        if lock:
+            lock.__exit__(None, None, None)
+    reporter.close(interrupted=signal.Signals(stop.signal).name if stop.signal else None)
+    if stop.signal:
+        return 128 + stop.signal
+    return EXIT_FAILED if reporter.counts.failed else 0
+
+
+def _run_group(group: Group, options: Options, executor: Executor, state: State, reporter: Reporter,
+               stop: Stop) -> None:
+    template = _template(group, executor, options.learn)
+    todo = []
+    for job in group.jobs:
+        if options.incremental and job.path != STDIN and _unchanged(state, job, options):
+            reporter.counts.skipped += 1
+            reporter.advance()
             continue
+        todo.append(job)
+    stdin = sys.stdin.buffer.read() if any(job.path == STDIN for job in todo) else None
+    batches = [[(job.path, stdin if job.path == STDIN else None) for job in todo[i:i + BATCH_SIZE]]
+               for i in range(0, len(todo), BATCH_SIZE)]
+    jobs = iter(todo)
+    for outcomes in executor.map(clean_batch, ((batch, template) for batch in batches)):
+        for outcome in outcomes:
+            _finish(next(jobs), outcome, group, options, state, reporter)
+        if stop.signal:
+            return
 
-        def texts(files=files):
-            for path in sample(files):
-                try:
-                    yield normalized_text(_read(path), path=path, config=config)
-                except (OSError, KhabarError):
-                    continue
 
-        templates[folder] = learn(texts())
-    return templates
+def _unchanged(state: State, job: Job, options: Options) -> bool:
+    try:
+        return options.output is not None and state.unchanged(job.path, _target(options, job))
+    except OSError:
+        return False  # reported when it is read
 
 
-def run(paths: list[str], *, fmt: str, output: Path | None, explain: bool, config: Config,
-        include: str, reference: datetime | None, learn_folders: bool, report: Callable[[str], None]) -> int:
-    """Clean every input; returns how many failed (each already reported)."""
-    failed = 0
-    items = list(inputs(paths, include=include, report=report))
-    templates = learn_templates([path for path, _ in items], config) if learn_folders else {}
-    for path, relative in items:
+def _finish(job: Job, outcome: Outcome, group: Group, options: Options, state: State,
+            reporter: Reporter) -> None:
+    if outcome.error:
+        reporter.error(outcome.error)
+        reporter.advance()
+        return
+    data = outcome.data
+    for warning in data["warnings"]:
+        reporter.warning(job.path, warning)
+    first = state.first_with(duplicate_keys(group.folder, data), job.path)
+    if first is not None:
+        reporter.counts.duplicates += 1
+        if options.dedupe:
+            reporter.info(f"{job.path}: duplicate of {first}; skipped")
+            reporter.advance()
+            return
+        data["duplicate_of"] = first
+    text = render(data, options.fmt, explain=options.explain)
+    if options.output is None:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    else:
+        target = _target(options, job)
         try:
-            # Relative and year-less dates count only against a reading time the user
-            # gives: a file's modification time changes whenever it is copied.
-            article = clean_bytes(_read(path), path=path, config=config, reference=reference,
-                                  template=templates.get(Path(path).parent))
+            write_atomically(target, text)
         except OSError as err:
-            report(f"{path}: cannot read: {err.strerror or err}")
-            failed += 1
-            continue
-        except KhabarError as err:
-            report(str(err))
-            failed += 1
-            continue
-        text = render(article, fmt, explain=explain)
-        if output is None:
-            sys.stdout.buffer.write(text.encode("utf-8"))
-            sys.stdout.buffer.flush()
-        else:
-            target = output / relative.with_suffix(EXTENSIONS[fmt])
-            try:
-                write_atomically(target, text)
-            except OSError as err:
-                report(f"{target}: cannot write: {err.strerror or err}")
-                failed += 1
-    return failed
+            reporter.error(f"{target}: cannot write: {err.strerror or err}")
+            reporter.advance()
+            return
+        if job.path != STDIN:
+            state.done(job.path, outcome.size, outcome.mtime_ns, outcome.digest, target)
+        reporter.info(f"{job.path} -> {target}")
+    reporter.counts.cleaned += 1
+    reporter.advance()

@@ -1,7 +1,9 @@
 """Turn an article into JSON, one JSON line, or Markdown with YAML front matter.
 
-Output is text; the caller writes it as UTF-8. Persian stays Persian (no
-``\\u`` escapes).
+:func:`record` makes the article a plain dict (picklable, the same for every
+format: worker processes send it to the writer); :func:`render` turns a record
+into text. Output is text; the caller writes it as UTF-8. Persian stays
+Persian (no ``\\u`` escapes).
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ FORMATS = ("json", "jsonl", "md")
 EXTENSIONS = {"json": ".json", "jsonl": ".jsonl", "md": ".md"}
 # Characters that would start Markdown syntax at the head of a paragraph.
 MARKDOWN_START = re.compile(r"^([#>*+\-=|`~]|\d+[.)]\s)")
+# Fields shown only with --explain.
+EXPLAIN_FIELDS = ("blocks", "removed")
 
 
-def to_dict(article: Article, *, explain: bool = False) -> dict:
-    """The article's fields, in the order of the contract, then khabar's extras."""
-    data = {
+def record(article: Article) -> dict:
+    """The article's fields, in the order of the contract, then khabar's extras,
+    then the kept blocks and the removed lines with their reasons."""
+    return {
         "path": article.path,
         "title": article.title,
         "surtitle": article.surtitle,
@@ -35,21 +40,24 @@ def to_dict(article: Article, *, explain: bool = False) -> dict:
         "text": article.text,
         "encoding": article.encoding,
         "warnings": article.warnings,
+        "blocks": [{"kind": item.kind.value, "line": item.line.number, "text": item.line.text}
+                   for item in article.lines if item.kind.kept],
+        "removed": [{"line": item.line.number, "text": item.line.text, "reason": item.reason}
+                    for item in article.lines if not item.kind.kept],
     }
-    if explain:
-        data["blocks"] = [{"kind": item.kind.value, "line": item.line.number, "text": item.line.text}
-                          for item in article.lines if item.kind.kept]
-        data["removed"] = [{"line": item.line.number, "text": item.line.text, "reason": item.reason}
-                           for item in article.lines if not item.kind.kept]
-    return data
 
 
-def to_json(article: Article, *, explain: bool = False) -> str:
-    return json.dumps(to_dict(article, explain=explain), ensure_ascii=False, indent=2) + "\n"
+def to_dict(data: dict, *, explain: bool = False) -> dict:
+    """The record as output: blocks and removed lines only with ``explain``."""
+    return data if explain else {k: v for k, v in data.items() if k not in EXPLAIN_FIELDS}
 
 
-def to_jsonl(article: Article, *, explain: bool = False) -> str:
-    return json.dumps(to_dict(article, explain=explain), ensure_ascii=False) + "\n"
+def to_json(data: dict, *, explain: bool = False) -> str:
+    return json.dumps(to_dict(data, explain=explain), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_jsonl(data: dict, *, explain: bool = False) -> str:
+    return json.dumps(to_dict(data, explain=explain), ensure_ascii=False) + "\n"
 
 
 def _yaml(value) -> str:
@@ -61,7 +69,7 @@ def _escape(text: str) -> str:
     return "\\" + text if MARKDOWN_START.match(text) else text
 
 
-def to_markdown(article: Article, *, explain: bool = False) -> str:
+def to_markdown(data: dict, *, explain: bool = False) -> str:
     """YAML front matter (metadata, lang: fa, dir: rtl), # title, ## subheadings, paragraphs.
 
     The front matter names the headline ``pagetitle``, not ``title``, and the
@@ -69,39 +77,41 @@ def to_markdown(article: Article, *, explain: bool = False) -> str:
     above the body, which already opens with the ``#`` title.
     """
     front = {
-        "pagetitle": article.title,
-        "surtitle": article.surtitle,
-        "lead": article.lead,
-        "published": article.published,
-        "updated": article.updated,
-        "news_id": article.news_id,
-        "source": article.source,
-        "byline": article.author,
-        "tags": article.tags,
+        "pagetitle": data["title"],
+        "surtitle": data["surtitle"],
+        "lead": data["lead"],
+        "published": data["published"],
+        "updated": data["updated"],
+        "news_id": data["news_id"],
+        "source": data["source"],
+        "byline": data["author"],
+        "tags": data["tags"],
+        "duplicate_of": data.get("duplicate_of"),
         "lang": "fa",
         "dir": "rtl",
-        "path": article.path,
+        "path": data["path"],
     }
     out = ["---"]
     out += [f"{key}: {_yaml(value)}" for key, value in front.items() if value not in (None, [])]
-    out.append("---")
-    out.append("")
-    if article.title:
-        out += [f"# {article.title}", ""]
-    for item in article.lines:
-        if item.kind is Kind.SUBHEADING:
-            out += [f"## {item.line.text}", ""]
-        elif item.kind in (Kind.LEAD, Kind.PARAGRAPH):
-            out += [_escape(item.line.text), ""]
+    out += ["---", ""]
+    if data["title"]:
+        out += [f"# {data['title']}", ""]
+    for block in data["blocks"]:
+        if block["kind"] == Kind.SUBHEADING.value:
+            out += [f"## {block['text']}", ""]
+        elif block["kind"] in (Kind.LEAD.value, Kind.PARAGRAPH.value):
+            out += [_escape(block["text"]), ""]
     if explain:
-        removed = [item for item in article.lines if not item.kind.kept]
-        out += ["<!-- removed:"] + [f"  {i.line.number}: [{i.reason}] {i.line.text.replace('--', '- -')}"
-                                    for i in removed] + ["-->", ""]
+        out += ["<!-- removed:"] + [f"  {r['line']}: [{r['reason']}] {r['text'].replace('--', '- -')}"
+                                    for r in data["removed"]] + ["-->", ""]
     return "\n".join(out)
 
 
 RENDERERS = {"json": to_json, "jsonl": to_jsonl, "md": to_markdown}
 
 
-def render(article: Article, fmt: str, *, explain: bool = False) -> str:
-    return RENDERERS[fmt](article, explain=explain)
+def render(data: dict | Article, fmt: str, *, explain: bool = False) -> str:
+    """The article (or its record) as text in ``fmt``: json, jsonl or md."""
+    if isinstance(data, Article):
+        data = record(data)
+    return RENDERERS[fmt](data, explain=explain)

@@ -38,17 +38,22 @@ class Template:
         return bool(self.keys) and line_key(text) in self.keys
 
 
+def learn_from_keys(files: Iterable[Iterable[bytes]]) -> Template:
+    """The template from each file's set of line keys (see :func:`line_key`)."""
+    counts: Counter[bytes] = Counter()
+    n = 0
+    for keys in files:
+        n += 1
+        counts.update(set(keys))
+    needed = max(MIN_FILES, MIN_SHARE * n)
+    return Template(frozenset(k for k, c in counts.items() if c >= needed), n)
+
+
 def learn(pages: Iterable[str]) -> Template:
     """The template of a set of pages (decoded and normalised texts of one site)."""
     from khabar.core.segment import segment
 
-    counts: Counter[bytes] = Counter()
-    files = 0
-    for text in pages:
-        files += 1
-        counts.update({line_key(line.text) for line in segment(text)})
-    needed = max(MIN_FILES, MIN_SHARE * files)
-    return Template(frozenset(k for k, n in counts.items() if n >= needed), files)
+    return learn_from_keys({line_key(line.text) for line in segment(text)} for text in pages)
 
 
 def sample(paths: list, limit: int = MAX_FILES) -> list:

@@ -52,4 +52,6 @@ def test_a_reader_that_leaves_early_ends_the_run_quietly():
 def test_a_missing_file_exits_1_and_names_it():
     proc = khabar("clean", "no/such/page.txt")
     assert proc.returncode == 1
-    assert proc.stderr.decode() == "Error: no/such/page.txt: cannot read: No such file or directory\n"
+    error, summary = proc.stderr.decode().splitlines()
+    assert error == "Error: no/such/page.txt: cannot read: No such file or directory"
+    assert summary.startswith("khabar: 0 cleaned, 1 failed")

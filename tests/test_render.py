@@ -1,7 +1,7 @@
 import json
 
 from khabar.core.model import Article, Kind, Labeled, Line
-from khabar.core.render import to_dict, to_json, to_jsonl, to_markdown
+from khabar.core.render import record, to_dict, to_json, to_jsonl, to_markdown
 
 CONTRACT = ["path", "title", "surtitle", "lead", "published", "news_id", "source", "tags", "text"]
 
@@ -12,8 +12,8 @@ def article():
              Labeled(Line("میان‌تیتر", (3,)), Kind.SUBHEADING),
              Labeled(Line("# نه یک عنوان", (4,)), Kind.PARAGRAPH),
              Labeled(Line("پرینت خبر", (5,)), Kind.BOILERPLATE, "share-print")]
-    return Article(path="a.txt", title="عنوان خبر", published="2022-08-23T13:56:00+04:30",
-                   tags=["کارت ملی"], text="پاراگراف اول.\n\nمیان‌تیتر\n\n# نه یک عنوان", lines=lines)
+    return record(Article(path="a.txt", title="عنوان خبر", published="2022-08-23T13:56:00+04:30",
+                          tags=["کارت ملی"], text="پاراگراف اول.\n\nمیان‌تیتر\n\n# نه یک عنوان", lines=lines))
 
 
 def test_json_has_the_contract_fields_and_no_unicode_escapes():

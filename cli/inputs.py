@@ -1,0 +1,115 @@
+"""Which inputs a run takes: files, folders walked, a list of paths, standard input.
+
+Inputs come in groups: the files of one folder (learnt and cleaned together
+with that folder's template), in sorted order, one folder listing in memory at
+a time, so a run over millions of files keeps its memory flat.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path, PurePath
+
+STDIN = "-"
+# A folder with more files than this is cleaned in several groups of this size.
+GROUP_MAX = 5000
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str  # as given or found; "-" for standard input
+    relative: PurePath  # where its output goes under --output (before the extension changes)
+
+
+@dataclass
+class Group:
+    folder: str | None  # the folder whose template applies; None for standard input
+    jobs: list[Job] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Selection:
+    include: tuple[str, ...] = ("*.txt",)  # glob on the file name, for files found in folders
+    exclude: tuple[str, ...] = ()  # glob on the name or on the path below the folder
+    skip: Path | None = None  # never walk into this folder (the output folder)
+
+    def wants(self, name: str, relative: str) -> bool:
+        return any(fnmatch(name, g) for g in self.include) and \
+            not any(fnmatch(name, g) or fnmatch(relative, g) for g in self.exclude)
+
+
+def _walk(root: str, selection: Selection) -> Iterator[Group]:
+    skip = selection.skip.resolve() if selection.skip else None
+    # Symbolic links to folders are not followed: a link that loops cannot trap the walk.
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if skip is None or Path(folder, d).resolve() != skip)
+        jobs = []
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            relative = PurePath(os.path.relpath(path, root))
+            if selection.wants(name, relative.as_posix()):
+                jobs.append(Job(path, relative))
+        for start in range(0, len(jobs), GROUP_MAX):
+            yield Group(folder, jobs[start:start + GROUP_MAX])
+
+
+def _relative_to_anchor(path: str) -> PurePath:
+    """Where a listed file's output goes: its path as given, less any root or '..'."""
+    parts = [p for p in PurePath(path).parts if p not in ("..", ".") and p != PurePath(path).anchor]
+    return PurePath(*parts) if parts else PurePath("stdin")
+
+
+def _files(paths: Iterable[str], *, mirror: bool) -> Iterator[Group]:
+    """Listed files, in runs that share a folder."""
+    group: Group | None = None
+    for path in paths:
+        folder = os.path.dirname(path) or "."
+        relative = _relative_to_anchor(path) if mirror else PurePath(os.path.basename(path))
+        if group is None or group.folder != folder or len(group.jobs) >= GROUP_MAX:
+            if group is not None:
+                yield group
+            group = Group(folder)
+        group.jobs.append(Job(path, relative))
+    if group is not None:
+        yield group
+
+
+def read_list(stream, *, null: bool) -> Iterator[str]:
+    """Paths from --files-from: one a line, or NUL-separated (find -print0) with -0."""
+    if null:
+        pending = b""
+        while chunk := stream.read(1 << 16):
+            *names, pending = (pending + chunk).split(b"\0")
+            yield from (os.fsdecode(n) for n in names if n)
+        if pending:
+            yield os.fsdecode(pending)
+    else:
+        for raw in stream:
+            name = os.fsdecode(raw.rstrip(b"\r\n"))
+            if name:
+                yield name
+
+
+def groups(paths: Iterable[str], selection: Selection, *, listed: Iterable[str] = ()) -> Iterator[Group]:
+    """Every input in order: the arguments, then the --files-from list."""
+    loose: list[str] = []
+
+    def flush():
+        yield from _files(loose, mirror=False)
+        loose.clear()
+
+    for given in paths:
+        if given == STDIN:
+            yield from flush()
+            yield Group(None, [Job(STDIN, PurePath("stdin"))])
+        elif os.path.isdir(given):
+            yield from flush()
+            yield from _walk(given, selection)
+        else:
+            # A missing or unreadable file is reported when it is read, with the other failures.
+            loose.append(given)
+    yield from flush()
+    yield from _files(listed, mirror=True)

@@ -1,0 +1,120 @@
+"""What a run keeps in its output folder: a lock, and (for --incremental) what it did.
+
+``OUT/.khabar/lock`` is held (flock) for the whole run, so two runs never write
+the same folder. ``OUT/.khabar/state.sqlite`` remembers each input's size,
+modification time and content hash, and the duplicate keys seen, so the next
+``--incremental`` run skips what has not changed and still knows what is a
+duplicate. Rows are committed after their outputs are written: a run that is
+killed loses at most the files in hand, which the next run redoes.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+STATE_DIR = ".khabar"
+COMMIT_EVERY = 200
+
+
+class Locked(Exception):
+    """Another run holds the output folder."""
+
+
+class OutputLock:
+    def __init__(self, folder: Path):
+        self.path = folder / STATE_DIR / "lock"
+        self._fd: int | None = None
+
+    def __enter__(self) -> OutputLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 64).decode(errors="replace").strip() or "another process"
+            os.close(fd)
+            raise Locked(f"{self.path.parent.parent}: another khabar run (pid {holder}) is writing to this "
+                         f"folder; wait for it to finish, or use another --output") from None
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+
+
+def content_hash(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+class State:
+    """Inputs done and duplicate keys seen, in SQLite (on disk: memory stays flat)."""
+
+    def __init__(self, path: Path | str, *, options: str):
+        self.db = sqlite3.connect(str(path))
+        self.db.executescript("""
+            PRAGMA journal_mode=WAL;
+            PRAGMA synchronous=NORMAL;
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,
+                                              digest BLOB, output TEXT);
+            CREATE TABLE IF NOT EXISTS seen (key BLOB PRIMARY KEY, path TEXT);
+        """)
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'options'").fetchone()
+        if row is None or row[0] != options:
+            # Other options make other outputs: nothing done before counts.
+            self.db.executescript("DELETE FROM files; DELETE FROM seen;")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('options', ?)", (options,))
+            self.db.commit()
+        self._pending = 0
+
+    def unchanged(self, path: str, output: Path) -> bool:
+        """The input is as the last run saw it (size and mtime, or else its content) and its output is there."""
+        row = self.db.execute("SELECT size, mtime_ns, digest FROM files WHERE path = ?", (path,)).fetchone()
+        if row is None or not output.exists():
+            return False
+        st = os.stat(path)
+        if (st.st_size, st.st_mtime_ns) == (row[0], row[1]):
+            return True
+        if st.st_size != row[0]:
+            return False
+        with open(path, "rb") as f:
+            same = content_hash(f.read()) == row[2]
+        if same:  # touched but not changed
+            self.db.execute("UPDATE files SET mtime_ns = ? WHERE path = ?", (st.st_mtime_ns, path))
+        return same
+
+    def done(self, path: str, size: int, mtime_ns: int, digest: bytes, output: Path) -> None:
+        self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                        (path, size, mtime_ns, digest, str(output)))
+        self._tick()
+
+    def first_with(self, keys: list[bytes], path: str) -> str | None:
+        """The input that first gave one of these keys, or None (and the keys are now this input's)."""
+        for key in keys:
+            row = self.db.execute("SELECT path FROM seen WHERE key = ?", (key,)).fetchone()
+            if row is not None and row[0] != path:
+                return row[0]
+        self.db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?)", [(k, path) for k in keys])
+        self._tick()
+        return None
+
+    def _tick(self) -> None:
+        self._pending += 1
+        if self._pending >= COMMIT_EVERY:
+            self.commit()
+
+    def commit(self) -> None:
+        self.db.commit()
+        self._pending = 0
+
+    def close(self) -> None:
+        self.commit()
+        self.db.close()
