@@ -1,0 +1,174 @@
+"""The installed command over folders, in pipes and from cron: real processes, real signals."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED, SEEDS
+
+KHABAR = str(Path(sys.executable).parent / "khabar")
+DEV = Path(__file__).resolve().parents[2] / "shared" / "cases" / "dev" / "raw"
+
+
+def khabar(*args, input=None, **kw):
+    return subprocess.run([KHABAR, *map(str, args)], input=input, capture_output=True, timeout=300, **kw)
+
+
+@pytest.fixture
+def pages(tmp_path):
+    """A small scraped tree: two sites, the samples copied under each."""
+    root = tmp_path / "pages"
+    for site in ("site-a", "site-b/2022"):
+        (root / site).mkdir(parents=True)
+        for sample in SEEDS.glob("*.txt"):
+            (root / site / sample.name).write_bytes(sample.read_bytes())
+    (root / "site-a" / "notes.md").write_text("not a page", encoding="utf-8")
+    return root
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and ".khabar" not in p.parts}
+
+
+def test_output_mirrors_the_tree_and_takes_only_included_files(pages, tmp_path):
+    out = tmp_path / "out"
+    proc = khabar("clean", pages, "-o", out, "--quiet")
+    assert proc.returncode == 0 and proc.stdout == b"" and proc.stderr == b""
+    names = sorted(outputs(out))
+    assert "site-a/000_7619606070423613.json" in names and "site-b/2022/seedstyle_utf16.json" in names
+    assert not any(n.endswith("notes.json") for n in names)
+    assert len(names) == 2 * len(list(SEEDS.glob("*.txt")))
+
+
+def test_exclude_leaves_files_out(pages, tmp_path):
+    proc = khabar("clean", pages, "--exclude", "*utf16*", "--exclude", "site-b/*")
+    paths = [json.loads(line)["path"] for line in proc.stdout.decode().splitlines()]
+    assert paths and all("utf16" not in p and "site-b" not in p for p in paths)
+
+
+def test_parallel_runs_give_the_same_bytes_as_one_job(pages, tmp_path):
+    khabar("clean", pages, "-o", tmp_path / "one", "--jobs", "1", "-q")
+    khabar("clean", pages, "-o", tmp_path / "two", "--jobs", "2", "-q")
+    assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+
+
+def test_files_from_a_nul_separated_list_as_find_print0_gives(pages, tmp_path):
+    listing = subprocess.run(["find", str(pages), "-name", "*.txt", "-print0"], capture_output=True).stdout
+    proc = khabar("clean", "--files-from", "-", "-0", "-o", tmp_path / "out", "-q", input=listing)
+    assert proc.returncode == 0, proc.stderr
+    assert len(outputs(tmp_path / "out")) == listing.count(b"\0")
+
+
+def test_jsonl_output_feeds_a_pipe_and_a_reader_that_leaves_early_is_no_error(pages):
+    proc = subprocess.run(f"'{KHABAR}' clean --format jsonl '{pages}' | head -n 1", shell=True,
+                          capture_output=True, timeout=120)
+    assert proc.returncode == 0 and b"Traceback" not in proc.stderr
+    assert json.loads(proc.stdout)["path"].endswith(".txt")
+
+
+def test_a_second_run_on_the_same_output_folder_is_refused_with_its_own_exit_code(pages, tmp_path):
+    out = tmp_path / "out"
+    (out / ".khabar").mkdir(parents=True)
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import fcntl, os, sys, time\n"
+        f"fd = os.open({str(out / '.khabar' / 'lock')!r}, os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX); os.write(fd, b'4242'); print('held', flush=True); time.sleep(60)")],
+        stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline() == b"held\n"
+        proc = khabar("clean", pages, "-o", out)
+        assert proc.returncode == 75
+        assert "another khabar run (pid 4242) is writing to this folder" in proc.stderr.decode()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_incremental_rerun_skips_what_did_not_change_and_redoes_what_did(pages, tmp_path):
+    out = tmp_path / "out"
+    first = khabar("clean", pages, "-o", out, "--incremental", "-v")
+    assert first.returncode == 0
+    again = khabar("clean", pages, "-o", out, "--incremental", "-v")
+    assert "0 cleaned" in again.stderr.decode() and f"{len(outputs(out))} skipped" in again.stderr.decode()
+    page = pages / "site-a" / SEED.name
+    os.utime(page)  # touched, not changed: still skipped
+    assert "0 cleaned" in khabar("clean", pages, "-o", out, "--incremental", "-v").stderr.decode()
+    page.write_bytes(page.read_bytes().replace("کارگر".encode(), "کارگرها".encode()))
+    changed = khabar("clean", pages, "-o", out, "--incremental", "-v").stderr.decode()
+    assert "1 cleaned" in changed
+
+
+def test_incremental_needs_an_output_folder(pages):
+    assert khabar("clean", pages, "--incremental").returncode == 2
+
+
+def test_a_killed_run_leaves_no_half_written_file_and_the_next_run_finishes(tmp_path):
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(300):
+        (src / f"{i:04}.txt").write_bytes(SEED.read_bytes().replace(b"2855", str(10000 + i).encode()))
+    out = tmp_path / "out"
+    run = subprocess.Popen([KHABAR, "clean", str(src), "-o", str(out), "--incremental", "--jobs", "2"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.json"))) < 20:
+        time.sleep(0.05)
+    run.send_signal(signal.SIGTERM)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 128 + signal.SIGTERM
+    assert "stopped by SIGTERM" in err.decode()
+    assert not list(out.glob(".*.tmp"))
+    for written in out.glob("*.json"):
+        json.loads(written.read_text(encoding="utf-8"))  # every file whole
+    rest = khabar("clean", src, "-o", out, "--incremental", "-v")
+    assert rest.returncode == 0
+    assert len(list(out.glob("*.json"))) == 300
+    assert "skipped (unchanged)" in rest.stderr.decode() and " 0 skipped" not in rest.stderr.decode()
+
+
+def test_the_same_article_twice_is_marked_or_skipped(tmp_path):
+    src = tmp_path / "site"
+    src.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (src / name).write_bytes(SEED.read_bytes())
+    marked = [json.loads(line) for line in khabar("clean", src).stdout.decode().splitlines()]
+    assert "duplicate_of" not in marked[0] and marked[1]["duplicate_of"] == str(src / "a.txt")
+    deduped = khabar("clean", src, "--dedupe", "-v")
+    assert len(deduped.stdout.decode().splitlines()) == 1
+    assert "1 duplicates" in deduped.stderr.decode()
+
+
+def test_nothing_but_errors_on_standard_error_when_all_is_well_and_a_log_when_asked(pages, tmp_path):
+    log = tmp_path / "run.log"
+    proc = khabar("clean", pages / "site-a", "--log-file", log)
+    assert proc.returncode == 0 and proc.stderr == b""
+    assert "cleaned, 0 failed" in log.read_text(encoding="utf-8")
+
+
+def test_a_failure_is_named_and_summarised_but_the_rest_is_cleaned(pages, tmp_path):
+    (pages / "site-a" / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    proc = khabar("clean", pages / "site-a", "-o", tmp_path / "out")
+    assert proc.returncode == 1
+    err = proc.stderr.decode()
+    assert f"Error: {pages / 'site-a' / 'broken.txt'}: binary data" in err
+    assert "1 failed" in err
+    assert len(outputs(tmp_path / "out")) == len(list(SEEDS.glob("*.txt")))
+
+
+def test_files_over_the_size_limit_are_refused(pages):
+    proc = khabar("clean", pages / "site-a", "--max-bytes", "3000")
+    assert proc.returncode == 1 and "(--max-bytes); skipped" in proc.stderr.decode()
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="shared dev cases are not beside the repository")
+def test_the_dev_pages_clean_the_same_with_one_job_and_two(tmp_path):
+    one = khabar("clean", "--format", "jsonl", "--jobs", "1", DEV).stdout
+    two = khabar("clean", "--format", "jsonl", "--jobs", "2", DEV).stdout
+    assert one == two and len(one.splitlines()) == len(list(DEV.glob("*.txt")))
