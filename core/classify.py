@@ -60,6 +60,9 @@ SENTENCE_SCORE = 2
 SHORT_COST = 3
 META_COST = 1
 RULE_COST = 6
+# A bar of metadata: parts of at most this many words, and the role that names the line.
+BAR_PART_MAX_WORDS = 8
+ROLE_ORDER = ("news-code", "date", "updated", "clock", "author", "source", "tags")
 # Words that open a lead's follow-up: the body proper starts by crediting its source.
 BODY_OPENERS = re.compile(r"^(به گزارش|بە گزارش|به نقل از|به گفته)")
 URL = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -120,9 +123,26 @@ def features(line: Line, rules: Rules, reference=None) -> Features:
         latin_share=share(LATIN_WORD.fullmatch),
         digit_share=share(str.isdigit),
         has_url=bool(URL.search(text)),
-        rule=rules.match(text),
-        meta=metadata.line_role(text, reference=reference),
+        **_rule_and_role(text, rules, reference),
     )
+
+
+def _rule_and_role(text: str, rules: Rules, reference) -> dict:
+    """The rule the line matches and the metadata it holds. A bar of short parts
+    ("ارسال شده توسط: admin | ۷ ساعت پیش | ۸ دیدگاه") is read part by part: when
+    most parts are known furniture or metadata, so is the line."""
+    rule, role = rules.match(text), metadata.line_role(text, reference=reference)
+    if rule is None and role is None and "|" in text:
+        parts = [p.strip() for p in text.split("|") if p.strip()]
+        if len(parts) >= 2 and all(len(p.split()) <= BAR_PART_MAX_WORDS for p in parts):
+            found = [(rules.match(p), metadata.line_role(p, reference=reference)) for p in parts]
+            if sum(1 for r, m in found if r or m) * 2 >= len(parts):
+                roles = [m for _, m in found if m]
+                if roles:
+                    role = min(roles, key=ROLE_ORDER.index)
+                else:
+                    rule = next(r for r, _ in found if r)
+    return {"rule": rule, "meta": role}
 
 
 def context_free_class(f: Features) -> Class:
@@ -155,10 +175,10 @@ def mark_lists(lines: list[Line], feats: list[Features], classes: list[Class]) -
     """
     out = list(classes)
     header: Rule | None = None
-    items_in_row = 0
+    items_in_row = teasers = 0
     for i, (line, f, c) in enumerate(zip(lines, feats, classes)):
         if c is Class.HEADER:
-            header, items_in_row = f.rule, 0
+            header, items_in_row, teasers = f.rule, 0, 0
             continue
         if header is None:
             continue
@@ -171,20 +191,22 @@ def mark_lists(lines: list[Line], feats: list[Features], classes: list[Class]) -
             out[i] = Class.LIST_ITEM
             items_in_row += 1
             continue
-        elif c is Class.PROSE and items_in_row == 1 and _teaser_follows(lines, feats, classes, i + 1):
+        elif c is Class.PROSE and items_in_row == 1 and _teaser_follows(lines, feats, classes, i + 1, teasers):
             out[i] = Class.LIST_ITEM
-            items_in_row = 0
+            items_in_row, teasers = 0, teasers + 1
             continue
         header = None
     return out
 
 
-def _teaser_follows(lines, feats, classes, nxt: int) -> bool:
-    """After a teaser comes another headline of the list, or the page's footer."""
+def _teaser_follows(lines, feats, classes, nxt: int, teasers: int) -> bool:
+    """After a teaser comes another headline of the list; once the list has shown
+    that it pairs headlines with teasers, the page's footer may come instead."""
     if nxt >= len(lines):
-        return True
-    return classes[nxt] in (Class.RULE, Class.META, Class.HEADER) or \
-        (_list_item(lines[nxt], feats[nxt], classes[nxt]) and classes[nxt] is not Class.PROSE)
+        return teasers > 0
+    if classes[nxt] in (Class.RULE, Class.META, Class.HEADER):
+        return teasers > 0
+    return _list_item(lines[nxt], feats[nxt], classes[nxt]) and classes[nxt] is not Class.PROSE
 
 
 def mark_menus(feats: list[Features], classes: list[Class]) -> list[Class]:
@@ -407,7 +429,25 @@ def _extend_over_fragments(lines, feats, classes, span: tuple[int, int]) -> tupl
         run += 1
     if run > last and (run + 1 == len(lines) and announced or run + 1 < len(lines) and _is_footer(feats[run + 1])):
         last = run
-    return first, last
+    return first, _past_box(lines, feats, classes, last)
+
+
+def _past_box(lines, feats, classes, last: int) -> int:
+    """A "بیشتر بخوانید" box may stand before the article's last lines: when text
+    follows the box and the footer follows the text, the article goes on past it
+    (the box's own lines stay removed)."""
+    j = last + 1
+    if j >= len(lines) or classes[j] is not Class.HEADER or feats[j].rule.kind is not RuleKind.LIST_HEADER:
+        return last
+    j += 1
+    while j < len(lines) and classes[j] is Class.LIST_ITEM:
+        j += 1
+    end = j
+    while end < len(lines) and end - j < TAIL_MAX_LINES and classes[end] in (Class.PROSE, Class.SENTENCE, Class.SHORT):
+        end += 1
+    if end > j and (end == len(lines) or _is_footer(feats[end])):
+        return end - 1
+    return last
 
 
 def _is_footer(f: Features) -> bool:

@@ -21,6 +21,9 @@ from khabar.core.rules import fold
 
 DIGITS = str.maketrans({**{chr(0x06F0 + i): str(i) for i in range(10)},
                         **{chr(0x0660 + i): str(i) for i in range(10)}})
+MAX_AUTHOR_WORDS = 8
+# A bare date counts as the publication date only this many lines from the title.
+MAX_DATE_DISTANCE = 6
 # Tags written on one line are separated so.
 TAG_SEPARATORS = re.compile(r"\s*[،,|؛;]\s*|\s+-\s+")
 # A label's words may be written apart, joined, or with a half-space.
@@ -51,6 +54,8 @@ class Labels:
     source: re.Pattern[str]
     source_bare: re.Pattern[str]  # "منبع ورزش سه": no colon, trusted only before an outlet
     author: re.Pattern[str]
+    author_by: re.Pattern[str]  # "ارسال شده توسط X"
+    byline: re.Pattern[str]  # "X - روزنامه‌نگار"
     published: re.Pattern[str]
     updated: re.Pattern[str]
     clock: re.Pattern[str]
@@ -81,7 +86,12 @@ def labels() -> Labels:
         source=at_start("source_labels"),
         source_bare=at_start("source_labels", colon=r"\s+"),
         author=at_start("author_labels"),
-        published=anywhere("published_labels"),
+        author_by=re.compile(r"^" + _label_pattern(data["author_by"]) + r"\s*[:：]?\s+(?P<value>\S+(?:\s+\S+){0,3})$",
+                             re.IGNORECASE),
+        byline=re.compile(r"^(?P<value>[^\s\d:،]+(?:\s+[^\s\d:،]+){1,3})\s+[-–—|،]\s+"
+                          + _label_pattern(data["author_roles"]) + r"(?:\s+\S+){0,2}$"),
+        published=re.compile(anywhere("published_labels").pattern + "|(?<!\\w)" + _label_pattern(data["published_words"])
+                             + r"\s*[:：]", re.IGNORECASE),
         updated=anywhere("updated_labels"),
         clock=anywhere("clock_labels"),
         agencies={fold(alias): name for name, aliases in data["agencies"].items() for alias in aliases},
@@ -137,6 +147,19 @@ def source_in(text: str) -> str | None:
     return value
 
 
+def author_in(text: str) -> str | None:
+    """The writer named by a byline: "نویسنده: …", "ارسال شده توسط …", "… - روزنامه‌نگار"."""
+    for part in text.split("|"):
+        part = part.strip()
+        if len(part.split()) > MAX_AUTHOR_WORDS:
+            continue
+        for pattern in (labels().author, labels().author_by, labels().byline):
+            match = pattern.match(part)
+            if match:
+                return match.group("value").strip(" .،")
+    return None
+
+
 def hashtags_in(text: str) -> list[str] | None:
     """A line of hashtags alone ("#تیم_ملی #فوتبال") holds the page's tags."""
     words = text.split()
@@ -154,7 +177,7 @@ def line_role(text: str, *, reference: datetime | None = None) -> str | None:
         return "news-code"
     if source_in(text):
         return "source"
-    if labels().author.match(text) and len(text.split()) <= 8:
+    if author_in(text):
         return "author"
     if hashtags_in(text):
         return "tags"
@@ -216,9 +239,9 @@ def credit_in(paragraph: str) -> str | None:
 
 
 def inline_tags(text: str) -> list[str]:
-    """The values of "برچسب‌ها: a، b، c" (after the label's colon)."""
+    """The values of "برچسب‌ها: a، b، c" or "تگ‌ها: #a_b #c" (after the label's colon)."""
     _, _, values = text.partition(":")
-    return [t.strip() for t in TAG_SEPARATORS.split(values) if t.strip()]
+    return hashtags_in(values.strip()) or [t.strip() for t in TAG_SEPARATORS.split(values) if t.strip()]
 
 
 def extract(lines: list[Labeled], *, reference: datetime | None = None) -> Metadata:
@@ -242,14 +265,15 @@ def extract(lines: list[Labeled], *, reference: datetime | None = None) -> Metad
         elif role == "metadata: date":
             if labels().published.search(text):
                 labelled.append(text)
-            else:
+            elif abs(i - title_at) <= MAX_DATE_DISTANCE:
+                # A bare date far from the title is the page's clock or another item's.
                 bare.append((abs(i - title_at), text))
         elif role == "metadata: updated":
             updated = updated or _only_date(text, reference)
         elif role == "metadata: source":
             source = source or source_in(text)
         elif role == "metadata: author":
-            author = author or labels().author.match(text).group("value").strip(" .،")
+            author = author or author_in(text)
         elif role == "metadata: tag":
             tags.append(text.strip(" ،,"))
         elif role == "metadata: tags":

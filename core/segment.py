@@ -44,6 +44,8 @@ def _cut_short(text: str) -> bool:
         return False
     if text.startswith(language().credit_openers) and len(text.split()) <= MAX_CREDIT_WORDS:
         return True
+    if text.endswith(language().credit_openers):  # "…، به گزارش" / "خبرگزاری …"
+        return True
     return _last_word(text) in language().joining_words and len(text.split()) <= MAX_FRAGMENT_WORDS
 
 

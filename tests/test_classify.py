@@ -151,3 +151,22 @@ def test_prose_thresholds_sit_exactly_at_the_constants():
     below = " ".join(words[:PROSE_MIN_WORDS - 1]) + "."
     assert line_class(at) is Class.PROSE
     assert line_class(below) is Class.SENTENCE
+
+
+def test_a_bar_of_metadata_parts_is_metadata():
+    got = labels(TITLE, "ارسال شده توسط: admin | ۷ ساعت پیش | ۸ دیدگاه", PARA1, PARA2)
+    assert got[0][0] is Kind.TITLE and got[1] == (Kind.METADATA, "metadata: author")
+
+
+def test_the_last_paragraph_after_a_read_more_box_is_kept():
+    got = kinds(TITLE, PARA1, PARA2, "بیشتر بخوانید:", "نیمار: برزیل یکی از کاندیداهای فتح جام جهانی است",
+                "وی ادامه داد: بازیکن ایرانی باید بفهمد وظیفه‌اش چیست و در چه حیطه‌ای صحبت کند.",
+                "منبع: ورزش سه")
+    assert got[3:5] == [Kind.BOILERPLATE] * 2 and got[5] is Kind.PARAGRAPH
+
+
+def test_one_headline_and_a_sentence_before_the_footer_is_not_a_teaser_list():
+    got = kinds(TITLE, PARA1, PARA2, "بیشتر بخوانید:", "رونالدو: تصمیم هوشمندانه بود",
+                "با این حال، این داور با تجربه پس از مشورت با داور پشت دروازه از تصمیمش منصرف شد.",
+                "منبع: ورزش سه")
+    assert got[5] is Kind.PARAGRAPH

@@ -119,3 +119,27 @@ def test_a_source_line_wins_over_the_credit_in_the_text():
     got = meta(TITLE, "به گزارش خبرگزاری فارس، " + BODY[0], BODY[1], "منبع: خبرگزاری ایرنا")
     assert got.source == "خبرگزاری ایرنا"
     assert meta(TITLE, "به گزارش خبرگزاری فارس، " + BODY[0], BODY[1]).source == "خبرگزاری فارس"
+
+
+@pytest.mark.parametrize("line,author", [
+    ("ارسال شده توسط مریم احمدی", "مریم احمدی"),
+    ("نیلوفر رستمی - روزنامه‌نگار", "نیلوفر رستمی"),
+    ("ارسال شده توسط: مدیر سایت | ۷ ساعت پیش | ۸ دیدگاه", "مدیر سایت"),
+])
+def test_bylines_without_a_label_name_the_author(line, author):
+    from khabar.core.metadata import author_in
+
+    assert author_in(line) == author
+
+
+def test_a_single_word_label_needs_its_colon():
+    from khabar.core.metadata import labels
+
+    assert not labels().published.search("زمان بازی: ۲۰:۰۰")
+    assert labels().published.search("زمان: ۱۴۰۱/۰۱/۰۱")
+
+
+def test_a_bare_date_far_from_the_title_is_the_page_clock():
+    menu = ["صفحه نخست", "سیاسی", "اقتصادی", "ورزشی", "فرهنگی", "اجتماعی", "استان‌ها", "ویدیو"]
+    got = meta("شنبه ۱۴ اسفند ۱۴۰۰", *menu, TITLE, "۳ ساعت پیش", *BODY)
+    assert got.published is None

@@ -86,3 +86,24 @@ def test_page_furniture_of_many_sites_is_named(line, name):
 ])
 def test_headlines_with_quotes_slashes_and_scores_are_not_breadcrumbs(line):
     assert default_rules().match(line) is None
+
+
+@pytest.mark.parametrize("line,name", [
+    ("سکه امامی ۲۲ میلیون تومان", "ticker"),
+    ("شاخص کل بورس ۹۱۹ هزار واحد", "ticker"),
+    ("فولاد - ملوان | ۱۸:۰۰", "ticker"),
+    ("دسته‌بندی: اخبار اقتصادی", "category"),
+    ("خبر فوری: افزایش تخلیه و بارگیری کالا در بندر انزلی", "category"),
+    ("Getty Images", "photo-credit"),
+    ("📷 عکس از ورزش‌نامه", "photo-credit"),
+    ("عکاس: محمد حسینی", "photo-credit"),
+    ("مطالب منتشرشده در بخش دیدگاه لزوماً بیانگر موضع رادیو فردا نیست.", "disclaimer"),
+    ("دیدگاه *", "comment-form"),
+    ("جدول لیگ برتر", "related-list"),
+])
+def test_tickers_categories_credits_and_disclaimers_are_named(line, name):
+    assert default_rules().match(line).name == name
+
+
+def test_a_sentence_about_prices_is_no_ticker():
+    assert default_rules().match("قیمت هر دلار در بازار آزاد به ۵۸ هزار تومان رسید.") is None
