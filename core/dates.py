@@ -711,6 +711,7 @@ def _read_line(text: str, reference) -> tuple[list[_Found], bool]:
     """All date expressions of a line with their values, and whether the line is
     trustworthy (no impossible date, no stray clock time)."""
     folded, where = _fold(text)
+    folded = _drop_greenwich_time(folded)
     ref_day, ref_moment = _reference(reference)
     found, clocks, loose = _expressions(folded, ref_day, ref_moment)
     _resolve_all(found, ref_day, ref_moment)
@@ -719,6 +720,20 @@ def _read_line(text: str, reference) -> tuple[list[_Found], bool]:
     for f in found:
         f.start, f.end = where[f.start], where[f.end - 1] + 1
     return found, trusted
+
+
+# "ایران ۱۰:۳۵ گرینویچ ۰۷:۰۵": the same moment on two clocks, each named; Tehran's counts.
+TWO_CLOCKS = re.compile(r"(?:به وقت\s+)?(?:ایران|تهران)\s+(?P<tehran>\d{1,2}:\d{2})"
+                        r"\s+(?:به وقت\s+)?(?:گرینویچ|گرینیچ|GMT|UTC)\s*\d{1,2}:\d{2}", re.IGNORECASE)
+
+
+def _drop_greenwich_time(text: str) -> str:
+    """Keep Tehran's time of a named pair and blank the rest (same length: spans stay put)."""
+    def keep_tehran(m: re.Match) -> str:
+        start, end = m.span("tehran")
+        return " " * (start - m.start()) + m.group("tehran") + " " * (m.end() - end)
+
+    return TWO_CLOCKS.sub(keep_tehran, text)
 
 
 def _expressions(text: str, ref_day, ref_moment) -> tuple[list[_Found], list[_Clock], list[_Clock]]:
