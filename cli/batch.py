@@ -107,6 +107,9 @@ def clean_one(path: str, data: bytes | None, template: Template | None) -> Outco
         return Outcome(path, error=f"{path}: cannot read: {err.strerror or err}")
     except KhabarError as err:
         return Outcome(path, error=str(err))
+    except Exception as err:  # a bug must cost one page, never the run
+        return Outcome(path, error=f"{path}: khabar failed on this page ({type(err).__name__}: {err}); "
+                                   "please report it with the page")
     return Outcome(path, record(article), size=size, mtime_ns=mtime_ns, digest=content_hash(data))
 
 

@@ -414,21 +414,29 @@ def _label_lead_inside(lines, kinds, title: int) -> None:
 def _extend_over_fragments(lines, feats, classes, span: tuple[int, int]) -> tuple[int, int]:
     """Short lines after the article's last paragraph that still belong to it: the
     rest of an unfinished sentence; a list that a line ending in ':' announces
-    (dates among its lines, as in a fixture list); or a last short run that
-    stands right before the article's footer (its source, author or end marker)."""
+    (a line-up, a fixture list with its dates), which may follow a photo credit
+    and ends where the page's furniture begins; or a last short run that stands
+    right before the article's footer (its source, author or end marker)."""
     first, last = span
     while last + 1 < len(lines) and not lines[last].text.endswith(language().sentence_end) \
             and classes[last + 1] in (Class.SHORT, Class.SENTENCE):
         last += 1
-    run = last
-    announced = last + 1 < len(lines) and lines[last + 1].text.endswith((":", "："))
+    start = last + 1
+    while start < len(lines) and classes[start] is Class.RULE and not _is_navigation(feats[start]) \
+            and (feats[start].rule is None or feats[start].rule.kind is RuleKind.BOILERPLATE):
+        start += 1  # a caption or credit between the text and the list
+    announced = start < len(lines) and lines[start].text.endswith((":", "："))
     limit = LIST_TAIL_MAX_LINES if announced else TAIL_MAX_LINES
-    while run + 1 < len(lines) and run - last < limit and (
-            classes[run + 1] in (Class.SHORT, Class.SENTENCE)
-            or (announced and feats[run + 1].meta == "date")):
+    run = start
+    while run < len(lines) and run - start < limit and (
+            classes[run] in (Class.SHORT, Class.SENTENCE)
+            or (announced and (feats[run].meta == "date" or classes[run] is Class.PROSE))):
         run += 1
-    if run > last and (run + 1 == len(lines) and announced or run + 1 < len(lines) and _is_footer(feats[run + 1])):
-        last = run
+    if run > start:
+        ends_in_footer = run < len(lines) and _is_footer(feats[run])
+        ends_in_furniture = run == len(lines) or classes[run] in (Class.RULE, Class.HEADER, Class.META, Class.MENU)
+        if (ends_in_footer and start == last + 1) or (announced and ends_in_furniture):
+            last = run - 1
     return first, _past_box(lines, feats, classes, last)
 
 

@@ -170,3 +170,11 @@ def test_one_headline_and_a_sentence_before_the_footer_is_not_a_teaser_list():
                 "با این حال، این داور با تجربه پس از مشورت با داور پشت دروازه از تصمیمش منصرف شد.",
                 "منبع: ورزش سه")
     assert got[5] is Kind.PARAGRAPH
+
+
+def test_a_line_up_announced_after_a_photo_credit_closes_the_article():
+    got = kinds(TITLE, PARA1, PARA2, "Getty Images", "انگلیس:",
+                "جو هارت، گلن جانسون، گری کیهیل، فیل جاگیلکا، لیتون بینس، استیون جرارد و دنیل استاریج",
+                "ایتالیا:", "سالواتوره سیریگو، جورجو کیلینی، آندره‌آ بارزاگلی و ماریو بالوتلی",
+                "مطالب مرتبط", "رونالدو و تکذیب شایعه فروش منزلش در مادرید")
+    assert got[3] is Kind.BOILERPLATE and got[4:8] == [Kind.PARAGRAPH] * 4 and got[8:] == [Kind.BOILERPLATE] * 2

@@ -122,3 +122,22 @@ def test_the_readme_cli_reference_is_generated_from_help():
     script = Path(__file__).resolve().parent.parent / "scripts" / "cli_reference.py"
     proc = subprocess.run([sys.executable, str(script), "--check"], capture_output=True)
     assert proc.returncode == 0, "README.md is stale: run .venv/bin/python scripts/cli_reference.py"
+
+
+def test_a_bug_on_one_page_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
+    from khabar.cli import batch
+
+    real = batch.clean_bytes
+
+    def flaky(data, *, path, **kw):
+        if path.endswith("bad.txt"):
+            raise RuntimeError("boom")
+        return real(data, path=path, **kw)
+
+    monkeypatch.setattr(batch, "clean_bytes", flaky)
+    for name in ("a.txt", "bad.txt"):
+        (tmp_path / name).write_bytes(SEED.read_bytes())
+    result = run("clean", "--jobs", "1", str(tmp_path))
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 1
+    assert "bad.txt: khabar failed on this page (RuntimeError: boom); please report it" in result.stderr
