@@ -65,11 +65,9 @@ def _normalize_config(repair: bool, digits: Digits):
     from khabar.core.normalize import NormalizeConfig
 
     if not repair:
-        return NormalizeConfig(**{name: False for name in NormalizeConfig.__dataclass_fields__
-                                  if isinstance(getattr(NormalizeConfig(), name), bool)})
-    if "digits" in NormalizeConfig.__dataclass_fields__:
-        return NormalizeConfig(digits=digits.value)
-    return NormalizeConfig()
+        # Bytes as scraped: every fix off (digits too).
+        return NormalizeConfig(**{name: False for name in NormalizeConfig.__dataclass_fields__})
+    return NormalizeConfig(digits=digits.value)
 
 
 def _reference(value: str | None):

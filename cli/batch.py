@@ -12,6 +12,7 @@ opened for reading.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import signal
 import sys
@@ -80,8 +81,10 @@ _settings: Settings | None = None
 def _init_worker(settings: Settings) -> None:
     global _settings
     _settings = settings
-    # Ctrl-C goes to the whole process group; the main process decides what stops.
+    # Ctrl-C goes to the whole process group; the main process decides what stops,
+    # and ends the workers with SIGTERM (their default, whatever the parent had set).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _read(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
@@ -130,27 +133,38 @@ def line_keys(path: str) -> frozenset[bytes]:
 # --- main side ---------------------------------------------------------------
 
 class Executor:
-    """Runs work in order, in worker processes or (one job) in this one."""
+    """Runs work in order: in worker processes, started the first time a map has
+    more than one task (a single page or standard input never waits for them),
+    or in this process with one job."""
 
     def __init__(self, jobs: int, settings: Settings):
+        self.jobs, self.settings = jobs, settings
         self.pool = None
-        if jobs > 1:
-            import multiprocessing
-
-            ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-            self.pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(settings,))
-        else:
-            _init_worker_inline(settings)
         self.window = max(1, jobs) * WINDOW_PER_JOB
+        _init_worker_inline(settings)
+
+    def _start(self) -> None:
+        import multiprocessing
+
+        from khabar.core.pipeline import warm
+
+        # Load the word lists once here; forked workers share them.
+        warm(self.settings.config)
+        ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        self.pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.settings,))
 
     def map(self, fn: Callable, args: Iterable[tuple]) -> Iterator:
         """fn(*a) for each a, in order, with a bounded number in flight."""
-        if self.pool is None:
-            for a in args:
+        args = iter(args)
+        head = list(itertools.islice(args, 2))
+        if self.jobs <= 1 or (self.pool is None and len(head) < 2):
+            for a in itertools.chain(head, args):
                 yield fn(*a)
             return
+        if self.pool is None:
+            self._start()
         pending: deque = deque()
-        for a in args:
+        for a in itertools.chain(head, args):
             pending.append(self.pool.apply_async(fn, a))
             if len(pending) >= self.window:
                 yield pending.popleft().get()
@@ -232,6 +246,10 @@ def run(groups: Iterable[Group], options: Options, settings: Settings, reporter:
         reporter.error(str(err))
         reporter.close(summary=False)
         return EXIT_LOCKED
+    except OSError as err:
+        reporter.error(f"{options.output}: cannot write to this output folder: {err.strerror or err}")
+        reporter.close(summary=False)
+        return EXIT_FAILED
     scratch = None
     if options.output:
         state_path = options.output / STATE_DIR / "state.sqlite"

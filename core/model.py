@@ -62,5 +62,6 @@ class Article:
     subheadings: list[str] = field(default_factory=list)
     text: str = ""
     encoding: str | None = None
+    language: str | None = None  # BCP 47: "fa", "ar", "und-Latn", "und"
     warnings: list[str] = field(default_factory=list)
     lines: list[Labeled] = field(default_factory=list)

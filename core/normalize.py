@@ -1,38 +1,74 @@
-"""Normalise decoded text: one spelling for letters, clean spaces.
+"""Repair scraped Persian text the way a careful editor would, and only that.
 
-Why not hazm's ``Normalizer().normalize``: it rewrites everything it sees, so
-``https://www.isna.ir/news`` becomes ``https: / / www. isna. ir / news`` and
-``38.5`` becomes ``۳۸ ٫ ۵``. khabar applies only the fixes below, each a small
-function named for its effect, and reports how many characters each changed.
-Newlines are never added or removed: the output has the input's lines.
+Each fix is a small function, string in and string out, named for its effect;
+``NormalizeConfig`` has one field per fix (or per family of fixes), and
+``Normalized.changes`` names every fix that changed something and how many
+characters it changed.
+
+What is repaired: Arabic 'ي ك ى' and Arabic-Indic digits become Persian;
+presentation forms become letters; zero-width junk, bidi controls, BOM and
+stretching kashida go; no-break and odd spaces become spaces, repeated
+spaces one; spacing around '، ؛ ؟ ! « » ( )'; lost half-spaces are put back
+('سهشنبه' -> 'سه‌شنبه', see ``halfspace``). Digits are kept as written unless
+asked otherwise.
+
+What is left alone: ``spans`` splits off URLs, emails, mentions, hashtags,
+emoji and Latin-script text before any fix runs, and numbers ('38.5',
+'۱،۲۰۰') are touched only by the digit fixes. Newlines are never added or
+removed, so the output has the input's lines and paragraphs. Running
+``normalize`` on its own output changes nothing.
+
+Why not hazm's ``Normalizer().normalize``: it rewrites everything it sees,
+so ``https://www.isna.ir/news`` becomes ``https: / / www. isna. ir / news``,
+``38.5`` becomes ``۳۸ ٫ ۵`` and ``1,250`` is split apart; its spacing rules
+join and split words by a lexicon that differs from news usage (measured on
+4,982 half-spaces: precision 0.62, recall 0.34). khabar reuses the parts of
+hazm that are right: its word list and verb conjugations (``halfspace``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
+import unicodedata
 from dataclasses import dataclass, field
-from typing import Callable
+from importlib import resources
+from typing import Callable, Literal
 
-# Arabic letter forms that Persian text writes with its own letters.
-ARABIC_TO_PERSIAN = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
-# Arabic-Indic digits become the Persian (extended) digits of the same value.
-ARABIC_INDIC_DIGITS = str.maketrans({chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)})
-KASHIDA = "\u0640"
-# Zero-width and direction marks a scraper leaves behind; ZWNJ (U+200C) is a
-# letter of Persian spelling and is kept.
-INVISIBLE = re.compile("[\u200b\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
-SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
-REPEATED_SPACES = re.compile(" {2,}")
-# A half-space next to a space, or doubled, is noise.
-STRAY_ZWNJ = re.compile("\u200c*( )\u200c*|\u200c{2,}")
+from . import halfspace, spans
+from .halfspace import LETTERS, MARKS, ZWNJ
+
+Digits = Literal["keep", "fa", "latin"]
 
 
 @dataclass(frozen=True)
 class NormalizeConfig:
-    """Which fixes to apply. Every field defaults to the careful editor's choice."""
+    """Which fixes to apply. Every field defaults to the careful editor's choice;
+    a config with every field False returns the text unchanged."""
 
-    letters: bool = True  # Arabic ي ك ى and Arabic-Indic digits to their Persian forms
-    spaces: bool = True  # no-break and odd spaces, zero-width marks, kashida, repeats
+    # Arabic ي ك ى to Persian ی ک, Arabic-Indic digits to Persian digits,
+    # presentation forms (ligatures, positional forms) to plain letters.
+    letters: bool = True
+    # Zero-width spaces and joiners, bidi controls, BOM, soft hyphens and the
+    # kashida that stretches words are removed. The half-space (ZWNJ) is kept.
+    marks: bool = True
+    # No-break, thin and other odd spaces and tabs become a space; repeated
+    # spaces one; spaces at line ends go; stray half-spaces (next to a space,
+    # doubled, not between letters) go.
+    spaces: bool = True
+    # No space before ، ؛ ؟ ! » ) (and : . after a word), one after them; one
+    # space before « (, none after.
+    punctuation: bool = True
+    # Lost half-spaces put back: 'میشود' -> 'می‌شود', 'کارتهای' -> 'کارت‌های',
+    # 'سهشنبه' -> 'سه‌شنبه'; 'می شود' -> 'می‌شود' in a paragraph whose other
+    # verbs have the prefix joined (see khabar.core.halfspace).
+    halfspaces: bool = True
+    # Digits in Persian prose: "keep" as written, "fa" Persian (۰-۹, ٫ ٬),
+    # "latin" ASCII (0-9 . ,). Digits in Latin text, URLs and codes never change.
+    digits: Digits | bool = "keep"
+    # Teh marbuta ة to ه. Off: ة stays, as it often should in Arabic names.
+    teh_marbuta: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,43 +78,245 @@ class Normalized:
     changes: tuple[tuple[str, int], ...] = field(default=())
 
 
+@functools.cache
+def _rules() -> dict:
+    return tomllib.loads(resources.files("khabar.core").joinpath("data/normalize.toml").read_text("utf-8"))
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    c, p = _rules()["classes"], _rules()["punctuation"]
+    closing, after_letters, opening = (re.escape(p[k]) for k in ("closing", "closing_after_letters", "opening"))
+    word_start = f"{LETTERS}{opening}{spans.PROTECTED_MARK}{spans.NUMBER_MARK}"
+    attached = "(?:" + "|".join(re.escape(h) for h in p["attached_honorifics"]) + ")"
+    return {
+        "presentation": re.compile(f"[{c['presentation_forms']}]+"),
+        "invisible": re.compile(f"[{c['invisible']}]+"),
+        "kashida": re.compile(f"(?<=[{LETTERS}{MARKS}{ZWNJ}])[{c['kashida']}]+"),
+        "odd_spaces": re.compile(f"[{c['odd_spaces']}]"),
+        "repeated_spaces": re.compile(" {2,}"),
+        "line_edge_spaces": re.compile(r" +(?=\r?\n|\r?$)|(?:^|(?<=\n)) +"),
+        "zwnj_run": re.compile(f"{ZWNJ}+"),
+        "space_before_closing": re.compile(f"(?<=\\S) +(?=[{closing}])"),
+        "space_before_colon": re.compile(f"(?<=[{LETTERS}]) +(?=[{after_letters}](?:[\\s{opening}]|$))"),
+        "missing_space_after_closing": re.compile(f"([{closing}])(?=[{word_start}])"),
+        "missing_space_after_colon": re.compile(f"(?<=[{LETTERS}])(:)(?=[{LETTERS}{opening}])"),
+        "space_after_opening": re.compile(f"([{opening}]) +(?=\\S)"),
+        "missing_space_before_opening": re.compile(f"(?<=[{LETTERS}{closing}])(?!{attached})([{opening}])"),
+    }
+
+
+# --- letters -----------------------------------------------------------------
+
+
+def _presentation_to_letters(m: re.Match[str]) -> str:
+    # The isolated forms of harakat (U+FE70-FE7F) decompose to a space and the
+    # mark; the space is not part of the text.
+    return "".join(
+        unicodedata.normalize("NFKC", ch).lstrip(" ") if "\ufe70" <= ch <= "\ufe7f" else unicodedata.normalize("NFKC", ch)
+        for ch in m.group()
+    )
+
+
+def expand_presentation_forms(text: str) -> str:
+    """'ﻻ' -> 'لا', 'ﺑ' -> 'ب': presentation forms to letters (NFKC on those only)."""
+    return _patterns()["presentation"].sub(_presentation_to_letters, text)
+
+
+@functools.cache
+def _letter_table() -> dict[int, str]:
+    table = str.maketrans(_rules()["letters"])
+    table.update({0x0660 + i: chr(0x06F0 + i) for i in range(10)})
+    return table
+
+
 def unify_letters(text: str) -> str:
-    return text.translate(ARABIC_TO_PERSIAN).translate(ARABIC_INDIC_DIGITS)
+    """Arabic 'ي ك ى' to Persian 'ی ک', Arabic-Indic digits to Persian digits."""
+    return text.translate(_letter_table())
+
+
+def teh_marbuta_to_heh(text: str) -> str:
+    """'ة' -> 'ه'."""
+    return text.translate(str.maketrans(_rules()["teh_marbuta"]))
+
+
+# --- marks -------------------------------------------------------------------
 
 
 def remove_invisible_marks(text: str) -> str:
-    return INVISIBLE.sub("", text).replace(KASHIDA, "")
+    """Zero-width spaces and joiners, bidi controls, BOM, soft hyphens removed."""
+    return _patterns()["invisible"].sub("", text)
+
+
+def remove_kashida(text: str) -> str:
+    """'تهـــران' -> 'تهران'; a kashida standing alone as a dash stays."""
+    return _patterns()["kashida"].sub("", text)
+
+
+# --- spaces ------------------------------------------------------------------
 
 
 def unify_spaces(text: str) -> str:
-    text = SPACES.sub(" ", text)
-    text = STRAY_ZWNJ.sub(lambda m: m.group(1) or "\u200c", text)
-    text = REPEATED_SPACES.sub(" ", text)
-    return "\n".join(line.strip(" ") for line in text.split("\n"))
+    """Odd spaces to a space, repeated spaces to one, none at line ends."""
+    p = _patterns()
+    text = p["odd_spaces"].sub(" ", text)
+    text = p["repeated_spaces"].sub(" ", text)
+    return p["line_edge_spaces"].sub("", text)
 
 
-FIXES: dict[str, tuple[str, Callable[[str], str]]] = {
-    # name: (config field that switches it, function)
-    "unify_letters": ("letters", unify_letters),
-    "remove_invisible_marks": ("spaces", remove_invisible_marks),
-    "unify_spaces": ("spaces", unify_spaces),
-}
+_JOINS = re.compile(f"[{LETTERS}{MARKS}]")
+
+
+def remove_stray_halfspaces(text: str) -> str:
+    """A half-space not between two letters, or doubled, is removed."""
+    if ZWNJ not in text:
+        return text
+
+    def keep(m: re.Match[str]) -> str:
+        s, e = m.start(), m.end()
+        between = s > 0 and e < len(text) and _JOINS.match(text[s - 1]) and _JOINS.match(text[e])
+        return ZWNJ if between else ""
+
+    return _patterns()["zwnj_run"].sub(keep, text)
+
+
+# --- punctuation -------------------------------------------------------------
+
+
+def fix_punctuation_spacing(text: str) -> str:
+    """'سلام ،خوبی' -> 'سلام، خوبی'; '( متن )' -> '(متن)'; 'گفت :' -> 'گفت:'."""
+    p = _patterns()
+    text = p["space_before_closing"].sub("", text)
+    text = p["space_before_colon"].sub("", text)
+    text = p["missing_space_after_closing"].sub(r"\1 ", text)
+    text = p["missing_space_after_colon"].sub(r"\1 ", text)
+    text = p["space_after_opening"].sub(r"\1", text)
+    return p["missing_space_before_opening"].sub(r" \1", text)
+
+
+# --- half-spaces -------------------------------------------------------------
+
+join_verb_prefixes = halfspace.join_verb_prefixes
+restore_halfspaces = halfspace.restore_halfspaces
+
+
+# --- digits ------------------------------------------------------------------
+
+_TO_PERSIAN = str.maketrans({**{str(i): chr(0x06F0 + i) for i in range(10)}, **{chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)}})
+_TO_LATIN = str.maketrans({**{chr(0x06F0 + i): str(i) for i in range(10)}, **{chr(0x0660 + i): str(i) for i in range(10)}})
+_DIGIT = "0-9\u06f0-\u06f9\u0660-\u0669"
+_DECIMAL = re.compile(f"(?<=[{_DIGIT}])[.٫](?=[{_DIGIT}])")
+_THOUSANDS = re.compile(f"(?<=[{_DIGIT}])[,٬،](?=[{_DIGIT}]{{3}}(?![{_DIGIT}]))")
+
+
+def digits_to_persian(number: str) -> str:
+    """'38.5' -> '۳۸٫۵', '1,250' -> '۱٬۲۵۰'."""
+    number = _DECIMAL.sub("٫", number)
+    number = _THOUSANDS.sub("٬", number)
+    return number.translate(_TO_PERSIAN)
+
+
+def digits_to_latin(number: str) -> str:
+    """'۳۸٫۵' -> '38.5', '۱٬۲۵۰' -> '1,250'."""
+    number = _DECIMAL.sub(".", number)
+    number = _THOUSANDS.sub(",", number)
+    return number.translate(_TO_LATIN)
+
+
+# --- the pipeline ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fix:
+    name: str
+    apply: Callable[[str], str]
+    enabled: Callable[[NormalizeConfig], bool]
+    prose: bool = True  # runs on the masked prose
+    numbers: bool = False  # runs on each number
+
+
+FIXES: tuple[Fix, ...] = (
+    Fix("expand_presentation_forms", expand_presentation_forms, lambda c: c.letters),
+    Fix("unify_letters", unify_letters, lambda c: c.letters, numbers=True),
+    Fix("teh_marbuta_to_heh", teh_marbuta_to_heh, lambda c: c.teh_marbuta),
+    Fix("remove_invisible_marks", remove_invisible_marks, lambda c: c.marks),
+    Fix("remove_kashida", remove_kashida, lambda c: c.marks),
+    Fix("remove_stray_halfspaces", remove_stray_halfspaces, lambda c: c.spaces),
+    Fix("unify_spaces", unify_spaces, lambda c: c.spaces),
+    Fix("fix_punctuation_spacing", fix_punctuation_spacing, lambda c: c.punctuation),
+    Fix("join_verb_prefixes", join_verb_prefixes, lambda c: c.halfspaces),
+    Fix("restore_halfspaces", restore_halfspaces, lambda c: c.halfspaces),
+    Fix("digits_to_persian", digits_to_persian, lambda c: c.digits == "fa", prose=False, numbers=True),
+    Fix("digits_to_latin", digits_to_latin, lambda c: c.digits == "latin", prose=False, numbers=True),
+)
 
 
 def _changed(before: str, after: str) -> int:
-    if len(before) != len(after):
-        return abs(len(before) - len(after)) or 1
-    return sum(a != b for a, b in zip(before, after))
+    """Characters changed, line by line (the fixes keep the lines): replaced
+    characters where a line kept its length, else characters inserted or
+    removed (exact for fixes that only insert or only remove)."""
+    if before == after:
+        return 0
+    total = 0
+    for b, a in zip(before.split("\n"), after.split("\n")):
+        if b == a:
+            continue
+        if len(b) == len(a):
+            total += sum(x != y for x, y in zip(b, a))
+        else:
+            total += abs(len(b) - len(a))
+    return total
 
 
 def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig()) -> Normalized:
-    """Apply the enabled fixes in order; idempotent."""
-    changes = []
-    for name, (switch, fix) in FIXES.items():
-        if not getattr(config, switch):
-            continue
-        fixed = fix(text)
-        if fixed != text:
-            changes.append((name, _changed(text, fixed)))
-            text = fixed
-    return Normalized(text, tuple(changes))
+    """Apply the enabled fixes in order to the prose of ``text``; idempotent."""
+    if config.digits not in ("keep", "fa", "latin", False, None):
+        raise ValueError(f"digits must be 'keep', 'fa' or 'latin', not {config.digits!r}")
+    fixes = [f for f in FIXES if f.enabled(config)]
+    if not fixes or not text:
+        return Normalized(text)
+    counts: dict[str, int] = {}
+    # Every fix works within a line, so the text is repaired in blocks of lines.
+    out = "".join(_normalize_block(block, fixes, counts) for block in _blocks(text))
+    return Normalized(out, tuple((name, n) for name, n in counts.items() if n))
+
+
+def _blocks(text: str, size: int = 1 << 15) -> list[str]:
+    """The text cut after newlines into blocks of about ``size`` characters."""
+    blocks, start = [], 0
+    while start < len(text):
+        cut = text.find("\n", start + size)
+        end = len(text) if cut < 0 else cut + 1
+        blocks.append(text[start:end])
+        start = end
+    return blocks
+
+
+def _normalize_block(text: str, fixes: list[Fix], counts: dict[str, int]) -> str:
+    masked = spans.mask(text)
+    for _ in range(3):
+        result = _apply(fixes, masked, counts)
+        text = spans.unmask(result)
+        # Removing a mark between two spans can make one span of them
+        # ('irna.ir\u200bhttps://...'): then run again, so that normalizing
+        # the output changes nothing.
+        masked = spans.mask(text)
+        if masked.protected == result.protected and masked.numbers == result.numbers:
+            break
+    return text
+
+
+def _apply(fixes: list[Fix], masked: spans.Masked, counts: dict[str, int]) -> spans.Masked:
+    prose, numbers = masked.text, list(masked.numbers)
+    for fix in fixes:
+        count = 0
+        if fix.prose:
+            fixed = fix.apply(prose)
+            count += _changed(prose, fixed)
+            prose = fixed
+        if fix.numbers and numbers:
+            fixed_numbers = [fix.apply(n) for n in numbers]
+            count += sum(_changed(a, b) for a, b in zip(numbers, fixed_numbers))
+            numbers = fixed_numbers
+        counts[fix.name] = counts.get(fix.name, 0) + count
+    return spans.Masked(prose, masked.protected, tuple(numbers))

@@ -9,6 +9,7 @@ from functools import cache
 
 from khabar.core.classify import classify
 from khabar.core.decode import decode
+from khabar.core.language import guess_language
 from khabar.core.metadata import extract
 from khabar.core.model import Article, Kind
 from khabar.core.normalize import NormalizeConfig, normalize
@@ -28,6 +29,16 @@ class Config:
 @cache
 def rules_for(paths: tuple[str, ...]) -> Rules:
     return load_rules(paths)
+
+
+def warm(config: Config = Config()) -> None:
+    """Load now the data that is otherwise loaded on first use (the half-space
+    lexicon, rules, stop words), e.g. before forking workers that then share it."""
+    from khabar.core.language import stopwords
+
+    rules_for(config.rules)
+    stopwords()
+    normalize("گرم کردن", config=config.normalize)
 
 
 def normalized_text(data: bytes, *, path: str = "-", config: Config = Config()) -> str:
@@ -75,6 +86,9 @@ def clean_bytes(data: bytes, *, path: str = "-", config: Config = Config(),
     decoded = decode(data, path=path)
     article = clean_text(decoded.text, path=path, config=config, reference=reference,
                          encoding=decoded.encoding, template=template)
+    article.language = guess_language(decoded.text)
+    if article.language in ("ar", "und-Latn"):
+        article.warnings.append(f"not a Persian page (language: {article.language})")
     if decoded.replaced:
         article.warnings.append(f"{decoded.replaced} undecodable bytes replaced with U+FFFD")
     if not article.text:

@@ -39,6 +39,7 @@ def record(article: Article) -> dict:
         "subheadings": article.subheadings,
         "text": article.text,
         "encoding": article.encoding,
+        "language": article.language,
         "warnings": article.warnings,
         "blocks": [{"kind": item.kind.value, "line": item.line.number, "text": item.line.text}
                    for item in article.lines if item.kind.kept],

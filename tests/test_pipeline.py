@@ -46,3 +46,14 @@ def test_no_repair_keeps_letters_as_scraped():
 def test_an_empty_page_is_an_empty_article_with_a_warning():
     a = clean_bytes(b"")
     assert a.text == "" and a.title is None and a.warnings == ["no article text found"]
+
+
+def test_the_language_is_reported_and_a_foreign_page_still_cleaned():
+    persian = clean_bytes(open(__file__.replace("test_pipeline.py", "../seeds/000_7619606070423613.txt"), "rb").read())
+    assert persian.language == "fa" and not any("not a Persian page" in w for w in persian.warnings)
+    english = clean_bytes(b"Home\nNews\nA headline about the weather\n"
+                          b"The weather service said on Monday that heavy rain will fall across the north "
+                          b"of the country this week, and asked drivers to take care on the roads.\n")
+    assert english.language == "und-Latn" and "not a Persian page (language: und-Latn)" in english.warnings
+    arabic = clean_bytes("قال رئيس الوزراء في مؤتمر صحفي إن الحكومة ستعمل على تحسين الاقتصاد في هذا العام.".encode())
+    assert arabic.language == "ar"

@@ -1,0 +1,429 @@
+"""Restore the half-space (ZWNJ, U+200C) that scrapers drop from Persian words.
+
+'سهشنبه' -> 'سه‌شنبه', 'کارتهای' -> 'کارت‌های', 'میشود' -> 'می‌شود',
+'برنامهریزی' -> 'برنامه‌ریزی', 'می شود' -> 'می‌شود'.
+
+The lexicon is hazm's: its word list (``hazm.utils.words_list``: words with
+frequencies and parts of speech, about 13k of them with a half-space) and
+the verb forms its conjugator writes (``hazm.lemmatizer.Conjugation`` over
+``hazm.utils.verbs_list``). hazm's own ``Normalizer`` is not used: its
+spacing joins and splits by rules that differ from news usage, and its other
+steps damage URLs and numbers (see ``normalize``).
+
+For each run of Persian letters without a half-space, in order:
+
+1. A verb form hazm writes with a half-space ('می‌شود', 'شده‌اند'), unless
+   the letters are a frequent word ('میانجی'), a frequent word plus the
+   suffix 'ی' ('میدانی' = of the field), or better read as a plural.
+2. A word hazm lists joined, with a part of speech, stays as it is.
+3. Letters hazm lists only with a half-space ('سهشنبه' -> 'سه‌شنبه',
+   'ثبتنام' -> 'ثبت‌نام'), also before a joined suffix ('دانش‌آموزان').
+   When hazm lists the joined letters too, even without a part of speech,
+   they stay joined: news writes 'پیشگیری', 'اینکه', 'همزمان' (and
+   'مهمترین', 'بزرگتر' about as often as 'مهم‌ترین', 'بزرگ‌تر').
+4. Morphology: a known base and a suffix written after a half-space (plural
+   'ها', comparative 'تر', clitics after a final 'ه'); then two known words
+   the first of which ends in 'ه' ('فاصله' + 'گذاری'), or a prefix such as
+   'بی' before a known word. When readings disagree ('زمینهای': 'زمین‌های'
+   or 'زمینه‌ای') the one whose base is far more frequent wins, and the
+   next word decides between plural-with-ezafe 'های' and 'ه‌ای': 'های' is
+   always followed by the word it links to, never by 'که', 'را' or a full
+   stop. Otherwise the word is left alone.
+
+Two words separated by a space are joined only for the verb prefix
+('می شود' -> 'می‌شود', when hazm conjugates the result, and only in a
+paragraph whose other prefixed verbs are written joined: some writers space
+the prefix throughout, and their style is kept). A half-space is
+never put after a letter that does not join the next one ('کارها'). The
+rules (suffix lists, exceptions) are data, in ``data/halfspace.toml``; the
+lexicon is loaded on first use (about 1 s), never at import.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import os
+import pickle
+import re
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+
+ZWNJ = "\u200c"
+# Persian and Arabic letters (no digits, no punctuation, no diacritics).
+LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+# Diacritics and other combining marks of Arabic script.
+MARKS = "\u064b-\u065f\u0670\u06d6-\u06ed"
+# A Persian word: letters and marks, possibly with half-spaces between letters.
+WORD = re.compile(f"[{LETTERS}{MARKS}]+(?:{ZWNJ}[{LETTERS}{MARKS}]+)*")
+HAS_MARK = re.compile(f"[{MARKS}]")
+# What follows a word: spaces, then the next word if there is one.
+NEXT_WORD = re.compile(f" *(?:([{LETTERS}]+)|([\ue000\ue001«(]))?")
+# 'می' or 'نمی' standing alone, one space, then a Persian word.
+SPACED_PREFIX = re.compile(
+    f"(?<![{LETTERS}{MARKS}{ZWNJ}])(ن?می) ([{LETTERS}]+(?:{ZWNJ}[{LETTERS}]+)*)(?![{LETTERS}{MARKS}])"
+)
+# A word that starts with the verb prefix, joined or after a half-space.
+PREFIXED_WORD = re.compile(f"(?<![{LETTERS}{MARKS}{ZWNJ}])ن?می{ZWNJ}?[{LETTERS}]+(?:{ZWNJ}[{LETTERS}]+)*")
+# Parts of speech of a word that can take a plural or start a compound.
+CONTENT_POS = frozenset({"N", "AJ", "ADV", "NUM"})
+# Suffixes that join a word without a half-space, with what the word loses
+# before them: 'دانش‌آموز' + 'ان', 'جان‌باخته' - 'ه' + 'گان', 'گفت‌وگو' + 'یی'.
+JOINED_SUFFIXES = (("ان", ""), ("گان", "ه"), ("ی", ""), ("یی", ""), ("یان", ""))
+# Plural with ezafe: must be followed by the word it links to.
+EZAFE_PLURAL = "های"
+
+
+@dataclass(frozen=True)
+class Rules:
+    non_joining: frozenset[str]
+    verb_prefixes: tuple[str, ...]
+    preverbs: tuple[str, ...]
+    extra_verb_forms: tuple[str, ...]
+    joined_comparative_bases: frozenset[str]
+    halfspaced_prefixes: frozenset[str]
+    not_after_ezafe: frozenset[str]
+    noun_with_yeh_min_freq: int
+    joined_word_min_freq: int
+    reading_margin: int
+    plural: tuple[str, ...]
+    comparative: tuple[str, ...]
+    after_heh: tuple[str, ...]
+
+
+@functools.cache
+def rules() -> Rules:
+    """The rules in data/halfspace.toml."""
+    raw = tomllib.loads(resources.files("khabar.core").joinpath("data/halfspace.toml").read_text("utf-8"))
+    suffixes = raw["suffixes"]
+
+    def longest_first(xs: list[str]) -> tuple[str, ...]:
+        return tuple(sorted(xs, key=len, reverse=True))
+
+    return Rules(
+        non_joining=frozenset(raw["non_joining"]),
+        verb_prefixes=tuple(raw["verb_prefixes"]),
+        preverbs=tuple(raw["preverbs"]),
+        extra_verb_forms=tuple(raw["extra_verb_forms"]),
+        joined_comparative_bases=frozenset(raw["joined_comparative_bases"]),
+        halfspaced_prefixes=frozenset(raw["halfspaced_prefixes"]),
+        not_after_ezafe=frozenset(raw["not_after_ezafe"]),
+        noun_with_yeh_min_freq=int(raw["noun_with_yeh_min_freq"]),
+        joined_word_min_freq=int(raw["joined_word_min_freq"]),
+        reading_margin=int(raw["reading_margin"]),
+        plural=longest_first(suffixes["plural"]),
+        comparative=longest_first(suffixes["comparative"]),
+        after_heh=longest_first(suffixes["after_heh"]),
+    )
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    # Words hazm lists with a part of speech: word -> (frequency, POS tags).
+    words: dict[str, tuple[int, frozenset[str]]]
+    # Words hazm lists without a part of speech (a long, noisy list).
+    weak: frozenset[str]
+    # Joined letters -> (the listed half-spaced spelling, its frequency).
+    halfspaced: dict[str, tuple[str, int]]
+    # Joined letters -> a one-word verb form written with a half-space.
+    verbs: dict[str, str]
+    # One-word verb forms written without a half-space ('بینجامد', 'رفتند').
+    joined_verbs: frozenset[str]
+
+
+# Bump when the Lexicon's fields change: caches of the old shape are then ignored.
+LEXICON_FORMAT = 1
+
+
+def _cache_file() -> Path | None:
+    """Where the built lexicon is kept between runs: building it from hazm's lists
+    takes most of a second, reading it back a sixth of that. The name carries
+    hazm's version and a hash of khabar's rules, so a change to either rebuilds it."""
+    try:
+        hazm_version = metadata.version("hazm")
+    except metadata.PackageNotFoundError:
+        return None
+    rules_text = resources.files("khabar.core").joinpath("data/halfspace.toml").read_bytes()
+    key = hashlib.blake2b(rules_text + f"{hazm_version}|{LEXICON_FORMAT}".encode(), digest_size=8).hexdigest()
+    base = os.environ.get("KHABAR_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "khabar")
+    return Path(base) / f"lexicon-{key}.pickle"
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """hazm's word list and verb conjugations, loaded on first use (from the cache
+    when there is one; a cache that cannot be read or written is only slower)."""
+    cache = _cache_file()
+    if cache is not None:
+        try:
+            with open(cache, "rb") as f:
+                return Lexicon(*pickle.load(f))
+        except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+            pass
+    lex = _build_lexicon()
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".lexicon-")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(dataclasses.astuple(lex), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache)
+        except OSError:
+            pass
+    return lex
+
+
+def _build_lexicon() -> Lexicon:
+    from hazm.lemmatizer import Conjugation
+    from hazm.utils import verbs_list, words_list
+
+    r = rules()
+    words: dict[str, tuple[int, frozenset[str]]] = {}
+    weak: set[str] = set()
+    halfspaced: dict[str, tuple[str, int]] = {}
+    for word, freq, pos in words_list():
+        word = word.replace("ي", "ی").replace("ك", "ک")
+        if pos == ("0",):
+            weak.add(word)
+        else:
+            words[word] = (freq, frozenset(pos))
+        if ZWNJ in word and word.strip(ZWNJ) == word:
+            key = word.replace(ZWNJ, "")
+            if key not in halfspaced or freq > halfspaced[key][1]:
+                halfspaced[key] = (word, freq)
+    conjugation = Conjugation()
+    forms: set[str] = set(r.extra_verb_forms)
+    joined_verbs: set[str] = set()
+    for verb in verbs_list():
+        for form in conjugation.get_all(verb):
+            if " " in form:
+                continue
+            (forms if ZWNJ in form else joined_verbs).add(form)
+    prefixed = tuple(p + ZWNJ for p in r.verb_prefixes)
+    forms.update(pre + form for form in list(forms) if form.startswith(prefixed) for pre in r.preverbs)
+    verbs: dict[str, str] = {}
+    for form in forms:
+        # Each side of the half-space has two letters at least ('ه‌ای' is no verb).
+        if min(map(len, form.split(ZWNJ))) >= 2:
+            verbs.setdefault(form.replace(ZWNJ, ""), form)
+    return Lexicon(words, frozenset(weak), halfspaced, verbs, frozenset(joined_verbs))
+
+
+def _base(lex: Lexicon, base: str, *, weak_ok: bool = False) -> tuple[str, int] | None:
+    """How a base is spelled and how frequent it is, or None if it is no base.
+
+    A base is a content word hazm lists (not a pronoun: 'آنها' stays joined),
+    a word hazm lists only with a half-space, a participle ('می‌رفته' +
+    'اند'), or a listed word plus the derivational 'ی' ('توانمند' + 'ی').
+    """
+    entry = lex.words.get(base)
+    if entry is not None:
+        if "PRO" in entry[1] or not entry[1] & CONTENT_POS:
+            return None
+        return base, entry[0]
+    if base in lex.halfspaced and base not in lex.weak:
+        return lex.halfspaced[base]
+    if base in lex.verbs and lex.verbs[base].endswith("ه"):
+        return lex.verbs[base], 0
+    if base.endswith("ی") and len(base) > 3 and base[:-1] in lex.words:
+        return base, 0
+    if weak_ok and base in lex.weak:
+        return base, 0
+    return None
+
+
+def _join(base: str, suffix: str) -> str:
+    return base + ZWNJ + suffix
+
+
+def _suffix_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
+    """Every way the letters read as a base plus a half-spaced suffix, with the
+    frequency of the base."""
+    readings: dict[str, int] = {}
+    for family in ("plural", "comparative", "after_heh"):
+        for suffix in getattr(r, family):
+            if not piece.endswith(suffix) or len(piece) - len(suffix) < 2:
+                continue
+            stem = piece[: -len(suffix)]
+            if family == "after_heh" and not stem.endswith("ه"):
+                continue
+            if family == "comparative":
+                adjective = lex.words.get(stem) or lex.words.get(stem[:-1] if stem.endswith("ی") else "")
+                if adjective is None or "AJ" not in adjective[1] or stem in r.joined_comparative_bases:
+                    continue
+            base = _base(lex, stem, weak_ok=family == "plural")
+            if base is None and family == "plural" and stem.endswith(r.comparative):
+                inner = _suffix_readings(lex, r, stem)  # 'بزرگ‌تر' + 'ها'
+                base = inner.popitem() if len(inner) == 1 else None
+            if base is not None:
+                reading = _join(base[0], suffix)
+                readings[reading] = max(readings.get(reading, 0), base[1])
+    return readings
+
+
+def _compound_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
+    """Two known content words, the first ending in 'ه' ('فاصله' + 'گذاری'),
+    or a prefix written with a half-space and a known word ('بی' + 'رحم')."""
+    readings: dict[str, int] = {}
+    for i in range(2, len(piece) - 2):
+        second = _base(lex, piece[i:])
+        if second is None:
+            continue
+        if piece[:i] in r.halfspaced_prefixes:
+            readings[piece[:i] + ZWNJ + second[0]] = max(second[1], 1)
+        elif i >= 4 and piece[i - 1] == "ه" and (first := _base(lex, piece[:i])) is not None:
+            readings[first[0] + ZWNJ + second[0]] = max(min(first[1], second[1]), 1)
+    return readings
+
+
+def _halfspaced_spelling(lex: Lexicon, piece: str) -> str | None:
+    """The half-spaced spelling hazm lists for these letters, or for them less a
+    joined suffix ('دانش‌آموز' + 'ان', 'جان‌باخته' -> 'جان‌باختگان')."""
+    if piece in lex.halfspaced:
+        return lex.halfspaced[piece][0]
+    for suffix, base_end in JOINED_SUFFIXES:
+        if piece.endswith(suffix) and len(piece) > len(suffix) + 2:
+            base = piece[: -len(suffix)] + base_end
+            if base in lex.halfspaced and base not in lex.words and base not in lex.weak:
+                spelled = lex.halfspaced[base][0]
+                return spelled[: len(spelled) - len(base_end)] + suffix
+    return None
+
+
+def _joined_freq(lex: Lexicon, piece: str) -> int | None:
+    """Frequency of the word when the letters are a listed word plus a joined
+    'ی' or 'یی' ('تنهایی' = 'تنها' + 'یی'); None when they are not."""
+    for suffix in ("ی", "یی"):
+        stem = piece[: -len(suffix)]
+        if piece.endswith(suffix) and stem in lex.words:
+            return lex.words[stem][0]
+    return None
+
+
+def _choose(readings: dict[str, int], margin: int) -> str | None:
+    """The only reading, or the one whose base is far more frequent; else None."""
+    if len(readings) == 1:
+        return next(iter(readings))
+    ranked = sorted(readings.items(), key=lambda kv: kv[1], reverse=True)
+    if ranked and ranked[0][1] > 0 and ranked[0][1] >= margin * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def restore_piece(piece: str, ezafe_follows: bool = True) -> str:
+    """Half-spaces for one run of Persian letters that has none.
+
+    ``ezafe_follows`` is False when the next word cannot be linked by an
+    ezafe (no next word, punctuation, 'که', 'را' ...): then the letters
+    cannot end in the plural-with-ezafe 'های'.
+    """
+    if len(piece) < 3:
+        return piece
+    lex, r = lexicon(), rules()
+    entry = lex.words.get(piece)
+    readings = _suffix_readings(lex, r, piece)
+    if not ezafe_follows:
+        readings = {k: v for k, v in readings.items() if not k.endswith(ZWNJ + EZAFE_PLURAL)}
+    if piece in lex.weak:
+        # hazm lists 'مهمترین', 'بزرگتر' joined: news writes them both ways.
+        readings = {k: v for k, v in readings.items() if not k.split(ZWNJ)[-1].startswith("تر")}
+    joined = _joined_freq(lex, piece)
+    verb = lex.verbs.get(piece)
+    if verb is not None:
+        if entry is not None and entry[0] >= r.joined_word_min_freq:
+            return piece
+        if joined is not None and joined >= r.noun_with_yeh_min_freq:
+            return piece  # 'میدانی': 'میدان' + 'ی', not 'you know'
+        if not readings or max(readings.values()) < r.noun_with_yeh_min_freq:
+            return _respell(verb, r)
+        # else 'نهادهای' before a noun is 'نهاد' + 'های', not 'you have put'
+    elif entry is not None:
+        return piece
+    if piece in lex.joined_verbs:
+        return piece  # 'بینجامد', not 'بین' + 'جامد'
+    if piece in lex.weak and not readings:
+        return piece  # hazm lists the joined spelling: news writes it so ('پیشگیری')
+    listed = _halfspaced_spelling(lex, piece)
+    if listed is not None:
+        readings[listed] = max(readings.get(listed, 0), lex.halfspaced.get(piece, ("", 1))[1], 1)
+    if joined is not None:
+        readings[piece] = joined
+    if not readings and piece not in lex.weak:
+        readings = _compound_readings(lex, r, piece)
+    chosen = _choose(readings, r.reading_margin)
+    return piece if chosen is None else _respell(chosen, r)
+
+
+def _respell(word: str, r: Rules) -> str:
+    """Drop a half-space that would stand after a non-joining letter ('کارها')."""
+    if ZWNJ not in word:
+        return word
+    return "".join(
+        ch for i, ch in enumerate(word) if ch != ZWNJ or (i > 0 and word[i - 1] not in r.non_joining)
+    )
+
+
+def _ezafe_can_follow(text: str, end: int, r: Rules) -> bool:
+    m = NEXT_WORD.match(text, end)
+    if m.group(2):
+        return True  # a number, a name in Latin letters, a quotation
+    return m.group(1) is not None and m.group(1) not in r.not_after_ezafe
+
+
+def restore_halfspaces(text: str) -> str:
+    """Put back half-spaces missing inside Persian words ('کارتهای' -> 'کارت‌های')."""
+    r = rules()
+
+    def restore(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if HAS_MARK.search(word):
+            return word
+        pieces = word.split(ZWNJ)
+        last = len(pieces) - 1
+        ezafe = _ezafe_can_follow(text, m.end(), r) if pieces[last].endswith(EZAFE_PLURAL) else True
+        # Until nothing changes, so that a second run changes nothing either.
+        for _ in range(3):
+            fixed = ZWNJ.join(restore_piece(p, ezafe if i == last else True) for i, p in enumerate(pieces))
+            if fixed == word:
+                break
+            word = fixed
+            pieces = word.split(ZWNJ)
+            last = len(pieces) - 1
+        return word
+
+    return WORD.sub(restore, text)
+
+
+def join_verb_prefixes(text: str) -> str:
+    """Write the verb prefix with a half-space, not a space ('می شود' ->
+    'می‌شود'), in a paragraph that mostly writes it so.
+
+    Some writers space the prefix throughout ('می کند', common on sports
+    sites); their paragraphs are left as written. Where the other verbs of
+    the paragraph have the prefix joined, a spaced one is a slip.
+    """
+    if "می " not in text:
+        return text
+    verbs = lexicon().verbs
+
+    def verb(m: re.Match[str]) -> str | None:
+        key = (m.group(1) + m.group(2)).replace(ZWNJ, "")
+        form = verbs.get(key)
+        return form if form is not None and form.startswith(m.group(1) + ZWNJ) else None
+
+    def fix_line(line: str) -> str:
+        if "می " not in line:
+            return line
+        spaced = sum(1 for m in SPACED_PREFIX.finditer(line) if verb(m))
+        joined = sum(1 for m in PREFIXED_WORD.finditer(line) if m.group().replace(ZWNJ, "") in verbs)
+        if not spaced or joined <= spaced:
+            return line
+        return SPACED_PREFIX.sub(lambda m: verb(m) or m.group(0), line)
+
+    return "\n".join(fix_line(line) for line in text.split("\n"))

@@ -1,0 +1,134 @@
+"""khabar.core.halfspace: half-spaces put back, and only where they belong."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.core.halfspace import join_verb_prefixes, restore_halfspaces, rules
+from khabar.core.normalize import NormalizeConfig, normalize
+
+Z = "\u200c"
+
+
+def restored(text: str) -> str:
+    return restore_halfspaces(text)
+
+
+@pytest.mark.parametrize(
+    ("broken", "word"),
+    [
+        # compounds hazm lists with a half-space
+        ("سهشنبه", f"سه{Z}شنبه"),
+        ("ثبتنام", f"ثبت{Z}نام"),
+        ("برنامهریزی", f"برنامه{Z}ریزی"),
+        ("پیشبینی", f"پیش{Z}بینی"),
+        ("دانشآموزان", f"دانش{Z}آموزان"),
+        # plural suffixes
+        ("کارتهای", f"کارت{Z}های"),
+        ("سیاستهای", f"سیاست{Z}های"),
+        ("زمینهها", f"زمینه{Z}ها"),
+        ("سامانههای", f"سامانه{Z}های"),
+        ("دستگاهها", f"دستگاه{Z}ها"),
+        ("استانها", f"استان{Z}ها"),
+        ("توانمندیهایی", f"توانمندی{Z}هایی"),
+        # comparative and superlative
+        ("سختتر", f"سخت{Z}تر"),
+        ("ارزانترین", f"ارزان{Z}ترین"),
+        ("قدیمیترین", f"قدیمی{Z}ترین"),
+        # after a final heh
+        ("جادهای", f"جاده{Z}ای"),
+        ("شدهاند", f"شده{Z}اند"),
+        # verb prefixes
+        ("میشود", f"می{Z}شود"),
+        ("نمیتوان", f"نمی{Z}توان"),
+        ("برمیگردد", f"برمی{Z}گردد"),
+        # two words, the first ending in heh
+        ("فاصلهگذاری", f"فاصله{Z}گذاری"),
+    ],
+)
+def test_restores(broken, word):
+    # A plural with ezafe ('های') needs the word it links to after it.
+    assert restored(broken + " ملی") == word + " ملی"
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "کارها",  # no half-space after a non-joining letter
+        "روزهای",
+        "بیشتر",  # comparatives written joined by convention
+        "کمترین",
+        "مهمترین",  # hazm lists it joined; news writes it both ways
+        "بهتر",
+        "آنها",  # pronoun + plural: written joined in news
+        "اینکه",  # hazm lists the joined spelling too
+        "پیشگیری",
+        "همزمان",
+        "میدان",  # words that only look like a prefix
+        "میز",
+        "میانجی",
+        "میدانی",  # 'میدان' + 'ی', not 'you know'
+        "خبرگزاری",
+        "تنهایی",
+        "رفتند",  # a joined verb form
+        "دانشگاه",
+        "نامهای",  # 'نام‌های' or 'نامه‌ای', both frequent: left alone
+    ],
+)
+def test_leaves_alone(word):
+    assert restored(word + " ملی") == word + " ملی"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"کارت{Z}های ملی",
+        f"می{Z}شود",
+        f"سه{Z}شنبه",
+        f"خانه{Z}ی ما",  # an unusual but deliberate half-space survives
+        f"کار{Z}ها",
+    ],
+)
+def test_correct_halfspaces_survive(text):
+    assert restored(text) == text
+    assert normalize(text).text == text
+
+
+def test_context_decides_heh_or_plural():
+    # 'های' links to the next word; before 'که' or a full stop it cannot be plural.
+    assert restored("نامهای که نوشت") == f"نامه{Z}ای که نوشت"
+    assert restored("سالهای گذشته") == f"سال{Z}های گذشته"
+
+
+def test_spaced_prefix_joined_where_the_paragraph_joins_it():
+    mixed = "او میرود و میگوید و می شود"
+    assert join_verb_prefixes(mixed) == f"او میرود و میگوید و می{Z}شود"
+    spaced = "او می رود و می گوید"
+    assert join_verb_prefixes(spaced) == spaced  # the writer's style throughout
+    assert join_verb_prefixes("ماه می رود") == "ماه می رود"  # one spaced form alone is left
+
+
+def test_spaced_words_never_joined_otherwise():
+    for text in ["کارت های ملی", "بین المللی", "سه شنبه", "برنامه ریزی", "جامع تر"]:
+        assert normalize(text).text == text
+
+
+def test_only_persian_words_touched():
+    text = "#کتابها @میشود https://x.ir/کتابها"
+    assert normalize(text).text == text
+
+
+def test_halfspaces_off():
+    assert normalize("کارتهای", config=NormalizeConfig(halfspaces=False)).text == "کارتهای"
+
+
+def test_idempotent_on_restored_words():
+    text = "پیشبینیهای سرمایهگذاری کارتهای بزرگترینها میشوند زمینهها"
+    once = normalize(text).text
+    assert normalize(once).text == once
+
+
+def test_rules_are_data():
+    r = rules()
+    assert "های" in r.plural and "ترین" in r.comparative and "اند" in r.after_heh
+    assert "ا" in r.non_joining
