@@ -28,11 +28,11 @@ from khabar.cli.report import Reporter
 from khabar.cli.state import STATE_DIR, Locked, OutputLock, State, content_hash
 from khabar.core import KhabarError
 from khabar.core.errors import InputError
-from khabar.core.pipeline import Config, clean_bytes, normalized_text
+from khabar.core.decode import decode
+from khabar.core.pipeline import Config, clean_bytes
 from khabar.core.render import EXTENSIONS, record, render
 from khabar.core.rules import fold
-from khabar.core.segment import segment
-from khabar.core.template import MIN_FILES, Template, learn_from_keys, line_key, sample
+from khabar.core.template import MIN_FILES, Template, learn_from_keys, page_keys, sample
 
 # Files sent to a worker at once: few enough to keep every worker busy, enough to
 # make the cost of sending them small.
@@ -124,10 +124,9 @@ def line_keys(path: str) -> frozenset[bytes]:
     """The keys of a file's lines, for learning its folder's template (unreadable: none)."""
     try:
         data, _ = _read(path, _settings.max_bytes)
-        text = normalized_text(data, path=path, config=_settings.config)
+        return page_keys(decode(data, path=path).text)
     except (OSError, KhabarError):
         return frozenset()
-    return frozenset(line_key(line.text) for line in segment(text))
 
 
 # --- main side ---------------------------------------------------------------

@@ -206,6 +206,17 @@ _ALL_MONTHS = _alternation([w for t in (JALALI_MONTHS, AFGHAN_MONTHS, GREGORIAN_
 _WEEKDAY = _alternation([w for ws in WEEKDAYS.values() for w in ws])
 _ORDINAL = _alternation([w for ws in DAY_WORDS.values() for w in ws])
 
+# Every date expression has a digit, a month's name or a word of relative time:
+# lines without any are passed over cheaply (most lines of a page).
+DATE_HINT = re.compile(rf"[0-9۰-۹٠-٩]|{BL}(?:{_ALL_MONTHS}|{'|'.join(map(re.escape, DAY_OFFSETS))}|"
+                       rf"پیش|قبل|لحظاتی|دقایقی|الان|حالا|ago|now){BR}", re.IGNORECASE)
+
+
+def might_hold_date(text: str) -> bool:
+    """A cheap test: False means the text holds no date expression."""
+    return DATE_HINT.search(text) is not None
+
+
 SEP = r"\s*[,،\-–—/]?\s*"  # between the parts of a written date
 MONTH = rf"{BL}(?P<mon>{_ALL_MONTHS})(?:\s*ماه)?{BR}"
 DAY_NUMBER = (r"(?<![\d:])(?<!\d[/.\-])(?P<dn>[0-3]?\d)(?!\d)"

@@ -32,8 +32,6 @@ GAP = "[\\s\u200c]*"
 COLON = r"\s*[:：]?\s*"
 # Words that open the name of an outlet: "منبع روزنامه …" credits one even without a colon.
 OUTLET = re.compile(r"^(خبرگزاری|روزنامه|پایگاه|سایت|شبکه|هفته ?نامه|ماهنامه|خبرنامه|رادیو|تلویزیون)")
-# Every date expression has a digit or one of these words; lines without are skipped fast.
-DATE_HINT = re.compile(r"[0-9۰-۹٠-٩]|روز|امروز|دیروز|پریروز|فردا|پیش|قبل|لحظاتی|دقایقی|اول|دوم|سوم|یکم|ام\b")
 # The credit stands in the lead or the first paragraphs.
 CREDIT_PARAGRAPHS = 3
 DETECTION_REFERENCES = (datetime(2000, 1, 1, 12), datetime(2000, 7, 1, 12))
@@ -118,7 +116,7 @@ def _is_date_line(text: str, reference: datetime | None) -> bool:
     line (so it is not taken for a title): it is tried against two moments half
     a year apart, one of which lies within reach of any day of the year.
     """
-    if not DATE_HINT.search(text):
+    if not _dates().might_hold_date(text):
         return False
     found = []
     for moment in (reference,) if reference else DETECTION_REFERENCES:

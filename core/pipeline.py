@@ -3,7 +3,7 @@ classify → metadata → assemble the article."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
 
@@ -11,7 +11,7 @@ from khabar.core.classify import classify
 from khabar.core.decode import decode
 from khabar.core.language import guess_language
 from khabar.core.metadata import extract
-from khabar.core.model import Article, Kind
+from khabar.core.model import Article, Kind, Labeled, Line
 from khabar.core.normalize import NormalizeConfig, normalize
 from khabar.core.rules import Rules, load_rules
 from khabar.core.segment import segment
@@ -41,11 +41,6 @@ def warm(config: Config = Config()) -> None:
     normalize("گرم کردن", config=config.normalize)
 
 
-def normalized_text(data: bytes, *, path: str = "-", config: Config = Config()) -> str:
-    """The page as the classifier sees it: decoded and normalised (for learning templates)."""
-    return normalize(decode(data, path=path).text, config=config.normalize).text
-
-
 def clean_text(text: str, *, path: str = "-", config: Config = Config(), reference: datetime | None = None,
                encoding: str | None = None, template: Template | None = None) -> Article:
     """Clean one page that is already text. Pure: the same input gives the same article.
@@ -53,8 +48,14 @@ def clean_text(text: str, *, path: str = "-", config: Config = Config(), referen
     ``reference`` is when the page was read (for relative and year-less dates);
     ``template`` the lines learnt from the page's folder.
     """
-    normalized = normalize(text, config=config.normalize).text
+    # The costly repair (half-spaces) waits until the lines are classified and then
+    # runs on the lines kept or read, not on menus and link lists: classifying
+    # does not depend on half-spaces, and repairing is idempotent.
+    light = replace(config.normalize, halfspaces=False)
+    normalized = normalize(text, config=light).text
     labeled = classify(segment(normalized), rules=rules_for(config.rules), reference=reference, template=template)
+    if config.normalize.halfspaces:
+        labeled = [_repaired(item, config.normalize) for item in labeled]
     meta = extract(labeled, reference=reference)
 
     def first(kind: Kind) -> str | None:
@@ -78,6 +79,13 @@ def clean_text(text: str, *, path: str = "-", config: Config = Config(), referen
         encoding=encoding,
         lines=labeled,
     )
+
+
+def _repaired(item: Labeled, config: NormalizeConfig) -> Labeled:
+    if not (item.kind.kept or item.kind is Kind.METADATA):
+        return item
+    line = item.line
+    return Labeled(Line(normalize(line.text, config=config).text, line.numbers, line.gap_before), item.kind, item.reason)
 
 
 def clean_bytes(data: bytes, *, path: str = "-", config: Config = Config(),

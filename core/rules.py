@@ -19,7 +19,8 @@ from khabar.core.errors import RulesError
 # Folding for phrase matching: one spelling for letters, no spaces or half-spaces.
 # Chained str.replace beats str.translate with a mapping on short lines.
 FOLD_PAIRS = (("ي", "ی"), ("ى", "ی"), ("ك", "ک"), ("ة", "ه"), ("ۀ", "ه"), ("أ", "ا"), ("إ", "ا"),
-              ("\u200c", ""), (" ", ""), ("\u0640", ""))
+              ("\u200c", ""), (" ", ""), ("\u0640", ""), ("\u00a0", ""), ("\t", ""), ("\u200b", ""),
+              ("\u200d", ""), ("\u200e", ""), ("\u200f", ""), ("\ufeff", ""))
 TRAILING = ":：؛…. -|»«\"'"
 
 

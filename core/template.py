@@ -49,11 +49,15 @@ def learn_from_keys(files: Iterable[Iterable[bytes]]) -> Template:
     return Template(frozenset(k for k, c in counts.items() if c >= needed), n)
 
 
-def learn(pages: Iterable[str]) -> Template:
-    """The template of a set of pages (decoded and normalised texts of one site)."""
-    from khabar.core.segment import segment
+def page_keys(text: str) -> frozenset[bytes]:
+    """The keys of a page's lines. Folding makes the decoded text enough: the
+    repairs khabar makes (spaces, half-spaces, letter forms) do not change a key."""
+    return frozenset(line_key(line) for line in text.splitlines() if line.strip())
 
-    return learn_from_keys({line_key(line.text) for line in segment(text)} for text in pages)
+
+def learn(pages: Iterable[str]) -> Template:
+    """The template of a set of pages (decoded texts of one site)."""
+    return learn_from_keys(page_keys(text) for text in pages)
 
 
 def sample(paths: list, limit: int = MAX_FILES) -> list:
