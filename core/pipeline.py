@@ -55,7 +55,7 @@ def clean_text(text: str, *, path: str = "-", config: Config = Config(), referen
     normalized = normalize(text, config=light).text
     labeled = classify(segment(normalized), rules=rules_for(config.rules), reference=reference, template=template)
     if config.normalize.halfspaces:
-        labeled = [_repaired(item, config.normalize) for item in labeled]
+        labeled = _repaired(labeled, config.normalize)
     meta = extract(labeled, reference=reference)
 
     def first(kind: Kind) -> str | None:
@@ -81,11 +81,16 @@ def clean_text(text: str, *, path: str = "-", config: Config = Config(), referen
     )
 
 
-def _repaired(item: Labeled, config: NormalizeConfig) -> Labeled:
-    if not (item.kind.kept or item.kind is Kind.METADATA):
-        return item
-    line = item.line
-    return Labeled(Line(normalize(line.text, config=config).text, line.numbers, line.gap_before), item.kind, item.reason)
+def _repaired(labeled: list[Labeled], config: NormalizeConfig) -> list[Labeled]:
+    """The lines kept or read, repaired in one pass (normalize keeps lines, so they
+    are joined and split again); the removed lines as they were."""
+    chosen = [i for i, item in enumerate(labeled) if item.kind.kept or item.kind is Kind.METADATA]
+    fixed = normalize("\n".join(labeled[i].line.text for i in chosen), config=config).text.split("\n")
+    out = list(labeled)
+    for i, text in zip(chosen, fixed):
+        item = labeled[i]
+        out[i] = Labeled(Line(text, item.line.numbers, item.line.gap_before), item.kind, item.reason)
+    return out
 
 
 def clean_bytes(data: bytes, *, path: str = "-", config: Config = Config(),

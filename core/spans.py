@@ -74,8 +74,23 @@ class Span:
     text: str
 
 
+# A protected span needs one of these characters; most Persian lines have none
+# and skip the full scan.
+_SPAN_TRIGGER = re.compile(f"[{_LATIN_LETTER}#@{_EMOJI}\ue000-\uf8ff]|[0-9#*]\ufe0f?\u20e3")
+
+
 def split(text: str) -> list[Span]:
     """The text as consecutive spans; joining their texts gives the text back."""
+    if not _SPAN_TRIGGER.search(text):
+        return _prose_and_numbers(text)
+    # Spans never cross a line: only the lines that may hold one are scanned.
+    spans: list[Span] = []
+    for line in text.splitlines(keepends=True):
+        spans.extend(_scan(line) if _SPAN_TRIGGER.search(line) else _prose_and_numbers(line))
+    return spans
+
+
+def _scan(text: str) -> list[Span]:
     spans: list[Span] = []
     pos = 0
     for m in SPAN.finditer(text):
