@@ -67,7 +67,7 @@ ROLE_ORDER = ("news-code", "date", "updated", "clock", "author", "source", "tags
 BODY_OPENERS = re.compile(r"^(به گزارش|بە گزارش|به نقل از|به گفته)")
 URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 WORD = re.compile(r"[\w\u200c]+")
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+LATIN_WORD = re.compile(r"(?<![\w\u200c])[A-Za-z][A-Za-z'-]*(?![\w\u200c])")
 # A short line that ends so is a sentence; "!" and "؟" end headlines as often.
 FULL_STOP = (".", "…", ".»", ".\"", ".)")
 
@@ -110,18 +110,14 @@ class Features:
 def features(line: Line, rules: Rules, reference=None) -> Features:
     text = line.text
     words = WORD.findall(text)
-    stops = stopwords()
-
-    def share(test) -> float:
-        return sum(1 for w in words if test(w)) / len(words) if words else 0.0
-
+    n = len(words) or 1
     return Features(
         words=len(words),
         ends_sentence=text.endswith(language().sentence_end),
         ends_full_stop=text.endswith(FULL_STOP),
-        stopword_share=share(stops.__contains__),
-        latin_share=share(LATIN_WORD.fullmatch),
-        digit_share=share(str.isdigit),
+        stopword_share=sum(map(stopwords().__contains__, words)) / n,
+        latin_share=len(LATIN_WORD.findall(text)) / n,
+        digit_share=sum(map(str.isdigit, words)) / n,
         has_url=bool(URL.search(text)),
         **_rule_and_role(text, rules, reference),
     )

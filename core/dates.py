@@ -165,8 +165,17 @@ def _fold_char(ch: str) -> str:
     return _FOLD_MAP.get(ch, ch)
 
 
+# Characters whose folded form is not exactly one character (see _fold_char).
+_RESIZING = re.compile("[\ufb50-\ufdff\ufe70-\ufefc\u064b-\u0655\u0640\u0670\u200b\ufeff\u00ad]")
+_ONE_FOR_ONE = str.maketrans({**_FOLD_MAP, **{chr(0x06F0 + i): str(i) for i in range(10)},
+                              **{chr(0x0660 + i): str(i) for i in range(10)}})
+
+
 def _fold(text: str) -> tuple[str, list[int]]:
     """Folded text and, for each of its characters, the index it came from."""
+    if not _RESIZING.search(text):
+        # Every character folds to one character: positions stay (the common case, fast).
+        return text.translate(_ONE_FOR_ONE), list(range(len(text)))
     chars, where = [], []
     for i, ch in enumerate(text):
         for out in _fold_char(ch):

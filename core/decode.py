@@ -9,6 +9,7 @@ replaced, counted and reported, never silently dropped.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from khabar.core.errors import InputError
@@ -37,11 +38,11 @@ class Decoded:
     replaced: int = 0  # bytes that could not be decoded and became U+FFFD
 
 
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
-    bad = sum(1 for ch in text if ch < " " and ch not in "\n\r\t\f\v")
-    return bad / len(text)
+    return len(CONTROL.findall(text)) / len(text) if text else 0.0
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -51,22 +52,18 @@ ARABIC_WORDS = frozenset({"في", "من", "على", "التي", "الذي", "إ�
 def guess_language(text: str) -> str:
     """The page's language as a BCP 47 tag: "fa", "ar", "und-Latn" (a Latin-script
     page) or "und" (too little text to tell)."""
-    arabic_script = latin = persian_only = arabic_only = 0
-    for ch in text:
-        if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff":
-            arabic_script += 1
-            persian_only += ch in PERSIAN_LETTERS
-            arabic_only += ch in ARABIC_LETTERS
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
+    arabic_script = len(ARABIC_SCRIPT.findall(text))
+    latin = len(LATIN_LETTER.findall(text))
     if arabic_script + latin < MIN_LETTERS_TO_TELL:
         return "und"
     if latin > arabic_script:
         return "und-Latn"
     words = text.split()
-    fa_votes = persian_only + 3 * sum(1 for w in words if w in PERSIAN_WORDS)
-    ar_votes = arabic_only + 3 * sum(1 for w in words if w in ARABIC_WORDS)
+    fa_votes = sum(map(text.count, PERSIAN_LETTERS)) + 3 * sum(map(PERSIAN_WORDS.__contains__, words))
+    ar_votes = sum(map(text.count, ARABIC_LETTERS)) + 3 * sum(map(ARABIC_WORDS.__contains__, words))
     return "fa" if fa_votes >= ar_votes else "ar"
 
 
+ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\ufb50-\ufeff]")
+LATIN_LETTER = re.compile("[A-Za-z]")
 MIN_LETTERS_TO_TELL = 20
