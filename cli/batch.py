@@ -15,6 +15,7 @@ import hashlib
 import itertools
 import os
 import signal
+import stat
 import sys
 import tempfile
 from collections import Counter, deque
@@ -32,7 +33,7 @@ from khabar.core.decode import decode
 from khabar.core.pipeline import Config, clean_bytes
 from khabar.core.render import EXTENSIONS, record, render
 from khabar.core.rules import fold
-from khabar.core.template import MIN_FILES, Template, learn_from_keys, page_keys, sample
+from khabar.core.template import MIN_FILES, PageKeys, Template, learn_from_keys, page_keys, sample
 
 # Files sent to a worker at once: few enough to keep every worker busy, enough to
 # make the cost of sending them small.
@@ -88,12 +89,19 @@ def _init_worker(settings: Settings) -> None:
 
 
 def _read(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
-    with open(path, "rb") as f:
-        st = os.fstat(f.fileno())
+    # Opened without blocking, read-only: a FIFO or a device named *.txt must not hang the run.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with open(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: not a regular file (a pipe, socket or device); skipped")
         if st.st_size > max_bytes:
             raise InputError(f"{path}: {st.st_size / 1e6:.1f} MB is over the limit of {max_bytes / 1e6:.1f} MB "
                              f"(--max-bytes); skipped")
-        return f.read(max_bytes + 1), st
+        data = f.read(max_bytes + 1)
+    if len(data) > max_bytes:  # it grew while we read it
+        raise InputError(f"{path}: more than {max_bytes / 1e6:.1f} MB (--max-bytes); skipped")
+    return data, st
 
 
 def clean_one(path: str, data: bytes | None, template: Template | None) -> Outcome:
@@ -120,13 +128,13 @@ def clean_batch(jobs: list[tuple[str, bytes | None]], template: Template | None)
     return [clean_one(path, data, template) for path, data in jobs]
 
 
-def line_keys(path: str) -> frozenset[bytes]:
-    """The keys of a file's lines, for learning its folder's template (unreadable: none)."""
+def line_keys(path: str) -> PageKeys | None:
+    """The keys of a file's lines, for learning its folder's template (unreadable: None)."""
     try:
         data, _ = _read(path, _settings.max_bytes)
         return page_keys(decode(data, path=path).text)
     except (OSError, KhabarError):
-        return frozenset()
+        return None
 
 
 # --- main side ---------------------------------------------------------------
@@ -228,7 +236,8 @@ def _template(group: Group, executor: Executor, learn: bool) -> Template | None:
     files = [job.path for job in group.jobs if job.path != STDIN]
     if not learn or len(files) < MIN_FILES:
         return None
-    return learn_from_keys(executor.map(line_keys, ((p,) for p in sample(files))))
+    pages = executor.map(line_keys, ((p,) for p in sample(files)))
+    return learn_from_keys(page for page in pages if page is not None)
 
 
 def _target(options: Options, job: Job) -> Path:

@@ -38,21 +38,39 @@ class Template:
         return bool(self.keys) and line_key(text) in self.keys
 
 
-def learn_from_keys(files: Iterable[Iterable[bytes]]) -> Template:
-    """The template from each file's set of line keys (see :func:`line_key`)."""
-    counts: Counter[bytes] = Counter()
-    n = 0
-    for keys in files:
-        n += 1
-        counts.update(set(keys))
-    needed = max(MIN_FILES, MIN_SHARE * n)
-    return Template(frozenset(k for k, c in counts.items() if c >= needed), n)
+@dataclass(frozen=True)
+class PageKeys:
+    """What learning needs of a page: its line keys, and the key of its longest
+    line, which copies of one article share (see :func:`learn_from_keys`)."""
+
+    signature: bytes
+    keys: frozenset[bytes]
 
 
-def page_keys(text: str) -> frozenset[bytes]:
+def page_keys(text: str) -> PageKeys:
     """The keys of a page's lines. Folding makes the decoded text enough: the
     repairs khabar makes (spaces, half-spaces, letter forms) do not change a key."""
-    return frozenset(line_key(line) for line in text.splitlines() if line.strip())
+    lines = [line for line in text.splitlines() if line.strip()]
+    longest = max(lines, key=len, default="")
+    return PageKeys(line_key(longest), frozenset(map(line_key, lines)))
+
+
+def learn_from_keys(pages: Iterable[PageKeys]) -> Template:
+    """The template from the pages' line keys.
+
+    The same article saved several times (in other encodings, cut short) must
+    not teach its own lines as template: pages that share their longest line
+    count once, with the lines all of them have.
+    """
+    articles: dict[bytes, frozenset[bytes]] = {}
+    for page in pages:
+        seen = articles.get(page.signature)
+        articles[page.signature] = page.keys if seen is None else seen & page.keys
+    counts: Counter[bytes] = Counter()
+    for keys in articles.values():
+        counts.update(keys)
+    needed = max(MIN_FILES, MIN_SHARE * len(articles))
+    return Template(frozenset(k for k, c in counts.items() if c >= needed), len(articles))
 
 
 def learn(pages: Iterable[str]) -> Template:

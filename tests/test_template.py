@@ -63,3 +63,10 @@ def test_the_clean_command_learns_each_folder_unless_told_not_to(tmp_path):
     plain = [json.loads(line) for line in runner.invoke(app, ["clean", "--no-learn", str(tmp_path)]).stdout.splitlines()]
     assert all(FOOTER not in a["text"] for a in learnt)
     assert all(FOOTER in a["text"] for a in plain)
+
+
+def test_the_same_article_saved_many_times_does_not_become_template():
+    page = site_pages()[0]
+    copies = [page, page.replace("\n", "\r\n"), page.replace("ی", "ي"), page[: len(page) // 2] + "\n"]
+    assert all(body not in learn(copies) for body in BODIES[:1])
+    assert not learn(copies).keys
