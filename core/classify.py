@@ -429,7 +429,8 @@ def _extend_over_fragments(lines, feats, classes, span: tuple[int, int]) -> tupl
             or (announced and (feats[run].meta == "date" or classes[run] is Class.PROSE))):
         run += 1
     if run > start:
-        ends_in_footer = run < len(lines) and _is_footer(feats[run])
+        # The page's end closes the article as its footer would (an article-only scrape).
+        ends_in_footer = run == len(lines) or _is_footer(feats[run])
         ends_in_furniture = run == len(lines) or classes[run] in (Class.RULE, Class.HEADER, Class.META, Class.MENU)
         if (ends_in_footer and start == last + 1) or (announced and ends_in_furniture):
             last = run - 1

@@ -155,7 +155,9 @@ def _fold_char(ch: str) -> str:
     """The folded form of one character ("" drops it)."""
     code = ord(ch)
     if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFC:  # Arabic presentation forms
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        plain = unicodedata.normalize("NFKC", ch)
+        # Some (ornate parentheses ﴾﴿) have no plainer form.
+        return ch if plain == ch else "".join(_fold_char(c) for c in plain)
     if 0x06F0 <= code <= 0x06F9:
         return str(code - 0x06F0)
     if 0x0660 <= code <= 0x0669:

@@ -36,6 +36,7 @@ class Decoded:
     text: str
     encoding: str
     replaced: int = 0  # bytes that could not be decoded and became U+FFFD
+    unmangled: bool = False  # the text had been decoded wrongly once (mojibake) and was put back
 
 
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
@@ -90,7 +91,31 @@ def decode(data: bytes, *, path: str = "-") -> Decoded:
                                  f"(first bad byte at offset {err.start}); skipped") from None
             text, encoding, replaced = data.decode(FALLBACK), "windows-1256", 0
     _refuse_binary(text, path)
+    if encoding == "utf-8" and MOJIBAKE.search(text):
+        unmangled = _undo_mojibake(text)
+        if unmangled is not None:
+            return Decoded(unmangled, "utf-8", replaced, unmangled=True)
     return Decoded(text, encoding, replaced)
+
+
+# UTF-8 Persian once decoded as Latin-1 or Windows-1252 and saved again as UTF-8:
+# "رئیس" becomes "Ø±Ø¦ÛŒØ³". The lead bytes of Arabic letters (D8–DB) show as Ø Ù Ú Û.
+MOJIBAKE = re.compile("[ØÙÚÛ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+                      "\u02dc\u2013-\u2122]")
+
+
+def _undo_mojibake(text: str) -> str | None:
+    """The text as it was before the wrong decoding, when that is sure: the
+    whole text goes back to valid UTF-8 and comes out Persian."""
+    for codec in ("cp1252", "latin-1"):
+        try:
+            fixed = text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        persian = sum(1 for ch in fixed if "\u0600" <= ch <= "\u06ff")
+        if persian > len(MOJIBAKE.findall(text)) // 2:
+            return fixed
+    return None
 
 
 def _looks_like_cp1256(data: bytes) -> bool:

@@ -305,6 +305,18 @@ def _joined_freq(lex: Lexicon, piece: str) -> int | None:
     return None
 
 
+def _comparative_listed_joined(lex: Lexicon, reading: str) -> bool:
+    """Whether a reading ends in a comparative suffix ('تر', 'ترین' ...) whose
+    joined spelling hazm lists, as the word itself or as its comparative
+    ('بزرگتر' for 'بزرگ‌ترین')."""
+    suffix = reading.rsplit(ZWNJ, 1)[-1]
+    if not suffix.startswith("تر"):
+        return False
+    joined = reading.replace(ZWNJ, "")
+    comparative = joined[: len(joined) - len(suffix) + 2]
+    return any(w in lex.weak or w in lex.words for w in (joined, comparative))
+
+
 def _choose(readings: dict[str, int], margin: int) -> str | None:
     """The only reading, or the one whose base is far more frequent; else None."""
     if len(readings) == 1:
@@ -330,9 +342,9 @@ def restore_piece(piece: str, ezafe_follows: bool = True) -> str:
     readings = _suffix_readings(lex, r, piece)
     if not ezafe_follows:
         readings = {k: v for k, v in readings.items() if not k.endswith(ZWNJ + EZAFE_PLURAL)}
-    if piece in lex.weak:
-        # hazm lists 'مهمترین', 'بزرگتر' joined: news writes them both ways.
-        readings = {k: v for k, v in readings.items() if not k.split(ZWNJ)[-1].startswith("تر")}
+    # hazm lists 'مهمترین', 'بزرگتر' joined: news writes them both ways, and
+    # the superlative as the comparative ('بزرگتر' -> 'بزرگترین').
+    readings = {k: v for k, v in readings.items() if not _comparative_listed_joined(lex, k)}
     joined = _joined_freq(lex, piece)
     verb = lex.verbs.get(piece)
     if verb is not None:

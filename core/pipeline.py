@@ -102,6 +102,8 @@ def clean_bytes(data: bytes, *, path: str = "-", config: Config = Config(),
     article.language = guess_language(decoded.text)
     if article.language in ("ar", "und-Latn"):
         article.warnings.append(f"not a Persian page (language: {article.language})")
+    if decoded.unmangled:
+        article.warnings.append("the text had been decoded as Latin-1 once (mojibake); repaired")
     if decoded.replaced:
         article.warnings.append(f"{decoded.replaced} undecodable bytes replaced with U+FFFD")
     if not article.text:

@@ -53,12 +53,21 @@ def to_dict(data: dict, *, explain: bool = False) -> dict:
     return data if explain else {k: v for k, v in data.items() if k not in EXPLAIN_FIELDS}
 
 
+# Characters that JSON may leave raw but that line readers (Python's splitlines,
+# JavaScript) take for line ends: escaped, so one record stays one line.
+LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def _dumps(data: dict, **kw) -> str:
+    return json.dumps(data, ensure_ascii=False, **kw).translate(LINE_BREAKERS)
+
+
 def to_json(data: dict, *, explain: bool = False) -> str:
-    return json.dumps(to_dict(data, explain=explain), ensure_ascii=False, indent=2) + "\n"
+    return _dumps(to_dict(data, explain=explain), indent=2) + "\n"
 
 
 def to_jsonl(data: dict, *, explain: bool = False) -> str:
-    return json.dumps(to_dict(data, explain=explain), ensure_ascii=False) + "\n"
+    return _dumps(to_dict(data, explain=explain)) + "\n"
 
 
 def _yaml(value) -> str:

@@ -311,3 +311,7 @@ def test_any_text_gives_a_match_inside_it_or_none(text):
 def test_tehran_and_greenwich_clocks_named_side_by_side_give_tehrans_time():
     assert parse_date("جمعه ۵ اسفند ۱۳۹۰ ایران ۱۰:۳۵ گرینویچ ۰۷:۰۵").iso() == "2012-02-24T10:35:00+03:30"
     assert parse_date("۵ اسفند ۱۳۹۰ ۱۰:۳۵ GMT 07:05") is None  # which clock is which is not said
+
+
+def test_ornate_parentheses_and_other_unchanging_presentation_forms_are_read_past():
+    assert parse_date("آیه ﴿۷۷﴾ سوره، ۱۲ مهر ۱۴۰۲").iso() == "2023-10-04"

@@ -47,3 +47,14 @@ def test_a_few_broken_bytes_are_replaced_and_counted():
 
 def test_empty_input_is_empty_text():
     assert decode(b"").text == ""
+
+
+def test_utf8_once_read_as_latin1_is_repaired_and_said_so():
+    mangled = TEXT.encode("utf-8").decode("latin-1").encode("utf-8")
+    d = decode(mangled)
+    assert d.text == TEXT and d.unmangled
+
+
+def test_latin_text_with_accents_is_left_alone():
+    text = "Café Ütopia — déjà vu à Zürich\n"
+    assert decode(text.encode("utf-8")).text == text

@@ -44,3 +44,10 @@ def test_markdown_has_rtl_front_matter_title_and_subheadings():
     assert "\n## میان‌تیتر\n" in body
     assert "\n\\# نه یک عنوان\n" in body  # a paragraph that starts like Markdown syntax is escaped
     assert "پرینت خبر" not in body
+
+
+def test_a_json_line_stays_one_line_whatever_the_text_holds():
+    data = article()
+    data["text"] = "یک\u2028دو\u2029سه\x85چهار"
+    line = to_jsonl(data)
+    assert len(line.splitlines()) == 1 and json.loads(line)["text"] == data["text"]

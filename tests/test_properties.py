@@ -1,0 +1,80 @@
+"""Properties of core/ that must hold for any input (hypothesis)."""
+
+import json
+import re
+from pathlib import Path
+
+import jdatetime
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from khabar.core import InputError
+from khabar.core.dates import parse_date
+from khabar.core.normalize import normalize
+from khabar.core.pipeline import clean_bytes, clean_text
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "farsnews.jsonl"
+PERSIAN = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكة‌ "
+MESS = "۰۱۲۳۴۵۶۷۸۹0123456789.،:؛!؟«»()-/|#@\n\n\r\t\u00a0\u200b\u200e\u0640abcXYZ😀"
+page_text = st.text(alphabet=st.sampled_from(list(PERSIAN + MESS)), max_size=1500) | st.text(max_size=300)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(page_text)
+def test_cleaning_any_text_raises_nothing(text):
+    article = clean_text(text)
+    assert isinstance(article.text, str)
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_any_bytes_are_cleaned_or_refused_with_a_reason(data):
+    try:
+        clean_bytes(data, path="x.txt")
+    except InputError as err:
+        assert str(err).startswith("x.txt: ")
+
+
+@SETTINGS
+@given(page_text)
+def test_nothing_is_invented_every_character_comes_from_the_input(text):
+    allowed = set(normalize(text).text) | {" ", "\n", "\u200c"}
+    article = clean_text(text)
+    for field in (article.title, article.surtitle, article.lead, article.text, *article.tags):
+        assert set(field or "") <= allowed
+
+
+def _pages():
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()[:200]] if CORPUS.exists() \
+        else [{"title": "زیرساخت صدور کارت ملی فراهم شد", "lead": "",
+               "paragraphs": ["رئیس سازمان ثبت احوال کشور گفت: کارت‌های ملی ایرانیان خارج از کشور صادر شد و کار ادامه دارد."]}]
+    return st.sampled_from(rows)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_pages(), st.lists(st.sampled_from(["صفحه نخست", "ورزشی", "آخرین اخبار", "پرینت خبر", "بازدید: ۱۲",
+                                           "© تمامی حقوق محفوظ است."]), max_size=6))
+def test_cleaning_its_own_output_again_keeps_the_same_text(row, furniture):
+    page = "\n".join(furniture[:3] + [row["title"], row["lead"], *row["paragraphs"]] + furniture[3:])
+    first = clean_text(page)
+    again = clean_text((first.title or "") + "\n" + first.text)
+    assert again.text == first.text
+
+
+NUMBERS = re.compile(r"\d+")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("۰۱۲۳۴۵۶۷۸۹0123456789/-.: ،,مهرشنبهدیتیرآذرفروردینژانویه اوت\u200c")),
+               max_size=40))
+def test_a_date_is_never_made_of_numbers_the_string_does_not_hold(text):
+    """Without a reading time, a date's year is one the string writes (in full or two digits)."""
+    match = parse_date(text)
+    if match is None or match.calendar == "relative":
+        return
+    digits = {n.lstrip("0") for n in NUMBERS.findall(normalize(text).text.translate(
+        str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")))}
+    day = match.value.date() if hasattr(match.value, "date") else match.value
+    years = {str(day.year), str(jdatetime.date.fromgregorian(date=day).year)}
+    assert any(y in digits or y[-2:].lstrip("0") in digits for y in years), (text, match.iso())
