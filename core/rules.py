@@ -73,11 +73,23 @@ class Rules:
                 owner.setdefault(phrase, i)
         return owner
 
+    @cached_property
+    def _any_prefix(self) -> tuple[str, ...]:
+        return tuple(p for rule in self.rules for p in rule.prefixes)
+
+    @cached_property
+    def _any_pattern(self) -> re.Pattern[str] | None:
+        patterns = [rule.pattern.pattern for rule in self.rules if rule.pattern is not None]
+        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
     def match(self, line: str) -> Rule | None:
         """The first rule that matches the line, or None."""
         folded = fold(line)
         # A phrase hit settles it unless an earlier rule matches by prefix or pattern.
         limit = self._phrase_owner.get(folded, len(self.rules))
+        if not folded.startswith(self._any_prefix) and (
+                self._any_pattern is None or not self._any_pattern.search(line)):
+            return self.rules[limit] if limit < len(self.rules) else None  # most lines: one test each
         for rule in self.rules[:limit]:
             if (rule.prefixes and folded.startswith(rule.prefixes)) or \
                     (rule.pattern is not None and rule.pattern.search(line)):
