@@ -6,7 +6,8 @@ Makes N pages (the samples in seeds/ and, when present, ../shared/cases/dev/raw,
 each copy given its own news code so none is a duplicate), then measures with
 the installed command:
 
-- files/s and MB/s of `khabar clean DIR -o OUT` with --jobs 1 and with all cores;
+- files/s and MB/s of `khabar clean DIR -o OUT` with --jobs 1, with all cores, and
+  on a local Dask cluster of as many workers (`--cluster local:N`);
 - peak memory (the whole process tree) for N and 10×N pages;
 - start-up: `khabar --help`, and `khabar clean -` on one page;
 - hazm's `Normalizer().normalize` alone on the same texts, in this run: the
@@ -139,6 +140,15 @@ def main() -> None:
         allc, mem_n = timed_run([KHABAR, "clean", str(pages), "-o", str(work / "oN"), "-q", "--jobs", str(cores)])
         rows.append((f"clean {args.pages} pages, {cores} jobs",
                      f"{args.pages / allc:.0f} files/s, {size / allc / 1e6:.2f} MB/s ({one / allc:.2f}× one job)"))
+        try:
+            import distributed  # noqa: F401
+
+            dask, _ = timed_run([KHABAR, "clean", str(pages), "-o", str(work / "oD"), "-q", "--cluster", f"local:{cores}"])
+            rows.append((f"clean {args.pages} pages, `--cluster local:{cores}` (Dask)",
+                         f"{args.pages / dask:.0f} files/s, {size / dask / 1e6:.2f} MB/s ({one / dask:.2f}× one job; "
+                         "includes starting the cluster)"))
+        except ImportError:
+            rows.append(("`--cluster local:N`", "not measured: Dask is not installed"))
         hazm, hazm_bytes = hazm_seconds(pages)
         rows.append(("hazm `Normalizer().normalize` alone, same pages", f"{hazm_bytes / hazm / 1e6:.2f} MB/s"))
         rows.append(("khabar time / hazm time (1 job, whole cleaning)", f"{one / hazm:.2f}"))

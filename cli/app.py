@@ -97,13 +97,17 @@ def clean(
     fmt: Annotated[Optional[Format], typer.Option(
         "--format", "-f", metavar="json|jsonl|md",
         help="Output format. Default: jsonl on standard output, json with --output.")] = None,
-    output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", metavar="DIR", help="Write one file per input here, mirroring the input tree.")] = None,
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", metavar="DIR", help="Write one file per input here, mirroring the input tree "
+                                              "(a folder or an fsspec URL).")] = None,
     explain: Annotated[bool, typer.Option(
         "--explain", help="Add blocks (kind, line, text) and removed (line, text, reason) to the output.")] = False,
     rules: Annotated[Optional[list[Path]], typer.Option(
         "--rules", metavar="FILE",
         help="Extra boilerplate rules (TOML, as khabar's data/rules.toml); tried first. Repeatable.")] = None,
+    cluster: Annotated[Optional[str], typer.Option(
+        "--cluster", metavar="ADDRESS", help="Run on a Dask cluster: a scheduler (tcp://HOST:8786) or local:N "
+                                             "(N worker processes here). Needs khabar[dask].")] = None,
     include: Annotated[Optional[list[str]], typer.Option(
         "--include", metavar="GLOB", help="Files to take from folders, by name. Repeatable. Default: *.txt")] = None,
     exclude: Annotated[Optional[list[str]], typer.Option(
@@ -152,6 +156,8 @@ def clean(
       find pages -name '*.txt' -print0 | khabar clean --files-from - -0 -o clean/
 
       khabar clean pages/ -o clean/ --incremental --quiet      (from cron)
+
+      khabar clean pages/ -o clean/ --cluster tcp://scheduler:8786
     """
     import os
 
@@ -163,8 +169,8 @@ def clean(
 
     if not paths and files_from is None:
         raise typer.BadParameter("give files, folders, - (standard input) or --files-from", param_hint="PATH")
-    if incremental and output is None:
-        raise typer.BadParameter("--incremental keeps its state in the output folder: give --output",
+    if incremental and (output is None or "://" in output):
+        raise typer.BadParameter("--incremental keeps its state in the output folder: give a local --output",
                                  param_hint="--incremental")
     fmt = fmt or (Format.json if output else Format.jsonl)
     config = Config(normalize=_normalize_config(repair, digits), rules=tuple(str(p) for p in rules or ()))
@@ -181,12 +187,13 @@ def clean(
             _error(f"{files_from}: cannot read the list of files: {err.strerror}")
             raise typer.Exit(EXIT_USAGE)
         listed = read_list(stream, null=null)
-    selection = Selection(include=tuple(include or ("*.txt",)), exclude=tuple(exclude or ()), skip=output)
+    local_output = Path(output) if output and "://" not in output else None
+    selection = Selection(include=tuple(include or ("*.txt",)), exclude=tuple(exclude or ()), skip=local_output)
     reporter = Reporter(quiet=quiet, verbose=verbose, log_file=log_file)
     status = batch.run(
         groups(paths or [], selection, listed=listed),
-        batch.Options(fmt=fmt.value, output=output, explain=explain, learn=learn, incremental=incremental,
-                      dedupe=dedupe, jobs=jobs or os.cpu_count() or 1),
+        batch.Options(fmt=fmt.value, output=local_output or output, explain=explain, learn=learn,
+                      incremental=incremental, dedupe=dedupe, jobs=jobs or os.cpu_count() or 1, cluster=cluster),
         batch.Settings(config=config, reference=_reference(reference), max_bytes=max_bytes),
         reporter,
     )

@@ -22,8 +22,9 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path, PurePath
+from pathlib import Path, PurePosixPath
 
+from khabar.cli import cluster, storage
 from khabar.cli.inputs import STDIN, Group, Job
 from khabar.cli.report import Reporter
 from khabar.cli.state import STATE_DIR, Locked, OutputLock, State, content_hash
@@ -62,6 +63,7 @@ class Options:
     incremental: bool = False
     dedupe: bool = False
     jobs: int = 1
+    cluster: str | None = None  # a Dask scheduler address, or local:N
 
 
 @dataclass
@@ -79,9 +81,13 @@ class Outcome:
 _settings: Settings | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, warm: bool = False) -> None:
     global _settings
     _settings = settings
+    if warm:
+        from khabar.core.pipeline import warm as load_word_lists
+
+        load_word_lists(settings.config)
     # Ctrl-C goes to the whole process group; the main process decides what stops,
     # and ends the workers with SIGTERM (their default, whatever the parent had set).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -104,8 +110,10 @@ def _read(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
     return data, st
 
 
-def clean_one(path: str, data: bytes | None, template: Template | None) -> Outcome:
+def clean_one(path: str, data: bytes | None, template: Template | None, error: str | None = None) -> Outcome:
     settings = _settings
+    if error is not None:  # this process could not read it (a URL)
+        return Outcome(path, error=error)
     try:
         if data is None:
             data, st = _read(path, settings.max_bytes)
@@ -124,17 +132,25 @@ def clean_one(path: str, data: bytes | None, template: Template | None) -> Outco
     return Outcome(path, record(article), size=size, mtime_ns=mtime_ns, digest=content_hash(data))
 
 
-def clean_batch(jobs: list[tuple[str, bytes | None]], template: Template | None) -> list[Outcome]:
-    return [clean_one(path, data, template) for path, data in jobs]
+def clean_batch(jobs: list[tuple[str, bytes | None, str | None]], template: Template | None) -> list[Outcome]:
+    """Clean a batch: (path, bytes already read or None, error reading it or None) each."""
+    return [clean_one(path, data, template, error) for path, data, error in jobs]
 
 
-def line_keys(path: str) -> PageKeys | None:
+def line_keys(path: str, data: bytes | None = None) -> PageKeys | None:
     """The keys of a file's lines, for learning its folder's template (unreadable: None)."""
     try:
-        data, _ = _read(path, _settings.max_bytes)
+        if data is None:
+            data, _ = _read(path, _settings.max_bytes)
         return page_keys(decode(data, path=path).text)
     except (OSError, KhabarError):
         return None
+
+
+def call_with(settings: Settings, fn: Callable, *args):
+    """fn(*args) on a worker that was not started by this run (a Dask worker)."""
+    _init_worker_inline(settings)
+    return fn(*args)
 
 
 # --- main side ---------------------------------------------------------------
@@ -153,12 +169,15 @@ class Executor:
     def _start(self) -> None:
         import multiprocessing
 
-        from khabar.core.pipeline import warm
-
-        # Load the word lists once here; forked workers share them.
-        warm(self.settings.config)
-        ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-        self.pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.settings,))
+        # Workers come from a fork server, not from this process: it may run threads
+        # (the progress bar, a log handler) that a plain fork would copy mid-lock.
+        # The server has imported the pipeline once; each worker loads the word lists.
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["khabar.core.pipeline", "khabar.cli.batch"])
+        else:
+            ctx = multiprocessing.get_context("spawn")
+        self.pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.settings, True))
 
     def map(self, fn: Callable, args: Iterable[tuple]) -> Iterator:
         """fn(*a) for each a, in order, with a bounded number in flight."""
@@ -192,18 +211,6 @@ def _init_worker_inline(settings: Settings) -> None:
     _settings = settings
 
 
-def write_atomically(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def duplicate_keys(folder: str | None, data: dict) -> list[bytes]:
     """The same article twice: the same site (folder) and news code, or the same text."""
     keys = []
@@ -232,21 +239,33 @@ class Stop:
             signal.signal(s, handler)
 
 
-def _template(group: Group, executor: Executor, learn: bool) -> Template | None:
+def _template(group: Group, executor, settings: Settings, learn: bool) -> Template | None:
     files = [job.path for job in group.jobs if job.path != STDIN]
     if not learn or len(files) < MIN_FILES:
         return None
-    pages = executor.map(line_keys, ((p,) for p in sample(files)))
+    pages = executor.map(line_keys, ((p, _load(p, settings)[0]) for p in sample(files)))
     return learn_from_keys(page for page in pages if page is not None)
 
 
-def _target(options: Options, job: Job) -> Path:
-    return options.output / PurePath(job.relative).with_suffix(EXTENSIONS[options.fmt])
+def _load(path: str, settings: Settings) -> tuple[bytes | None, str | None]:
+    """A URL is read here (workers elsewhere may not see it); a local file by its worker."""
+    if not storage.is_url(path):
+        return None, None
+    try:
+        return storage.read_url(path, settings.max_bytes), None
+    except KhabarError as err:
+        return None, str(err)
+
+
+def _target(options: Options, job: Job):
+    return storage.target(options.output, PurePosixPath(job.relative.as_posix()).with_suffix(EXTENSIONS[options.fmt]))
 
 
 def run(groups: Iterable[Group], options: Options, settings: Settings, reporter: Reporter) -> int:
     """Clean every input; the exit status: 0, 1 (some failed), 75 (locked), 128+N (signal N)."""
-    lock = OutputLock(options.output) if options.output else None
+    local_output = options.output is not None and not storage.is_url(options.output)
+    # A local output folder holds the lock and the state; a URL output has neither.
+    lock = OutputLock(Path(options.output)) if local_output else None
     try:
         if lock:
             lock.__enter__()
@@ -259,20 +278,29 @@ def run(groups: Iterable[Group], options: Options, settings: Settings, reporter:
         reporter.close(summary=False)
         return EXIT_FAILED
     scratch = None
-    if options.output:
-        state_path = options.output / STATE_DIR / "state.sqlite"
+    if local_output:
+        state_path = Path(options.output) / STATE_DIR / "state.sqlite"
     else:
         scratch = tempfile.TemporaryDirectory(prefix="khabar-")
         state_path = Path(scratch.name) / "state.sqlite"
     state = State(state_path, options=f"{options.fmt}|{options.explain}|{settings.config}|{settings.reference}")
-    executor = Executor(options.jobs, settings)
+    try:
+        executor = cluster.ClusterExecutor(options.cluster, settings) if options.cluster \
+            else Executor(options.jobs, settings)
+    except KhabarError as err:
+        reporter.error(str(err))
+        reporter.close(summary=False)
+        state.close()
+        if lock:
+            lock.__exit__(None, None, None)
+        return EXIT_FAILED
     stop = Stop()
     try:
         with stop:
             for group in groups:
                 if stop.signal:
                     break
-                _run_group(group, options, executor, state, reporter, stop)
+                _run_group(group, options, settings, executor, state, reporter, stop)
     except BrokenPipeError:
         executor.close(abort=True)
         raise
@@ -289,19 +317,25 @@ def run(groups: Iterable[Group], options: Options, settings: Settings, reporter:
     return EXIT_FAILED if reporter.counts.failed else 0
 
 
-def _run_group(group: Group, options: Options, executor: Executor, state: State, reporter: Reporter,
-               stop: Stop) -> None:
-    template = _template(group, executor, options.learn)
+def _run_group(group: Group, options: Options, settings: Settings, executor, state: State,
+               reporter: Reporter, stop: Stop) -> None:
+    template = _template(group, executor, settings, options.learn)
     todo = []
     for job in group.jobs:
-        if options.incremental and job.path != STDIN and _unchanged(state, job, options):
+        if options.incremental and job.path != STDIN and not storage.is_url(job.path) \
+                and _unchanged(state, job, options):
             reporter.counts.skipped += 1
             reporter.advance()
             continue
         todo.append(job)
     stdin = sys.stdin.buffer.read() if any(job.path == STDIN for job in todo) else None
-    batches = [[(job.path, stdin if job.path == STDIN else None) for job in todo[i:i + BATCH_SIZE]]
-               for i in range(0, len(todo), BATCH_SIZE)]
+
+    def entry(job: Job) -> tuple[str, bytes | None, str | None]:
+        if job.path == STDIN:
+            return STDIN, stdin, None
+        return (job.path, *_load(job.path, settings))
+
+    batches = ([entry(job) for job in todo[i:i + BATCH_SIZE]] for i in range(0, len(todo), BATCH_SIZE))
     jobs = iter(todo)
     for outcomes in executor.map(clean_batch, ((batch, template) for batch in batches)):
         for outcome in outcomes:
@@ -341,12 +375,12 @@ def _finish(job: Job, outcome: Outcome, group: Group, options: Options, state: S
     else:
         target = _target(options, job)
         try:
-            write_atomically(target, text)
+            storage.write(target, text)
         except OSError as err:
             reporter.error(f"{target}: cannot write: {err.strerror or err}")
             reporter.advance()
             return
-        if job.path != STDIN:
+        if job.path != STDIN and not storage.is_url(job.path):
             state.done(job.path, outcome.size, outcome.mtime_ns, outcome.digest, target)
         reporter.info(f"{job.path} -> {target}")
     reporter.counts.cleaned += 1

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path, PurePath
 
+from khabar.cli import storage
+
 STDIN = "-"
 # A folder with more files than this is cleaned in several groups of this size.
 GROUP_MAX = 5000
@@ -52,6 +54,18 @@ def _walk(root: str, selection: Selection) -> Iterator[Group]:
             relative = PurePath(os.path.relpath(path, root))
             if selection.wants(name, relative.as_posix()):
                 jobs.append(Job(path, relative))
+        for start in range(0, len(jobs), GROUP_MAX):
+            yield Group(folder, jobs[start:start + GROUP_MAX])
+
+
+def _walk_url(url: str, selection: Selection) -> Iterator[Group]:
+    """A folder URL walked like a folder; a file URL as one input."""
+    if not storage.is_dir_url(url):
+        yield Group(url.rsplit("/", 1)[0], [Job(url, PurePath(url.rsplit("/", 1)[-1]))])
+        return
+    for folder, entries in storage.walk_url(url):
+        jobs = [Job(full, PurePath(relative)) for full, relative in entries
+                if selection.wants(PurePath(relative).name, relative)]
         for start in range(0, len(jobs), GROUP_MAX):
             yield Group(folder, jobs[start:start + GROUP_MAX])
 
@@ -105,6 +119,9 @@ def groups(paths: Iterable[str], selection: Selection, *, listed: Iterable[str] 
         if given == STDIN:
             yield from flush()
             yield Group(None, [Job(STDIN, PurePath("stdin"))])
+        elif storage.is_url(given):
+            yield from flush()
+            yield from _walk_url(given, selection)
         elif os.path.isdir(given):
             yield from flush()
             yield from _walk(given, selection)

@@ -8,12 +8,12 @@ report.
 
 from khabar.core.errors import InputError, KhabarError, RulesError
 
-__all__ = ["InputError", "KhabarError", "RulesError", "clean_bytes", "clean_text"]
+__all__ = ["Config", "InputError", "KhabarError", "RulesError", "clean_bytes", "clean_record", "clean_text"]
 
 
 def __getattr__(name: str):
     # The pipeline is imported on first use so that `import khabar.core` stays cheap.
-    if name in ("clean_bytes", "clean_text", "Config"):
+    if name in ("clean_bytes", "clean_text", "clean_record", "Config"):
         from khabar.core import pipeline
 
         return getattr(pipeline, name)

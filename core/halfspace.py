@@ -20,7 +20,8 @@ For each run of Persian letters without a half-space, in order:
    'ثبتنام' -> 'ثبت‌نام'), also before a joined suffix ('دانش‌آموزان').
    When hazm lists the joined letters too, even without a part of speech,
    they stay joined: news writes 'پیشگیری', 'اینکه', 'همزمان' (and
-   'مهمترین', 'بزرگتر' about as often as 'مهم‌ترین', 'بزرگ‌تر').
+   'مهمترین', 'بزرگتر' about as often as 'مهم‌ترین', 'بزرگ‌تر'; a
+   superlative follows its comparative: 'بزرگتر' listed, 'بزرگترین' kept).
 4. Morphology: a known base and a suffix written after a half-space (plural
    'ها', comparative 'تر', clitics after a final 'ه'); then two known words
    the first of which ends in 'ه' ('فاصله' + 'گذاری'), or a prefix such as
@@ -341,7 +342,12 @@ def restore_piece(piece: str, ezafe_follows: bool = True) -> str:
     entry = lex.words.get(piece)
     readings = _suffix_readings(lex, r, piece)
     if not ezafe_follows:
+        plural = max((v for k, v in readings.items() if k.endswith(ZWNJ + EZAFE_PLURAL)), default=None)
         readings = {k: v for k, v in readings.items() if not k.endswith(ZWNJ + EZAFE_PLURAL)}
+        if plural is not None and readings and plural >= r.reading_margin * max(readings.values()):
+            # 'سالهای' before 'که' is rather 'سال‌هایی' misspelt than 'ساله‌ای':
+            # the far rarer reading does not win by elimination.
+            return piece
     # hazm lists 'مهمترین', 'بزرگتر' joined: news writes them both ways, and
     # the superlative as the comparative ('بزرگتر' -> 'بزرگترین').
     readings = {k: v for k, v in readings.items() if not _comparative_listed_joined(lex, k)}
@@ -388,28 +394,63 @@ def _ezafe_can_follow(text: str, end: int, r: Rules) -> bool:
     return m.group(1) is not None and m.group(1) not in r.not_after_ezafe
 
 
+# A word and the text between words, alternately: 'split' with this pattern
+# gives [between, word, between, word, ..., between].
+_WORDS_AND_GAPS = re.compile(f"({WORD.pattern})")
+# Word -> the word restored; or, for a word whose last piece ends in the
+# plural-with-ezafe 'های' and which the next word decides, the pair (restored
+# when an ezafe can follow, restored when not). Kept across calls: most words
+# of a text were seen before, and a dictionary look-up is all they cost.
+_RESTORED: dict[str, str | tuple[str, str]] = {}
+_RESTORED_MAX = 1 << 18
+
+
+def _restore_word(word: str, ezafe: bool) -> str:
+    pieces = word.split(ZWNJ)
+    # Until nothing changes, so that a second run changes nothing either.
+    for _ in range(3):
+        last = len(pieces) - 1
+        fixed = ZWNJ.join(restore_piece(p, ezafe if i == last else True) for i, p in enumerate(pieces))
+        if fixed == word:
+            break
+        word = fixed
+        pieces = word.split(ZWNJ)
+    return word
+
+
+def _restored(word: str) -> str | tuple[str, str]:
+    if HAS_MARK.search(word):
+        return word
+    if not word.rsplit(ZWNJ, 1)[-1].endswith(EZAFE_PLURAL):
+        return _restore_word(word, True)
+    linked, alone = _restore_word(word, True), _restore_word(word, False)
+    return linked if linked == alone else (linked, alone)
+
+
 def restore_halfspaces(text: str) -> str:
     """Put back half-spaces missing inside Persian words ('کارتهای' -> 'کارت‌های')."""
+    parts = _WORDS_AND_GAPS.split(text)
+    words = parts[1::2]
+    memo = _RESTORED
+    known = list(map(memo.get, words))
+    # Only the words that change, or are not known yet, are looked at one by one.
+    todo = [i for i, (word, fixed) in enumerate(zip(words, known)) if word != fixed]
+    if not todo:
+        return text
+    if len(memo) > _RESTORED_MAX:
+        memo.clear()
     r = rules()
-
-    def restore(m: re.Match[str]) -> str:
-        word = m.group(0)
-        if HAS_MARK.search(word):
-            return word
-        pieces = word.split(ZWNJ)
-        last = len(pieces) - 1
-        ezafe = _ezafe_can_follow(text, m.end(), r) if pieces[last].endswith(EZAFE_PLURAL) else True
-        # Until nothing changes, so that a second run changes nothing either.
-        for _ in range(3):
-            fixed = ZWNJ.join(restore_piece(p, ezafe if i == last else True) for i, p in enumerate(pieces))
-            if fixed == word:
-                break
-            word = fixed
-            pieces = word.split(ZWNJ)
-            last = len(pieces) - 1
-        return word
-
-    return WORD.sub(restore, text)
+    for i in todo:
+        word, fixed = words[i], known[i]
+        if fixed is None:
+            fixed = memo[word] = _restored(word)
+        if isinstance(fixed, tuple):
+            j = 2 * i + 2  # the text after the word, then the next word
+            after = parts[j] + (parts[j + 1] if j + 1 < len(parts) else "")
+            fixed = fixed[0] if _ezafe_can_follow(after, 0, r) else fixed[1]
+        words[i] = fixed
+    parts[1::2] = words
+    return "".join(parts)
 
 
 def join_verb_prefixes(text: str) -> str:

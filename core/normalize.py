@@ -8,7 +8,7 @@ characters it changed.
 What is repaired: Arabic 'ي ك ى' and Arabic-Indic digits become Persian;
 presentation forms become letters; zero-width junk, bidi controls, BOM and
 stretching kashida go; no-break and odd spaces become spaces, repeated
-spaces one; spacing around '، ؛ ؟ ! « » ( )'; lost half-spaces are put back
+spaces one; no space before '، ؛ ؟ ! » )', one after; lost half-spaces are put back
 ('سهشنبه' -> 'سه‌شنبه', see ``halfspace``). Digits are kept as written unless
 asked otherwise.
 
@@ -29,6 +29,7 @@ hazm that are right: its word list and verb conjugations (``halfspace``).
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import tomllib
 import unicodedata
@@ -57,8 +58,8 @@ class NormalizeConfig:
     # spaces one; spaces at line ends go; stray half-spaces (next to a space,
     # doubled, not between letters) go.
     spaces: bool = True
-    # No space before ، ؛ ؟ ! » ) (and : . after a word), one after them; one
-    # space before « (, none after.
+    # No space before ، ؛ ؟ ! » ) (and : . after a word), one after them. The
+    # opening « ( are left as written.
     punctuation: bool = True
     # Lost half-spaces put back: 'میشود' -> 'می‌شود', 'کارتهای' -> 'کارت‌های',
     # 'سهشنبه' -> 'سه‌شنبه'; 'می شود' -> 'می‌شود' in a paragraph whose other
@@ -88,21 +89,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     c, p = _rules()["classes"], _rules()["punctuation"]
     closing, after_letters, opening = (re.escape(p[k]) for k in ("closing", "closing_after_letters", "opening"))
     word_start = f"{LETTERS}{opening}{spans.PROTECTED_MARK}{spans.NUMBER_MARK}"
-    attached = "(?:" + "|".join(re.escape(h) for h in p["attached_honorifics"]) + ")"
+    # Each pattern starts with a character it consumes (a space, a mark), never
+    # with a lookbehind: the regex engine then skips ahead to that character
+    # instead of trying every position.
     return {
         "presentation": re.compile(f"[{c['presentation_forms']}]+"),
         "invisible": re.compile(f"[{c['invisible']}]+"),
-        "kashida": re.compile(f"(?<=[{LETTERS}{MARKS}{ZWNJ}])[{c['kashida']}]+"),
+        "kashida": re.compile(f"[{c['kashida']}](?<=[{LETTERS}{MARKS}{ZWNJ}].)[{c['kashida']}]*"),
         "odd_spaces": re.compile(f"[{c['odd_spaces']}]"),
         "repeated_spaces": re.compile(" {2,}"),
-        "line_edge_spaces": re.compile(r" +(?=\r?\n|\r?$)|(?:^|(?<=\n)) +"),
+        "line_end_spaces": re.compile(r" +(?=\r?\n|\r?\Z)"),
+        "line_start_spaces": re.compile(r"\n +"),
         "zwnj_run": re.compile(f"{ZWNJ}+"),
-        "space_before_closing": re.compile(f"(?<=\\S) +(?=[{closing}])"),
-        "space_before_colon": re.compile(f"(?<=[{LETTERS}]) +(?=[{after_letters}](?:[\\s{opening}]|$))"),
+        "space_before_closing": re.compile(f" (?<=\\S.) *(?=[{closing}])"),
+        "space_before_colon": re.compile(f" (?<=[{LETTERS}].) *(?=[{after_letters}](?:[\\s{opening}]|$))"),
         "missing_space_after_closing": re.compile(f"([{closing}])(?=[{word_start}])"),
-        "missing_space_after_colon": re.compile(f"(?<=[{LETTERS}])(:)(?=[{LETTERS}{opening}])"),
-        "space_after_opening": re.compile(f"([{opening}]) +(?=\\S)"),
-        "missing_space_before_opening": re.compile(f"(?<=[{LETTERS}{closing}])(?!{attached})([{opening}])"),
+        "missing_space_after_colon": re.compile(f"(:)(?<=[{LETTERS}].)(?=[{LETTERS}{opening}])"),
     }
 
 
@@ -124,20 +126,36 @@ def expand_presentation_forms(text: str) -> str:
 
 
 @functools.cache
-def _letter_table() -> dict[int, str]:
-    table = str.maketrans(_rules()["letters"])
-    table.update({0x0660 + i: chr(0x06F0 + i) for i in range(10)})
-    return table
+def _letter_pairs() -> tuple[tuple[str, str], ...]:
+    pairs = dict(_rules()["letters"])
+    pairs.update({chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)})
+    return tuple(pairs.items())
+
+
+@functools.cache
+def _letter_finder() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(a) for a, _ in _letter_pairs()) + "]")
+
+
+def _replace_chars(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    # One str.replace per character present: far faster than str.translate
+    # with a dict table, and the same for one-character keys.
+    for old, new in pairs:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def unify_letters(text: str) -> str:
     """Arabic 'ي ك ى' to Persian 'ی ک', Arabic-Indic digits to Persian digits."""
-    return text.translate(_letter_table())
+    if not _letter_finder().search(text):
+        return text
+    return _replace_chars(text, _letter_pairs())
 
 
 def teh_marbuta_to_heh(text: str) -> str:
     """'ة' -> 'ه'."""
-    return text.translate(str.maketrans(_rules()["teh_marbuta"]))
+    return _replace_chars(text, tuple(_rules()["teh_marbuta"].items()))
 
 
 # --- marks -------------------------------------------------------------------
@@ -160,8 +178,13 @@ def unify_spaces(text: str) -> str:
     """Odd spaces to a space, repeated spaces to one, none at line ends."""
     p = _patterns()
     text = p["odd_spaces"].sub(" ", text)
-    text = p["repeated_spaces"].sub(" ", text)
-    return p["line_edge_spaces"].sub("", text)
+    if "  " in text:
+        text = p["repeated_spaces"].sub(" ", text)
+    if " \n" in text or " \r" in text or text.endswith(" "):
+        text = p["line_end_spaces"].sub("", text)
+    if "\n " in text:
+        text = p["line_start_spaces"].sub("\n", text)
+    return text.lstrip(" ")
 
 
 _JOINS = re.compile(f"[{LETTERS}{MARKS}]")
@@ -184,14 +207,18 @@ def remove_stray_halfspaces(text: str) -> str:
 
 
 def fix_punctuation_spacing(text: str) -> str:
-    """'سلام ،خوبی' -> 'سلام، خوبی'; '( متن )' -> '(متن)'; 'گفت :' -> 'گفت:'."""
+    """'سلام ،خوبی' -> 'سلام، خوبی'; 'متن )' -> 'متن)'; 'گفت :' -> 'گفت:'.
+
+    Only a space before a closing mark goes and a missing one after it comes;
+    the space around an opening '«' or '(' is left as the writer put it
+    ('« متن' and 'سازمان(ملل)' are spellings some newsrooms use, and
+    'امام خمینی(ره)' is the rule)."""
     p = _patterns()
     text = p["space_before_closing"].sub("", text)
     text = p["space_before_colon"].sub("", text)
     text = p["missing_space_after_closing"].sub(r"\1 ", text)
     text = p["missing_space_after_colon"].sub(r"\1 ", text)
-    text = p["space_after_opening"].sub(r"\1", text)
-    return p["missing_space_before_opening"].sub(r" \1", text)
+    return text
 
 
 # --- half-spaces -------------------------------------------------------------
@@ -262,7 +289,7 @@ def _changed(before: str, after: str) -> int:
         if b == a:
             continue
         if len(b) == len(a):
-            total += sum(x != y for x, y in zip(b, a))
+            total += sum(map(operator.ne, b, a))
         else:
             total += abs(len(b) - len(a))
     return total
@@ -296,14 +323,38 @@ def _normalize_block(text: str, fixes: list[Fix], counts: dict[str, int]) -> str
     masked = spans.mask(text)
     for _ in range(3):
         result = _apply(fixes, masked, counts)
-        text = spans.unmask(result)
+        before, text = text, spans.unmask(result)
         # Removing a mark between two spans can make one span of them
         # ('irna.ir\u200bhttps://...'): then run again, so that normalizing
         # the output changes nothing.
+        if _spans_kept(before, text, result):
+            break
         masked = spans.mask(text)
         if masked.protected == result.protected and masked.numbers == result.numbers:
             break
     return text
+
+
+def _spans_kept(before: str, after: str, result: spans.Masked) -> bool:
+    """Whether masking ``after`` again gives the spans that ``result`` put back.
+
+    Spans never cross a line, so only the lines that changed are masked again
+    (most lines of a block do not change). False means: not shown here, mask
+    the whole text and compare."""
+    if before == after:
+        return True
+    old_lines, new_lines, prose_lines = before.split("\n"), after.split("\n"), result.text.split("\n")
+    if not len(old_lines) == len(new_lines) == len(prose_lines):
+        return False
+    p = n = 0
+    for old, new, prose in zip(old_lines, new_lines, prose_lines):
+        p_end, n_end = p + prose.count(spans.PROTECTED_MARK), n + prose.count(spans.NUMBER_MARK)
+        if old != new:
+            m = spans.mask(new)
+            if m.protected != result.protected[p:p_end] or m.numbers != result.numbers[n:n_end]:
+                return False
+        p, n = p_end, n_end
+    return True
 
 
 def _apply(fixes: list[Fix], masked: spans.Masked, counts: dict[str, int]) -> spans.Masked:

@@ -109,3 +109,18 @@ def clean_bytes(data: bytes, *, path: str = "-", config: Config = Config(),
     if not article.text:
         article.warnings.append("no article text found")
     return article
+
+
+def clean_record(data: bytes | str, *, path: str = "-", config: Config = Config(),
+                 reference: datetime | None = None) -> dict:
+    """One page in, its article as a plain dict (the JSON fields) out: the function
+    to map over pages in another pipeline (Dask, Ray, datatrove). Pure and
+    picklable; the word lists load on first use in each process. Raises
+    InputError for data that is not a text page."""
+    from khabar.core.render import record
+
+    if isinstance(data, str):
+        article = clean_text(data, path=path, config=config, reference=reference)
+    else:
+        article = clean_bytes(data, path=path, config=config, reference=reference)
+    return record(article)

@@ -76,7 +76,9 @@ class Span:
 
 # A protected span needs one of these characters; most Persian lines have none
 # and skip the full scan.
-_SPAN_TRIGGER = re.compile(f"[{_LATIN_LETTER}#@{_EMOJI}\ue000-\uf8ff]|[0-9#*]\ufe0f?\u20e3")
+# One character class, which the regex engine scans fast (a keycap is found by
+# its U+20E3); a line with one is scanned in full, which decides.
+_SPAN_TRIGGER = re.compile(f"[{_LATIN_LETTER}#@{_EMOJI}\ue000-\uf8ff\u20e3]")
 
 
 def split(text: str) -> list[Span]:
@@ -131,18 +133,34 @@ class Masked:
 
 
 def mask(text: str) -> Masked:
+    # Only the lines that may hold a protected span are scanned span by span;
+    # elsewhere the numbers are masked by the regex engine. (No span or number
+    # holds a line break of any kind, so cutting at '\n' alone is exact.)
     parts: list[str] = []
     kept: list[str] = []
     numbers: list[str] = []
-    for span in split(text):
-        if span.kind == "prose":
-            parts.append(span.text)
-        elif span.kind == "number":
-            parts.append(NUMBER_MARK)
-            numbers.append(span.text)
-        else:
-            parts.append(PROTECTED_MARK)
-            kept.append(span.text)
+    pos, end = 0, len(text)
+    while pos < end:
+        m = _SPAN_TRIGGER.search(text, pos)
+        start = end if m is None else text.rfind("\n", pos, m.start()) + 1 or pos
+        if start > pos:
+            plain = text[pos:start]
+            parts.append(NUMBER.sub(NUMBER_MARK, plain))
+            numbers.extend(NUMBER.findall(plain))
+        if m is None:
+            break
+        stop = text.find("\n", m.end())
+        stop = end if stop < 0 else stop + 1
+        for span in _scan(text[start:stop]):
+            if span.kind == "prose":
+                parts.append(span.text)
+            elif span.kind == "number":
+                parts.append(NUMBER_MARK)
+                numbers.append(span.text)
+            else:
+                parts.append(PROTECTED_MARK)
+                kept.append(span.text)
+        pos = stop
     return Masked("".join(parts), tuple(kept), tuple(numbers))
 
 

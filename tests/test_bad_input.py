@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from khabar.cli import batch
+from khabar.cli import storage
 from khabar.cli.app import app
 from tests.conftest import SEED
 
@@ -136,7 +136,7 @@ def test_a_write_that_fails_leaves_no_half_written_file(tmp_path, monkeypatch):
         def __exit__(self, *exc):
             self.f.close()
 
-    monkeypatch.setattr(batch.os, "fdopen", Full)
+    monkeypatch.setattr(storage.os, "fdopen", Full)
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["clean", str(SEED), "-o", str(out), "--jobs", "1"])
     assert result.exit_code == 1

@@ -132,3 +132,21 @@ def test_rules_are_data():
     r = rules()
     assert "های" in r.plural and "ترین" in r.comparative and "اند" in r.after_heh
     assert "ا" in r.non_joining
+
+
+def test_superlative_follows_the_joined_comparative():
+    # hazm lists 'بزرگتر' joined: 'بزرگترین' stays joined as well.
+    assert restored("بزرگترین شهر") == "بزرگترین شهر"
+    assert restored("ارزانترین کالا") == f"ارزان{Z}ترین کالا"
+
+
+def test_rare_reading_does_not_win_by_elimination():
+    # Before 'که' the plural-with-ezafe is out, but 'ساله' + 'ای' is far rarer
+    # than 'سال' + 'های': the word is left alone rather than made 'ساله‌ای'.
+    assert restored("سالهای که گذشت") == "سالهای که گذشت"
+
+
+def test_same_word_decided_by_each_next_word():
+    text = "نامهای که نوشت و نامهای ملی و نامهای که خواند"
+    assert restored(text) == f"نامه{Z}ای که نوشت و نامهای ملی و نامه{Z}ای که خواند"
+    assert restored(text) == restored(text)  # and again from the memo

@@ -1,0 +1,99 @@
+"""Where inputs come from and outputs go: local paths, or fsspec URLs.
+
+A URL (``file://``, ``memory://``, ``s3://`` with s3fs installed, …) is read and
+written by this process, so workers on other machines need not see it; a
+local path is read by the worker that cleans it. fsspec comes with the
+``dask`` extra (``pip install "khabar[dask]"``).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+from khabar.core.errors import InputError, KhabarError
+
+
+class StorageError(KhabarError):
+    """A URL that cannot be used (fsspec missing, an unknown protocol)."""
+
+
+def is_url(path: object) -> bool:
+    return "://" in str(path)
+
+
+def _fs(url: str):
+    try:
+        import fsspec
+    except ImportError:
+        raise StorageError(f"{url}: URLs need fsspec: pip install \"khabar[dask]\"") from None
+    try:
+        return fsspec.core.url_to_fs(url)
+    except (ValueError, ImportError) as err:
+        raise StorageError(f"{url}: {err}") from None
+
+
+def read_url(url: str, max_bytes: int) -> bytes:
+    fs, path = _fs(url)
+    try:
+        size = fs.size(path)
+        if size is not None and size > max_bytes:
+            raise InputError(f"{url}: {size / 1e6:.1f} MB is over the limit of {max_bytes / 1e6:.1f} MB "
+                             f"(--max-bytes); skipped")
+        return fs.cat_file(path)
+    except FileNotFoundError:
+        raise InputError(f"{url}: cannot read: No such file or directory") from None
+    except OSError as err:
+        raise InputError(f"{url}: cannot read: {err.strerror or err}") from None
+
+
+def is_dir_url(url: str) -> bool:
+    fs, path = _fs(url)
+    return fs.isdir(path)
+
+
+def walk_url(url: str) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """(folder URL, [(file URL, path below the root)]) for each folder, in sorted order."""
+    fs, root = _fs(url)
+    root = root.rstrip("/") or "/"
+    base = url.rstrip("/")
+    # Paths are shown as the user wrote the URL, with the part below it appended.
+    for folder, dirs, files in fs.walk(root):
+        dirs[:] = sorted(dirs) if isinstance(dirs, list) else dirs
+        below = str(PurePosixPath(folder).relative_to(root))
+        folder_url = base if below == "." else f"{base}/{below}"
+        entries = [(f"{folder_url}/{name}", str(PurePosixPath(below, name))) for name in sorted(files)]
+        yield folder_url, entries
+
+
+def target(output: str | Path, relative: PurePosixPath) -> str | Path:
+    """Where one output goes under --output (a local folder or a URL)."""
+    if is_url(output):
+        return f"{str(output).rstrip('/')}/{relative.as_posix()}"
+    return Path(output) / relative
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Write to a temporary file beside the target and rename it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8"))
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write(target: str | Path, text: str) -> None:
+    if not is_url(target):
+        write_atomically(Path(target), text)
+        return
+    fs, path = _fs(str(target))
+    if getattr(fs, "protocol", None) in ("file", ("file", "local")) or "file" in (fs.protocol or ()):
+        write_atomically(Path(path), text)  # a local file URL gets the same atomic rename
+    else:
+        fs.pipe_file(path, text.encode("utf-8"))  # object stores replace an object whole
