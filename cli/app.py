@@ -194,7 +194,8 @@ def clean(
         groups(paths or [], selection, listed=listed),
         batch.Options(fmt=fmt.value, output=local_output or output, explain=explain, learn=learn,
                       incremental=incremental, dedupe=dedupe, jobs=jobs or os.cpu_count() or 1, cluster=cluster),
-        batch.Settings(config=config, reference=_reference(reference), max_bytes=max_bytes),
+        batch.Settings(config=config, reference=_reference(reference), max_bytes=max_bytes, fmt=fmt.value,
+                       explain=explain),
         reporter,
     )
     raise typer.Exit(status)

@@ -52,6 +52,8 @@ class Settings:
     config: Config
     reference: datetime | None = None
     max_bytes: int = 50_000_000
+    fmt: str = "jsonl"  # the worker renders too: the writer only writes (and re-renders a duplicate)
+    explain: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class Options:
 class Outcome:
     path: str
     data: dict | None = None  # the article's record
+    text: str = ""  # the record rendered in the run's format
     error: str | None = None
     size: int = 0
     mtime_ns: int = 0
@@ -129,7 +132,9 @@ def clean_one(path: str, data: bytes | None, template: Template | None, error: s
     except Exception as err:  # a bug must cost one page, never the run
         return Outcome(path, error=f"{path}: khabar failed on this page ({type(err).__name__}: {err}); "
                                    "please report it with the page")
-    return Outcome(path, record(article), size=size, mtime_ns=mtime_ns, digest=content_hash(data))
+    fields = record(article)
+    return Outcome(path, fields, render(fields, settings.fmt, explain=settings.explain),
+                   size=size, mtime_ns=mtime_ns, digest=content_hash(data))
 
 
 def clean_batch(jobs: list[tuple[str, bytes | None, str | None]], template: Template | None) -> list[Outcome]:
@@ -368,7 +373,8 @@ def _finish(job: Job, outcome: Outcome, group: Group, options: Options, state: S
             reporter.advance()
             return
         data["duplicate_of"] = first
-    text = render(data, options.fmt, explain=options.explain)
+        outcome.text = render(data, options.fmt, explain=options.explain)
+    text = outcome.text
     if options.output is None:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()

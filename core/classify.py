@@ -466,6 +466,8 @@ def _drop_repeats(lines, kinds, reasons) -> None:
     titles = {fold(lines[i].text) for i, k in enumerate(kinds) if k is Kind.TITLE}
     seen: set[str] = set()
     for i, k in enumerate(kinds):
+        if not (k.kept or (titles and k is Kind.BOILERPLATE)):
+            continue
         key = fold(lines[i].text)
         if k is not Kind.TITLE and (k.kept or k is Kind.BOILERPLATE) and key in titles:
             kinds[i], reasons[i] = Kind.BOILERPLATE, "repeats-title"

@@ -228,6 +228,13 @@ def might_hold_date(text: str) -> bool:
     return DATE_HINT.search(text) is not None
 
 
+MONTH_NAME = re.compile(rf"{BL}(?:{_ALL_MONTHS}){BR}", re.IGNORECASE)
+
+
+def names_a_month(text: str) -> bool:
+    return MONTH_NAME.search(text) is not None
+
+
 SEP = r"\s*[,،\-–—/]?\s*"  # between the parts of a written date
 MONTH = rf"{BL}(?P<mon>{_ALL_MONTHS})(?:\s*ماه)?{BR}"
 DAY_NUMBER = (r"(?<![\d:])(?<!\d[/.\-])(?P<dn>[0-3]?\d)(?!\d)"

@@ -118,11 +118,13 @@ def _is_date_line(text: str, reference: datetime | None) -> bool:
     """
     if not _dates().might_hold_date(text):
         return False
-    found = []
-    for moment in (reference,) if reference else DETECTION_REFERENCES:
-        found = _dates().find_dates(text, reference=moment)
-        if found:
-            break
+    if reference:
+        found = _dates().find_dates(text, reference=reference)
+    else:
+        found = _dates().find_dates(text, reference=DETECTION_REFERENCES[0])
+        if not found and _dates().names_a_month(text):
+            # A day and month without a year half a year from the first moment.
+            found = _dates().find_dates(text, reference=DETECTION_REFERENCES[1])
     if not found:
         return False
     rest = text

@@ -55,11 +55,13 @@ def to_dict(data: dict, *, explain: bool = False) -> dict:
 
 # Characters that JSON may leave raw but that line readers (Python's splitlines,
 # JavaScript) take for line ends: escaped, so one record stays one line.
+LINE_BREAK = re.compile("[\u2028\u2029\x85]")
 LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 
 
 def _dumps(data: dict, **kw) -> str:
-    return json.dumps(data, ensure_ascii=False, **kw).translate(LINE_BREAKERS)
+    text = json.dumps(data, ensure_ascii=False, **kw)
+    return text.translate(LINE_BREAKERS) if LINE_BREAK.search(text) else text
 
 
 def to_json(data: dict, *, explain: bool = False) -> str:
