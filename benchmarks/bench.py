@@ -124,7 +124,7 @@ def hazm_seconds(folder: Path) -> tuple[float, int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--pages", type=int, default=500, help="N (the memory run also uses 10×N)")
+    ap.add_argument("--pages", type=int, default=4000, help="N (the memory run also uses 10×N)")
     ap.add_argument("--update-readme", action="store_true")
     args = ap.parse_args()
     cores = os.cpu_count() or 1

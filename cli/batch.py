@@ -20,7 +20,7 @@ import sys
 import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
@@ -32,7 +32,7 @@ from khabar.core import KhabarError
 from khabar.core.errors import InputError
 from khabar.core.decode import decode
 from khabar.core.pipeline import Config, clean_bytes
-from khabar.core.render import EXTENSIONS, record, render
+from khabar.core.render import EXTENSIONS, record, render, to_dict
 from khabar.core.rules import fold
 from khabar.core.template import MIN_FILES, PageKeys, Template, learn_from_keys, page_keys, sample
 
@@ -77,6 +77,7 @@ class Outcome:
     size: int = 0
     mtime_ns: int = 0
     digest: bytes = b""
+    keys: list[bytes] = field(default_factory=list)  # duplicate keys (see duplicate_keys)
 
 
 # --- worker side -------------------------------------------------------------
@@ -113,7 +114,8 @@ def _read(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
     return data, st
 
 
-def clean_one(path: str, data: bytes | None, template: Template | None, error: str | None = None) -> Outcome:
+def clean_one(path: str, data: bytes | None, template: Template | None, error: str | None = None,
+              folder: str | None = None) -> Outcome:
     settings = _settings
     if error is not None:  # this process could not read it (a URL)
         return Outcome(path, error=error)
@@ -133,13 +135,18 @@ def clean_one(path: str, data: bytes | None, template: Template | None, error: s
         return Outcome(path, error=f"{path}: khabar failed on this page ({type(err).__name__}: {err}); "
                                    "please report it with the page")
     fields = record(article)
-    return Outcome(path, fields, render(fields, settings.fmt, explain=settings.explain),
-                   size=size, mtime_ns=mtime_ns, digest=content_hash(data))
+    text = render(fields, settings.fmt, explain=settings.explain)
+    if settings.fmt != "md" and not settings.explain:
+        # The writer needs the blocks only to render again (a duplicate): JSON has none.
+        fields = to_dict(fields)
+    return Outcome(path, fields, text, size=size, mtime_ns=mtime_ns, digest=content_hash(data),
+                   keys=duplicate_keys(folder, fields))
 
 
-def clean_batch(jobs: list[tuple[str, bytes | None, str | None]], template: Template | None) -> list[Outcome]:
-    """Clean a batch: (path, bytes already read or None, error reading it or None) each."""
-    return [clean_one(path, data, template, error) for path, data, error in jobs]
+def clean_batch(jobs: list[tuple[str, bytes | None, str | None]], template: Template | None,
+                folder: str | None = None) -> list[Outcome]:
+    """Clean a batch of one folder: (path, bytes already read or None, error reading it or None) each."""
+    return [clean_one(path, data, template, error, folder) for path, data, error in jobs]
 
 
 def line_keys(path: str, data: bytes | None = None) -> PageKeys | None:
@@ -342,7 +349,7 @@ def _run_group(group: Group, options: Options, settings: Settings, executor, sta
 
     batches = ([entry(job) for job in todo[i:i + BATCH_SIZE]] for i in range(0, len(todo), BATCH_SIZE))
     jobs = iter(todo)
-    for outcomes in executor.map(clean_batch, ((batch, template) for batch in batches)):
+    for outcomes in executor.map(clean_batch, ((batch, template, group.folder) for batch in batches)):
         for outcome in outcomes:
             _finish(next(jobs), outcome, group, options, state, reporter)
         if stop.signal:
@@ -365,7 +372,7 @@ def _finish(job: Job, outcome: Outcome, group: Group, options: Options, state: S
     data = outcome.data
     for warning in data["warnings"]:
         reporter.warning(job.path, warning)
-    first = state.first_with(duplicate_keys(group.folder, data), job.path)
+    first = state.first_with(outcome.keys, job.path)
     if first is not None:
         reporter.counts.duplicates += 1
         if options.dedupe:
