@@ -129,9 +129,9 @@ def clean(
     repair: RepairOption = True,
     digits: DigitsOption = Digits.keep,
     reference: Annotated[Optional[str], typer.Option(
-        "--reference", metavar="DAY", help="When the pages were read (ISO date or date-time): "
-                                           "dates without a year and relative ones (۲ روز پیش) "
-                                           "count for `published` only with it.")] = None,
+        "--reference", metavar="DAY|mtime", help="When the pages were read (ISO date or date-time), or mtime: "
+                                                 "each file's modification time. Dates without a year and "
+                                                 "relative ones (۲ روز پیش) count for `published` only with it.")] = None,
     max_bytes: Annotated[int, typer.Option(
         "--max-bytes", metavar="N", min=1, help="Refuse inputs larger than this.")] = 50_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress; errors only.")] = False,
@@ -194,7 +194,8 @@ def clean(
         groups(paths or [], selection, listed=listed),
         batch.Options(fmt=fmt.value, output=local_output or output, explain=explain, learn=learn,
                       incremental=incremental, dedupe=dedupe, jobs=jobs or os.cpu_count() or 1, cluster=cluster),
-        batch.Settings(config=config, reference=_reference(reference), max_bytes=max_bytes, fmt=fmt.value,
+        batch.Settings(config=config, reference=batch.MTIME if reference == batch.MTIME else _reference(reference),
+                       max_bytes=max_bytes, fmt=fmt.value,
                        explain=explain),
         reporter,
     )

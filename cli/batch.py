@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo
 
 from khabar.cli import cluster, storage
 from khabar.cli.inputs import STDIN, Group, Job
@@ -41,6 +42,8 @@ from khabar.core.template import MIN_FILES, PageKeys, Template, learn_from_keys,
 BATCH_SIZE = 16
 # Batches in flight per worker: bounds memory however many inputs there are.
 WINDOW_PER_JOB = 4
+MTIME = "mtime"
+TEHRAN = ZoneInfo("Asia/Tehran")
 EXIT_FAILED = 1
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the output folder; try again later
 
@@ -50,7 +53,7 @@ class Settings:
     """Everything a worker needs to clean a file; the same for the whole run."""
 
     config: Config
-    reference: datetime | None = None
+    reference: datetime | str | None = None  # a moment, or MTIME: each file's modification time
     max_bytes: int = 50_000_000
     fmt: str = "jsonl"  # the worker renders too: the writer only writes (and re-renders a duplicate)
     explain: bool = False
@@ -125,8 +128,11 @@ def clean_one(path: str, data: bytes | None, template: Template | None, error: s
             size, mtime_ns = st.st_size, st.st_mtime_ns
         else:
             size, mtime_ns = len(data), 0
-        article = clean_bytes(data, path=path, config=settings.config, reference=settings.reference,
-                              template=template)
+        reference = settings.reference
+        if reference == MTIME:
+            # Each file was read when it was saved: its modification time (none for standard input).
+            reference = datetime.fromtimestamp(mtime_ns / 1e9, tz=TEHRAN) if mtime_ns else None
+        article = clean_bytes(data, path=path, config=settings.config, reference=reference, template=template)
     except OSError as err:
         return Outcome(path, error=f"{path}: cannot read: {err.strerror or err}")
     except KhabarError as err:

@@ -109,7 +109,8 @@ def test_incremental_needs_an_output_folder(pages):
     assert khabar("clean", pages, "--incremental").returncode == 2
 
 
-def test_a_killed_run_leaves_no_half_written_file_and_the_next_run_finishes(tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_a_stopped_run_leaves_no_half_written_file_and_the_next_run_finishes(tmp_path, stop):
     src = tmp_path / "many"
     src.mkdir()
     for i in range(300):
@@ -120,10 +121,10 @@ def test_a_killed_run_leaves_no_half_written_file_and_the_next_run_finishes(tmp_
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(out.glob("*.json"))) < 20:
         time.sleep(0.05)
-    run.send_signal(signal.SIGTERM)
+    run.send_signal(stop)
     _, err = run.communicate(timeout=60)
-    assert run.returncode == 128 + signal.SIGTERM
-    assert "stopped by SIGTERM" in err.decode()
+    assert run.returncode == 128 + stop  # 143 for SIGTERM, 130 for SIGINT (Ctrl-C)
+    assert f"stopped by {stop.name}" in err.decode()
     assert not list(out.glob(".*.tmp"))
     for written in out.glob("*.json"):
         json.loads(written.read_text(encoding="utf-8"))  # every file whole
@@ -172,3 +173,13 @@ def test_the_dev_pages_clean_the_same_with_one_job_and_two(tmp_path):
     one = khabar("clean", "--format", "jsonl", "--jobs", "1", DEV).stdout
     two = khabar("clean", "--format", "jsonl", "--jobs", "2", DEV).stdout
     assert one == two and len(one.splitlines()) == len(list(DEV.glob("*.txt")))
+
+
+def test_relative_dates_count_against_each_files_modification_time_when_asked(tmp_path):
+    page = tmp_path / "page.txt"
+    text = SEED.read_text(encoding="utf-8").replace("سهشنبه، 01 شهریور 1401 - 13:56 ", "")
+    page.write_text(text.replace("image", "دیروز"), encoding="utf-8")  # the date line: "yesterday"
+    os.utime(page, (1700000000, 1700000000))  # 2023-11-15 01:43 Tehran
+    assert json.loads(khabar("clean", page).stdout)["published"] is None
+    assert json.loads(khabar("clean", page, "--reference", "mtime").stdout)["published"] == "2023-11-14"
+    assert json.loads(khabar("clean", page, "--reference", "2024-03-05").stdout)["published"] == "2024-03-04"
