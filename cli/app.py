@@ -8,6 +8,7 @@ the contract: 0 all done, 1 some inputs failed (the rest were cleaned),
 from __future__ import annotations
 
 import sys
+import contextlib
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -169,6 +170,9 @@ def clean(
 
     if not paths and files_from is None:
         raise typer.BadParameter("give files, folders, - (standard input) or --files-from", param_hint="PATH")
+    if files_from == "-" and "-" in (paths or []):
+        raise typer.BadParameter("standard input cannot be both a page (-) and the list of files",
+                                 param_hint="--files-from")
     if incremental and (output is None or "://" in output):
         raise typer.BadParameter("--incremental keeps its state in the output folder: give a local --output",
                                  param_hint="--incremental")
@@ -180,26 +184,35 @@ def clean(
         _error(str(err))
         raise typer.Exit(EXIT_USAGE)
     listed = ()
-    if files_from is not None:
+    with contextlib.ExitStack() as stack:
         try:
-            stream = sys.stdin.buffer if files_from == "-" else open(files_from, "rb")
+            if files_from is not None:
+                stream = sys.stdin.buffer if files_from == "-" else stack.enter_context(open(files_from, "rb"))
+                listed = read_list(stream, null=null)
+            reporter = stack.enter_context(Reporter(quiet=quiet, verbose=verbose, log_file=log_file))
         except OSError as err:
-            _error(f"{files_from}: cannot read the list of files: {err.strerror}")
+            _error(f"{err.filename}: cannot open: {err.strerror}")
             raise typer.Exit(EXIT_USAGE)
-        listed = read_list(stream, null=null)
-    local_output = Path(output) if output and "://" not in output else None
-    selection = Selection(include=tuple(include or ("*.txt",)), exclude=tuple(exclude or ()), skip=local_output)
-    reporter = Reporter(quiet=quiet, verbose=verbose, log_file=log_file)
-    status = batch.run(
+        local_output = Path(output) if output and "://" not in output else None
+        selection = Selection(include=tuple(include or ("*.txt",)), exclude=tuple(exclude or ()),
+                              skip=local_output, report=reporter.error)
+        status = _run_batch(batch, groups, paths, selection, listed, fmt, local_output or output, explain, learn,
+                            incremental, dedupe, jobs, cluster, config, reference, max_bytes, reporter)
+    raise typer.Exit(status)
+
+
+def _run_batch(batch, groups, paths, selection, listed, fmt, output, explain, learn, incremental, dedupe, jobs,
+               cluster, config, reference, max_bytes, reporter) -> int:
+    import os
+
+    return batch.run(
         groups(paths or [], selection, listed=listed),
-        batch.Options(fmt=fmt.value, output=local_output or output, explain=explain, learn=learn,
-                      incremental=incremental, dedupe=dedupe, jobs=jobs or os.cpu_count() or 1, cluster=cluster),
+        batch.Options(output=output, learn=learn, incremental=incremental, dedupe=dedupe,
+                      jobs=jobs or len(os.sched_getaffinity(0)), cluster=cluster),
         batch.Settings(config=config, reference=batch.MTIME if reference == batch.MTIME else _reference(reference),
-                       max_bytes=max_bytes, fmt=fmt.value,
-                       explain=explain),
+                       max_bytes=max_bytes, fmt=fmt.value, explain=explain),
         reporter,
     )
-    raise typer.Exit(status)
 
 
 @app.command()
@@ -221,7 +234,7 @@ def normalize(
     failed = False
     for name in [str(f) for f in files] if files else ["-"]:
         try:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+            data = _read_input(name)
             text = decode(data, path=name).text
         except OSError as err:
             _error(f"{name}: cannot read: {err.strerror}")
@@ -269,11 +282,16 @@ def explain(
     """
     from khabar.cli import view
     from khabar.core import KhabarError
-    from khabar.core.pipeline import Config, clean_bytes
+    from khabar.core.pipeline import Config, clean_bytes, rules_for
 
+    config = Config(rules=tuple(str(p) for p in rules or ()))
     try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-        article = clean_bytes(data, path=file, config=Config(rules=tuple(str(p) for p in rules or ())))
+        rules_for(config.rules)
+    except KhabarError as err:
+        _error(str(err))
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        article = clean_bytes(_read_input(file), path=file, config=config)
     except OSError as err:
         _error(f"{file}: cannot read: {err.strerror}")
         raise typer.Exit(EXIT_FAILED)
@@ -281,6 +299,16 @@ def explain(
         _error(str(err))
         raise typer.Exit(EXIT_FAILED)
     view.show(article)
+
+
+def _read_input(name: str) -> bytes:
+    """A page for explain or normalize: standard input, or a regular file within the size limit."""
+    if name == "-":
+        return sys.stdin.buffer.read()
+    from khabar.cli.batch import Settings, _read
+    from khabar.core.pipeline import Config
+
+    return _read(name, Settings(config=Config()).max_bytes)[0]
 
 
 def _write_stdout(text: str) -> None:

@@ -11,10 +11,12 @@ opened for reading.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import os
 import signal
+import sqlite3
 import stat
 import sys
 import tempfile
@@ -26,6 +28,7 @@ from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
 from khabar.cli import cluster, storage
+from khabar.cli.storage import StorageError
 from khabar.cli.inputs import STDIN, Group, Job
 from khabar.cli.report import Reporter
 from khabar.cli.state import STATE_DIR, Locked, OutputLock, State, content_hash
@@ -42,9 +45,12 @@ from khabar.core.template import MIN_FILES, PageKeys, Template, learn_from_keys,
 BATCH_SIZE = 16
 # Batches in flight per worker: bounds memory however many inputs there are.
 WINDOW_PER_JOB = 4
+# How often a wait for a worker looks for a signal.
+WAIT_SECONDS = 0.2
 MTIME = "mtime"
 TEHRAN = ZoneInfo("Asia/Tehran")
 EXIT_FAILED = 1
+EXIT_USAGE = 2
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the output folder; try again later
 
 
@@ -55,15 +61,15 @@ class Settings:
     config: Config
     reference: datetime | str | None = None  # a moment, or MTIME: each file's modification time
     max_bytes: int = 50_000_000
-    fmt: str = "jsonl"  # the worker renders too: the writer only writes (and re-renders a duplicate)
+    fmt: str = "jsonl"  # workers render; the writer only writes (and renders a duplicate again)
     explain: bool = False
 
 
 @dataclass(frozen=True)
 class Options:
-    fmt: str
-    output: Path | None = None
-    explain: bool = False
+    """How the run goes (the format is the workers' business: see Settings)."""
+
+    output: Path | str | None = None
     learn: bool = True
     incremental: bool = False
     dedupe: bool = False
@@ -173,19 +179,29 @@ def call_with(settings: Settings, fn: Callable, *args):
 
 # --- main side ---------------------------------------------------------------
 
+class Interrupted(Exception):
+    """SIGINT or SIGTERM came while the run waited (for standard input, for a worker)."""
+
+
 class Executor:
     """Runs work in order: in worker processes, started the first time a map has
     more than one task (a single page or standard input never waits for them),
-    or in this process with one job."""
+    or in this process with one job.
 
-    def __init__(self, jobs: int, settings: Settings):
-        self.jobs, self.settings = jobs, settings
+    A worker that dies (killed, out of memory) breaks the pool: a new one is
+    started and the tasks in flight are sent again; a task that breaks a pool
+    twice gets ``fallback(args)`` instead of a result (its files are reported).
+    """
+
+    def __init__(self, jobs: int, settings: Settings, stop: Stop | None = None):
+        self.jobs, self.settings, self.stop = jobs, settings, stop
         self.pool = None
         self.window = max(1, jobs) * WINDOW_PER_JOB
         _init_worker_inline(settings)
 
     def _start(self) -> None:
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
         # Workers come from a fork server, not from this process: it may run threads
         # (the progress bar, a log handler) that a plain fork would copy mid-lock.
@@ -195,10 +211,25 @@ class Executor:
             ctx.set_forkserver_preload(["khabar.core.pipeline", "khabar.cli.batch"])
         else:
             ctx = multiprocessing.get_context("spawn")
-        self.pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.settings, True))
+        self.pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker,
+                                        initargs=(self.settings, True))
 
-    def map(self, fn: Callable, args: Iterable[tuple]) -> Iterator:
+    def _result(self, future):
+        """The future's result, waking up to obey a signal."""
+        from concurrent.futures import TimeoutError
+
+        while True:
+            if self.stop is not None and self.stop.signal:
+                raise Interrupted(self.stop.signal)
+            try:
+                return future.result(timeout=WAIT_SECONDS)
+            except TimeoutError:
+                continue
+
+    def map(self, fn: Callable, args: Iterable[tuple], fallback: Callable | None = None) -> Iterator:
         """fn(*a) for each a, in order, with a bounded number in flight."""
+        from concurrent.futures.process import BrokenProcessPool
+
         args = iter(args)
         head = list(itertools.islice(args, 2))
         if self.jobs <= 1 or (self.pool is None and len(head) < 2):
@@ -207,21 +238,41 @@ class Executor:
             return
         if self.pool is None:
             self._start()
-        pending: deque = deque()
-        for a in itertools.chain(head, args):
-            pending.append(self.pool.apply_async(fn, a))
-            if len(pending) >= self.window:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+        pending: deque = deque()  # [args, future, times it broke a pool]
+        source = itertools.chain(head, args)
+        while True:
+            while len(pending) < self.window:
+                a = next(source, None)
+                if a is None:
+                    break
+                pending.append([a, self.pool.submit(fn, *a), 0])
+            if not pending:
+                return
+            task = pending[0]
+            try:
+                result = self._result(task[1])
+            except BrokenProcessPool:
+                self.pool.shutdown(wait=False, cancel_futures=True)
+                self._start()
+                task[2] += 1
+                if task[2] >= 2:  # it broke the pool again: it is the one killing workers
+                    pending.popleft()
+                    if fallback is None:
+                        raise
+                    yield fallback(task[0])
+                for t in pending:
+                    t[1] = self.pool.submit(fn, *t[0])
+                continue
+            pending.popleft()
+            yield result
 
     def close(self, *, abort: bool = False) -> None:
         if self.pool is not None:
-            if abort:
-                self.pool.terminate()
-            else:
-                self.pool.close()
-            self.pool.join()
+            processes = list((getattr(self.pool, "_processes", None) or {}).values())
+            self.pool.shutdown(wait=not abort, cancel_futures=abort)
+            if abort:  # the batches in hand are discarded, not finished
+                for process in processes:
+                    process.terminate()
 
 
 def _init_worker_inline(settings: Settings) -> None:
@@ -240,10 +291,12 @@ def duplicate_keys(folder: str | None, data: dict) -> list[bytes]:
 
 
 class Stop:
-    """SIGINT and SIGTERM end the run between files: the summary is written, no file is half-written."""
+    """SIGINT and SIGTERM end the run between files: the summary is written, no file
+    is half-written. While the run blocks (reading standard input) they end it at once."""
 
     def __init__(self):
         self.signal: int | None = None
+        self._blocking = False
 
     def __enter__(self) -> Stop:
         self._old = {s: signal.signal(s, self._handle) for s in (signal.SIGINT, signal.SIGTERM)}
@@ -251,6 +304,18 @@ class Stop:
 
     def _handle(self, signum, frame) -> None:
         self.signal = signum
+        if self._blocking:
+            raise Interrupted(signum)
+
+    @contextlib.contextmanager
+    def blocking(self):
+        self._blocking = True
+        try:
+            if self.signal:
+                raise Interrupted(self.signal)
+            yield
+        finally:
+            self._blocking = False
 
     def __exit__(self, *exc) -> None:
         for s, handler in self._old.items():
@@ -275,60 +340,68 @@ def _load(path: str, settings: Settings) -> tuple[bytes | None, str | None]:
         return None, str(err)
 
 
-def _target(options: Options, job: Job):
-    return storage.target(options.output, PurePosixPath(job.relative.as_posix()).with_suffix(EXTENSIONS[options.fmt]))
+def _target(options: Options, settings: Settings, job: Job):
+    return storage.target(options.output, PurePosixPath(job.relative.as_posix()).with_suffix(EXTENSIONS[settings.fmt]))
+
+
+def fingerprint(options: Options, settings: Settings) -> str:
+    """Everything that shapes an output: a run with another fingerprint redoes every file."""
+    from khabar import __version__
+
+    rules = []
+    for path in settings.config.rules:
+        try:
+            rules.append(content_hash(Path(path).read_bytes()).hex())
+        except OSError:
+            rules.append("unreadable")
+    return "|".join(map(str, (__version__, settings.fmt, settings.explain, options.learn, options.dedupe,
+                              settings.config, settings.reference, settings.max_bytes, rules)))
 
 
 def run(groups: Iterable[Group], options: Options, settings: Settings, reporter: Reporter) -> int:
-    """Clean every input; the exit status: 0, 1 (some failed), 75 (locked), 128+N (signal N)."""
+    """Clean every input; the exit status: 0, 1 (some failed), 2 (a bad URL), 75 (locked), 128+N (signal N)."""
     local_output = options.output is not None and not storage.is_url(options.output)
-    # A local output folder holds the lock and the state; a URL output has neither.
-    lock = OutputLock(Path(options.output)) if local_output else None
-    try:
-        if lock:
-            lock.__enter__()
-    except Locked as err:
-        reporter.error(str(err))
-        reporter.close(summary=False)
-        return EXIT_LOCKED
-    except OSError as err:
-        reporter.error(f"{options.output}: cannot write to this output folder: {err.strerror or err}")
-        reporter.close(summary=False)
-        return EXIT_FAILED
-    scratch = None
-    if local_output:
-        state_path = Path(options.output) / STATE_DIR / "state.sqlite"
-    else:
-        scratch = tempfile.TemporaryDirectory(prefix="khabar-")
-        state_path = Path(scratch.name) / "state.sqlite"
-    state = State(state_path, options=f"{options.fmt}|{options.explain}|{settings.config}|{settings.reference}")
-    try:
-        executor = cluster.ClusterExecutor(options.cluster, settings) if options.cluster \
-            else Executor(options.jobs, settings)
-    except KhabarError as err:
-        reporter.error(str(err))
-        reporter.close(summary=False)
-        state.close()
-        if lock:
-            lock.__exit__(None, None, None)
-        return EXIT_FAILED
     stop = Stop()
-    try:
-        with stop:
-            for group in groups:
-                if stop.signal:
-                    break
-                _run_group(group, options, settings, executor, state, reporter, stop)
-    except BrokenPipeError:
-        executor.close(abort=True)
-        raise
-    finally:
-        executor.close(abort=bool(stop.signal))
-        state.close()
-        if scratch:
-            scratch.cleanup()
-        if lock:
-            lock.__exit__(None, None, None)
+    with contextlib.ExitStack() as stack:
+        try:
+            if local_output:
+                # A local output folder holds the lock and the state; a URL output has neither.
+                stack.enter_context(OutputLock(Path(options.output)))
+                state_path = Path(options.output) / STATE_DIR / "state.sqlite"
+            else:
+                state_path = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="khabar-"))) / "state.sqlite"
+            state = State(state_path, options=fingerprint(options, settings), keep=options.incremental)
+            stack.callback(state.close)
+            executor = cluster.ClusterExecutor(options.cluster, settings) if options.cluster \
+                else Executor(options.jobs, settings, stop)
+        except Locked as err:
+            reporter.error(str(err))
+            reporter.close(summary=False)
+            return EXIT_LOCKED
+        except (OSError, sqlite3.Error) as err:
+            reporter.error(f"{options.output}: cannot write to this output folder: {getattr(err, 'strerror', None) or err}")
+            reporter.close(summary=False)
+            return EXIT_FAILED
+        except KhabarError as err:
+            reporter.error(str(err))
+            reporter.close(summary=False)
+            return EXIT_FAILED
+        aborted = True
+        try:
+            with stop:
+                for group in groups:
+                    if stop.signal:
+                        break
+                    _run_group(group, options, settings, executor, state, reporter, stop)
+            aborted = bool(stop.signal)
+        except Interrupted:
+            pass
+        except StorageError as err:
+            reporter.error(str(err))
+            reporter.close(summary=False)
+            return EXIT_USAGE
+        finally:
+            executor.close(abort=aborted)
     reporter.close(interrupted=signal.Signals(stop.signal).name if stop.signal else None)
     if stop.signal:
         return 128 + stop.signal
@@ -338,38 +411,47 @@ def run(groups: Iterable[Group], options: Options, settings: Settings, reporter:
 def _run_group(group: Group, options: Options, settings: Settings, executor, state: State,
                reporter: Reporter, stop: Stop) -> None:
     template = _template(group, executor, settings, options.learn)
+    if stop.signal:
+        return
     todo = []
     for job in group.jobs:
         if options.incremental and job.path != STDIN and not storage.is_url(job.path) \
-                and _unchanged(state, job, options):
+                and _unchanged(state, job, options, settings):
             reporter.counts.skipped += 1
             reporter.advance()
             continue
         todo.append(job)
-    stdin = sys.stdin.buffer.read() if any(job.path == STDIN for job in todo) else None
+    stdin = None
+    if any(job.path == STDIN for job in todo):
+        with stop.blocking():
+            stdin = sys.stdin.buffer.read()
 
     def entry(job: Job) -> tuple[str, bytes | None, str | None]:
         if job.path == STDIN:
             return STDIN, stdin, None
         return (job.path, *_load(job.path, settings))
 
+    def died(args) -> list[Outcome]:
+        return [Outcome(path, error=f"{path}: the worker cleaning it died (out of memory?); skipped")
+                for path, _, _ in args[0]]
+
     batches = ([entry(job) for job in todo[i:i + BATCH_SIZE]] for i in range(0, len(todo), BATCH_SIZE))
     jobs = iter(todo)
-    for outcomes in executor.map(clean_batch, ((batch, template, group.folder) for batch in batches)):
+    for outcomes in executor.map(clean_batch, ((batch, template, group.folder) for batch in batches), died):
         for outcome in outcomes:
-            _finish(next(jobs), outcome, group, options, state, reporter)
+            _finish(next(jobs), outcome, options, settings, state, reporter)
         if stop.signal:
             return
 
 
-def _unchanged(state: State, job: Job, options: Options) -> bool:
+def _unchanged(state: State, job: Job, options: Options, settings: Settings) -> bool:
     try:
-        return options.output is not None and state.unchanged(job.path, _target(options, job))
+        return options.output is not None and state.unchanged(job.path, _target(options, settings, job))
     except OSError:
         return False  # reported when it is read
 
 
-def _finish(job: Job, outcome: Outcome, group: Group, options: Options, state: State,
+def _finish(job: Job, outcome: Outcome, options: Options, settings: Settings, state: State,
             reporter: Reporter) -> None:
     if outcome.error:
         reporter.error(outcome.error)
@@ -378,7 +460,7 @@ def _finish(job: Job, outcome: Outcome, group: Group, options: Options, state: S
     data = outcome.data
     for warning in data["warnings"]:
         reporter.warning(job.path, warning)
-    first = state.first_with(outcome.keys, job.path)
+    first = state.first_of(outcome.keys, job.path)
     if first is not None:
         reporter.counts.duplicates += 1
         if options.dedupe:
@@ -386,15 +468,20 @@ def _finish(job: Job, outcome: Outcome, group: Group, options: Options, state: S
             reporter.advance()
             return
         data["duplicate_of"] = first
-        outcome.text = render(data, options.fmt, explain=options.explain)
-    text = outcome.text
+        outcome.text = render(data, settings.fmt, explain=settings.explain)
     if options.output is None:
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(outcome.text.encode("utf-8"))
         sys.stdout.buffer.flush()
     else:
-        target = _target(options, job)
+        target = _target(options, settings, job)
+        other = state.claim(str(target), job.path)
+        if other is not None:
+            reporter.error(f"{job.path}: its output {target} is {other}'s already; skipped "
+                           "(give the folder, or --files-from, to keep paths apart)")
+            reporter.advance()
+            return
         try:
-            storage.write(target, text)
+            storage.write(target, outcome.text)
         except OSError as err:
             reporter.error(f"{target}: cannot write: {err.strerror or err}")
             reporter.advance()
@@ -402,5 +489,6 @@ def _finish(job: Job, outcome: Outcome, group: Group, options: Options, state: S
         if job.path != STDIN and not storage.is_url(job.path):
             state.done(job.path, outcome.size, outcome.mtime_ns, outcome.digest, target)
         reporter.info(f"{job.path} -> {target}")
+    state.remember(outcome.keys, job.path)  # only once its output exists
     reporter.counts.cleaned += 1
     reporter.advance()

@@ -36,6 +36,8 @@ class ClusterExecutor:
         try:
             if address.startswith("local:"):
                 workers = int(address.split(":", 1)[1])
+                if workers < 1:
+                    raise ValueError(address)
                 self.local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                           dashboard_address=None, silence_logs=50)
                 self.client = Client(self.local)
@@ -48,8 +50,9 @@ class ClusterExecutor:
         workers = max(1, len(self.client.scheduler_info().get("workers", {})))
         self.window = workers * WINDOW_PER_WORKER
 
-    def map(self, fn: Callable, args: Iterable[tuple]) -> Iterator:
-        """fn(*a) on the cluster for each a, in order, with a bounded number in flight."""
+    def map(self, fn: Callable, args: Iterable[tuple], fallback: Callable | None = None) -> Iterator:
+        """fn(*a) on the cluster for each a, in order, with a bounded number in flight.
+        Dask retries a task whose worker died; ``fallback`` is not needed here."""
         from khabar.cli.batch import call_with
 
         pending: deque = deque()

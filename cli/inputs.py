@@ -8,7 +8,7 @@ a time, so a run over millions of files keeps its memory flat.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path, PurePath
@@ -16,7 +16,8 @@ from pathlib import Path, PurePath
 from khabar.cli import storage
 
 STDIN = "-"
-# A folder with more files than this is cleaned in several groups of this size.
+# Listed files (--files-from) come in runs of one folder of at most this many,
+# so that a list of millions never sits in memory; each run learns its template.
 GROUP_MAX = 5000
 
 
@@ -37,6 +38,7 @@ class Selection:
     include: tuple[str, ...] = ("*.txt",)  # glob on the file name, for files found in folders
     exclude: tuple[str, ...] = ()  # glob on the name or on the path below the folder
     skip: Path | None = None  # never walk into this folder (the output folder)
+    report: Callable[[str], None] | None = field(default=None, compare=False)  # a folder that cannot be read
 
     def wants(self, name: str, relative: str) -> bool:
         return any(fnmatch(name, g) for g in self.include) and \
@@ -46,7 +48,11 @@ class Selection:
 def _walk(root: str, selection: Selection) -> Iterator[Group]:
     skip = selection.skip.resolve() if selection.skip else None
     # Symbolic links to folders are not followed: a link that loops cannot trap the walk.
-    for folder, dirs, files in os.walk(root, followlinks=False):
+    def unreadable(err: OSError) -> None:
+        if selection.report is not None:
+            selection.report(f"{err.filename}: cannot read this folder: {err.strerror}")
+
+    for folder, dirs, files in os.walk(root, followlinks=False, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if skip is None or Path(folder, d).resolve() != skip)
         jobs = []
         for name in sorted(files):
@@ -54,8 +60,9 @@ def _walk(root: str, selection: Selection) -> Iterator[Group]:
             relative = PurePath(os.path.relpath(path, root))
             if selection.wants(name, relative.as_posix()):
                 jobs.append(Job(path, relative))
-        for start in range(0, len(jobs), GROUP_MAX):
-            yield Group(folder, jobs[start:start + GROUP_MAX])
+        if jobs:
+            # One group a folder, however large: its template is learnt from all of it.
+            yield Group(folder, jobs)
 
 
 def _walk_url(url: str, selection: Selection) -> Iterator[Group]:
@@ -66,8 +73,8 @@ def _walk_url(url: str, selection: Selection) -> Iterator[Group]:
     for folder, entries in storage.walk_url(url):
         jobs = [Job(full, PurePath(relative)) for full, relative in entries
                 if selection.wants(PurePath(relative).name, relative)]
-        for start in range(0, len(jobs), GROUP_MAX):
-            yield Group(folder, jobs[start:start + GROUP_MAX])
+        if jobs:
+            yield Group(folder, jobs)
 
 
 def _relative_to_anchor(path: str) -> PurePath:

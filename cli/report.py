@@ -26,21 +26,19 @@ class Counts:
 
 
 class Reporter:
-    def __init__(self, *, quiet: bool = False, verbose: bool = False, log_file: Path | None = None,
-                 progress: bool | None = None, total: int | None = None):
+    def __init__(self, *, quiet: bool = False, verbose: bool = False, log_file: Path | None = None):
         self.quiet, self.verbose = quiet, verbose
         self.counts = Counts()
         self._log = open(log_file, "a", encoding="utf-8") if log_file else None
-        show = sys.stderr.isatty() and not quiet if progress is None else progress
         self._progress = self._task = None
-        if show:
+        if sys.stderr.isatty() and not quiet:
             from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
                                        TimeRemainingColumn)
 
             self._progress = Progress(TextColumn("[bold]khabar"), BarColumn(), MofNCompleteColumn(),
                                       TextColumn("{task.fields[rate]} files/s"), TimeRemainingColumn(),
                                       transient=True, redirect_stderr=False)
-            self._task = self._progress.add_task("clean", total=total, rate="0")
+            self._task = self._progress.add_task("clean", total=None, rate="0")
             self._progress.start()
 
     def _write(self, message: str, *, console: bool) -> None:
@@ -50,7 +48,7 @@ class Reporter:
             else:
                 sys.stderr.write(message + "\n")
                 sys.stderr.flush()
-        if self._log is not None:
+        if self._log is not None and not self._log.closed:
             self._log.write(f"{datetime.now().isoformat(timespec='seconds')} {message}\n")
             self._log.flush()
 
@@ -70,6 +68,15 @@ class Reporter:
             took = time.monotonic() - self.counts.started
             self._progress.update(self._task, completed=done, rate=f"{done / took:.0f}" if took else "0")
 
+    def __enter__(self) -> Reporter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+        if self._log is not None and not self._log.closed:
+            self._log.close()
+
     def close(self, *, interrupted: str | None = None, summary: bool = True) -> None:
         if self._progress is not None:
             self._progress.stop()
@@ -78,5 +85,5 @@ class Reporter:
             line = self.counts.line() + (f"; stopped by {interrupted}" if interrupted else "")
             wanted = sys.stderr.isatty() or self.verbose or self.counts.failed or interrupted
             self._write(line, console=bool(wanted) and not self.quiet)
-        if self._log is not None:
+        if self._log is not None and not self._log.closed:
             self._log.close()

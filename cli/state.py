@@ -4,8 +4,9 @@
 the same folder. ``OUT/.khabar/state.sqlite`` remembers each input's size,
 modification time and content hash, and the duplicate keys seen, so the next
 ``--incremental`` run skips what has not changed and still knows what is a
-duplicate. Rows are committed after their outputs are written: a run that is
-killed loses at most the files in hand, which the next run redoes.
+duplicate. Rows are committed after their outputs are written, every
+COMMIT_EVERY files and at the end: a run that is killed forgets at most those
+last rows, and the next run redoes their files.
 """
 
 from __future__ import annotations
@@ -57,7 +58,9 @@ def content_hash(data: bytes) -> bytes:
 class State:
     """Inputs done and duplicate keys seen, in SQLite (on disk: memory stays flat)."""
 
-    def __init__(self, path: Path | str, *, options: str):
+    def __init__(self, path: Path | str, *, options: str, keep: bool = False):
+        """``options`` fingerprints what shapes the outputs; ``keep`` (--incremental)
+        carries what earlier runs did into this one, else the run starts afresh."""
         self.db = sqlite3.connect(str(path))
         self.db.executescript("""
             PRAGMA journal_mode=WAL;
@@ -66,9 +69,11 @@ class State:
             CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,
                                               digest BLOB, output TEXT);
             CREATE TABLE IF NOT EXISTS seen (key BLOB PRIMARY KEY, path TEXT);
+            CREATE INDEX IF NOT EXISTS seen_path ON seen (path);
+            CREATE TEMP TABLE outputs (target TEXT PRIMARY KEY, path TEXT);
         """)
         row = self.db.execute("SELECT value FROM meta WHERE key = 'options'").fetchone()
-        if row is None or row[0] != options:
+        if not keep or row is None or row[0] != options:
             # Other options make other outputs: nothing done before counts.
             self.db.executescript("DELETE FROM files; DELETE FROM seen;")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('options', ?)", (options,))
@@ -96,14 +101,26 @@ class State:
                         (path, size, mtime_ns, digest, str(output)))
         self._tick()
 
-    def first_with(self, keys: list[bytes], path: str) -> str | None:
-        """The input that first gave one of these keys, or None (and the keys are now this input's)."""
+    def first_of(self, keys: list[bytes], path: str) -> str | None:
+        """Another input that gave one of these keys first, or None."""
         for key in keys:
             row = self.db.execute("SELECT path FROM seen WHERE key = ?", (key,)).fetchone()
             if row is not None and row[0] != path:
                 return row[0]
+        return None
+
+    def remember(self, keys: list[bytes], path: str) -> None:
+        """These keys are now this input's (what it gave before is forgotten)."""
+        self.db.execute("DELETE FROM seen WHERE path = ?", (path,))
         self.db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?)", [(k, path) for k in keys])
         self._tick()
+
+    def claim(self, target: str, path: str) -> str | None:
+        """Reserve an output for an input in this run; the input that has it already, if another."""
+        row = self.db.execute("SELECT path FROM outputs WHERE target = ?", (target,)).fetchone()
+        if row is not None:
+            return row[0] if row[0] != path else None
+        self.db.execute("INSERT INTO outputs VALUES (?, ?)", (target, path))
         return None
 
     def _tick(self) -> None:

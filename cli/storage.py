@@ -16,6 +16,11 @@ from pathlib import Path, PurePosixPath
 from khabar.core.errors import InputError, KhabarError
 
 
+# The process's umask, read once (setting it is the only way to read it).
+UMASK = os.umask(0o022)
+os.umask(UMASK)
+
+
 class StorageError(KhabarError):
     """A URL that cannot be used (fsspec missing, an unknown protocol)."""
 
@@ -80,6 +85,7 @@ def write_atomically(target: Path, text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(fd, 0o666 & ~UMASK)  # mkstemp makes 0600; outputs get the usual mode
         with os.fdopen(fd, "wb") as f:
             f.write(text.encode("utf-8"))
         os.replace(tmp, target)
@@ -93,7 +99,8 @@ def write(target: str | Path, text: str) -> None:
         write_atomically(Path(target), text)
         return
     fs, path = _fs(str(target))
-    if getattr(fs, "protocol", None) in ("file", ("file", "local")) or "file" in (fs.protocol or ()):
+    protocols = (fs.protocol,) if isinstance(fs.protocol, str) else tuple(fs.protocol or ())
+    if "file" in protocols:
         write_atomically(Path(path), text)  # a local file URL gets the same atomic rename
     else:
         fs.pipe_file(path, text.encode("utf-8"))  # object stores replace an object whole

@@ -183,3 +183,96 @@ def test_relative_dates_count_against_each_files_modification_time_when_asked(tm
     assert json.loads(khabar("clean", page).stdout)["published"] is None
     assert json.loads(khabar("clean", page, "--reference", "mtime").stdout)["published"] == "2023-11-14"
     assert json.loads(khabar("clean", page, "--reference", "2024-03-05").stdout)["published"] == "2024-03-04"
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in open(f"/proc/{pid}/task/{pid}/children").read().split()]
+    except OSError:
+        return []
+
+
+def _descendants(pid: int) -> list[int]:
+    found, stack = [], [pid]
+    while stack:
+        children = _children(stack.pop())
+        found += children
+        stack += children
+    return found
+
+
+def test_a_worker_killed_mid_run_costs_nothing_and_the_run_ends(tmp_path):
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(400):
+        (src / f"{i:04}.txt").write_bytes(SEED.read_bytes().replace(b"2855", str(20000 + i).encode()))
+    out = tmp_path / "out"
+    run = subprocess.Popen([KHABAR, "clean", str(src), "-o", str(out), "--jobs", "2"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.json"))) < 20:
+        time.sleep(0.05)
+    # The workers are the fork server's children: grandchildren of the run.
+    workers = [w for child in _children(run.pid) for w in _children(child)]
+    os.kill(workers[0], signal.SIGKILL)
+    _, err = run.communicate(timeout=120)
+    assert run.returncode == 0, err.decode()[-2000:]
+    assert len(list(out.glob("*.json"))) == 400
+
+
+def test_ctrl_c_while_reading_standard_input_ends_the_run_at_once():
+    run = subprocess.Popen(f"sleep 20 | '{KHABAR}' clean -", shell=True, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(1.5)
+    khabar_pid = [p for p in _descendants(run.pid) if b"khabar" in open(f"/proc/{p}/cmdline", "rb").read()][0]
+    started = time.monotonic()
+    os.kill(khabar_pid, signal.SIGINT)
+    while time.monotonic() - started < 10:
+        try:
+            os.kill(khabar_pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    assert time.monotonic() - started < 5
+    os.killpg(run.pid, signal.SIGKILL)
+    run.communicate()
+
+
+def test_two_inputs_that_would_write_one_output_are_not_both_written(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_bytes(SEED.read_bytes())
+    proc = khabar("clean", tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt", "-o", tmp_path / "out")
+    assert proc.returncode == 1
+    assert f"{tmp_path / 'b' / 'x.txt'}: its output {tmp_path / 'out' / 'x.json'} is {tmp_path / 'a' / 'x.txt'}'s" \
+        in proc.stderr.decode()
+
+
+def test_outputs_get_the_usual_file_mode(tmp_path):
+    khabar("clean", SEED, "-o", tmp_path / "out")
+    mode = (tmp_path / "out" / (SEED.stem + ".json")).stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    assert mode == 0o666 & ~umask
+
+
+def test_duplicates_span_runs_only_with_incremental(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / f"{folder}.txt").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    khabar("clean", tmp_path / "a", "-o", out)
+    assert "0 duplicates" in khabar("clean", tmp_path / "b", "-o", out, "-v").stderr.decode()
+    kept = tmp_path / "kept"
+    khabar("clean", tmp_path / "a", "-o", kept, "--incremental")
+    assert "1 duplicates" in khabar("clean", tmp_path / "b", "-o", kept, "--incremental", "-v").stderr.decode()
+
+
+def test_changing_a_rules_file_redoes_an_incremental_run(tmp_path):
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[[rule]]\nname = "x"\nphrases = ["نمی‌آید"]\n', encoding="utf-8")
+    out = tmp_path / "out"
+    khabar("clean", SEEDS, "-o", out, "--incremental", "--rules", rules)
+    assert " 0 cleaned" in khabar("clean", SEEDS, "-o", out, "--incremental", "--rules", rules, "-v").stderr.decode()
+    rules.write_text('[[rule]]\nname = "x"\nphrases = ["نمی‌آید", "هرگز"]\n', encoding="utf-8")
+    assert " 0 cleaned" not in khabar("clean", SEEDS, "-o", out, "--incremental", "--rules", rules, "-v").stderr.decode()
