@@ -20,12 +20,11 @@ import sqlite3
 import stat
 import sys
 import tempfile
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from zoneinfo import ZoneInfo
 
 from khabar.cli import cluster, storage
 from khabar.cli.storage import StorageError
@@ -34,6 +33,7 @@ from khabar.cli.report import Reporter
 from khabar.cli.state import STATE_DIR, Locked, OutputLock, State, content_hash
 from khabar.core import KhabarError
 from khabar.core.errors import InputError
+from khabar.core.dates import TEHRAN
 from khabar.core.decode import decode
 from khabar.core.pipeline import Config, clean_bytes
 from khabar.core.render import EXTENSIONS, record, render, to_dict
@@ -48,7 +48,6 @@ WINDOW_PER_JOB = 4
 # How often a wait for a worker looks for a signal.
 WAIT_SECONDS = 0.2
 MTIME = "mtime"
-TEHRAN = ZoneInfo("Asia/Tehran")
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the output folder; try again later
@@ -94,17 +93,19 @@ class Outcome:
 _settings: Settings | None = None
 
 
-def _init_worker(settings: Settings, warm: bool = False) -> None:
+def _init_worker(settings: Settings, worker: bool = False) -> None:
+    """Give this process the run's settings; a worker of the pool also leaves
+    signals to the main process and loads the word lists now."""
     global _settings
     _settings = settings
-    if warm:
+    if worker:
+        # Ctrl-C goes to the whole process group; the main process decides what stops,
+        # and ends the workers with SIGTERM (their default, whatever the parent had set).
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         from khabar.core.pipeline import warm as load_word_lists
 
         load_word_lists(settings.config)
-    # Ctrl-C goes to the whole process group; the main process decides what stops,
-    # and ends the workers with SIGTERM (their default, whatever the parent had set).
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _read(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
@@ -139,6 +140,12 @@ def clean_one(path: str, data: bytes | None, template: Template | None, error: s
             # Each file was read when it was saved: its modification time (none for standard input).
             reference = datetime.fromtimestamp(mtime_ns / 1e9, tz=TEHRAN) if mtime_ns else None
         article = clean_bytes(data, path=path, config=settings.config, reference=reference, template=template)
+        fields = record(article)
+        text = render(fields, settings.fmt, explain=settings.explain)
+        if settings.fmt != "md" and not settings.explain:
+            # The writer needs the blocks only to render again (a duplicate): JSON has none.
+            fields = to_dict(fields)
+        keys = duplicate_keys(folder, fields)
     except OSError as err:
         return Outcome(path, error=f"{path}: cannot read: {err.strerror or err}")
     except KhabarError as err:
@@ -146,13 +153,7 @@ def clean_one(path: str, data: bytes | None, template: Template | None, error: s
     except Exception as err:  # a bug must cost one page, never the run
         return Outcome(path, error=f"{path}: khabar failed on this page ({type(err).__name__}: {err}); "
                                    "please report it with the page")
-    fields = record(article)
-    text = render(fields, settings.fmt, explain=settings.explain)
-    if settings.fmt != "md" and not settings.explain:
-        # The writer needs the blocks only to render again (a duplicate): JSON has none.
-        fields = to_dict(fields)
-    return Outcome(path, fields, text, size=size, mtime_ns=mtime_ns, digest=content_hash(data),
-                   keys=duplicate_keys(folder, fields))
+    return Outcome(path, fields, text, size=size, mtime_ns=mtime_ns, digest=content_hash(data), keys=keys)
 
 
 def clean_batch(jobs: list[tuple[str, bytes | None, str | None]], template: Template | None,
@@ -167,13 +168,13 @@ def line_keys(path: str, data: bytes | None = None) -> PageKeys | None:
         if data is None:
             data, _ = _read(path, _settings.max_bytes)
         return page_keys(decode(data, path=path).text)
-    except (OSError, KhabarError):
+    except Exception:  # unreadable or broken: the cleaning pass reports it
         return None
 
 
 def call_with(settings: Settings, fn: Callable, *args):
     """fn(*args) on a worker that was not started by this run (a Dask worker)."""
-    _init_worker_inline(settings)
+    _init_worker(settings)
     return fn(*args)
 
 
@@ -197,7 +198,7 @@ class Executor:
         self.jobs, self.settings, self.stop = jobs, settings, stop
         self.pool = None
         self.window = max(1, jobs) * WINDOW_PER_JOB
-        _init_worker_inline(settings)
+        _init_worker(settings)
 
     def _start(self) -> None:
         import multiprocessing
@@ -273,11 +274,6 @@ class Executor:
             if abort:  # the batches in hand are discarded, not finished
                 for process in processes:
                     process.terminate()
-
-
-def _init_worker_inline(settings: Settings) -> None:
-    global _settings
-    _settings = settings
 
 
 def duplicate_keys(folder: str | None, data: dict) -> list[bytes]:

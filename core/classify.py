@@ -63,8 +63,6 @@ RULE_COST = 6
 # A bar of metadata: parts of at most this many words, and the role that names the line.
 BAR_PART_MAX_WORDS = 8
 ROLE_ORDER = ("news-code", "date", "updated", "clock", "author", "source", "tags")
-# Words that open a lead's follow-up: the body proper starts by crediting its source.
-BODY_OPENERS = re.compile(r"^(به گزارش|بە گزارش|به نقل از|به گفته)")
 URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 WORD = re.compile(r"[\w\u200c]+")
 LATIN_WORD = re.compile(r"(?<![\w\u200c])[A-Za-z][A-Za-z'-]*(?![\w\u200c])")
@@ -327,7 +325,7 @@ def classify(lines: list[Line], *, rules: Rules | None = None, reference=None,
 
 
 def _is_navigation(f: Features) -> bool:
-    return f.rule is not None and f.rule.name == "navigation"
+    return f.rule is not None and f.rule.kind is RuleKind.NAVIGATION
 
 
 def _label_head(lines, feats, classes, kinds, reasons, start: int) -> None:
@@ -403,7 +401,8 @@ def _label_lead_inside(lines, kinds, title: int) -> None:
     if len(paragraphs) == 2:
         first, second = paragraphs
         separated = any(kinds[j] in (Kind.METADATA, Kind.BOILERPLATE) for j in range(first + 1, second))
-        if separated or BODY_OPENERS.match(lines[second].text):
+        # The body proper starts by crediting its source ("به گزارش …").
+        if separated or lines[second].text.startswith(language().credit_openers):
             kinds[first] = Kind.LEAD
 
 
@@ -469,7 +468,7 @@ def _drop_repeats(lines, kinds, reasons) -> None:
         if not (k.kept or (titles and k is Kind.BOILERPLATE)):
             continue
         key = fold(lines[i].text)
-        if k is not Kind.TITLE and (k.kept or k is Kind.BOILERPLATE) and key in titles:
+        if k is not Kind.TITLE and (k.kept or reasons[i] == "outside-article") and key in titles:
             kinds[i], reasons[i] = Kind.BOILERPLATE, "repeats-title"
         elif k.kept and key in seen:
             kinds[i], reasons[i] = Kind.BOILERPLATE, "repeated"

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from khabar.core.errors import KhabarError
+
 
 @dataclass(frozen=True)
 class Language:
@@ -34,11 +36,14 @@ def stopwords() -> frozenset[str]:
 
     spec = find_spec("hazm")
     if spec is None or not spec.submodule_search_locations:
-        return frozenset()
+        raise KhabarError("hazm is not installed: khabar needs its Persian stop words (pip install hazm)")
     from pathlib import Path
 
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / "stopwords.dat"
-    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
+    try:
+        return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
+    except OSError as err:
+        raise KhabarError(f"{path}: hazm's stop word list cannot be read ({err.strerror}); reinstall hazm") from None
 
 
 # Letters only Persian writes (Arabic has none of them); letters only Arabic writes.

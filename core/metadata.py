@@ -36,7 +36,7 @@ OUTLET = re.compile(r"^(خبرگزاری|روزنامه|پایگاه|سایت|ش
 CREDIT_PARAGRAPHS = 3
 DETECTION_REFERENCES = (datetime(2000, 1, 1, 12), datetime(2000, 7, 1, 12))
 # "به گزارش X،" / "به نقل از X،" at the head of a paragraph credits X.
-CREDIT = re.compile(r"^(?:به گزارش|به نقل از)\s+(?P<credit>[^،,:؛.]{2,80}?)\s*(?:[،,:؛]|$)")
+CREDIT_NAME = r"\s+(?P<credit>[^،,:؛.]{2,80}?)\s*(?:[،,:؛]|$)"
 # A desk before the outlet and a place after it are not its name.
 CREDIT_NOISE = re.compile(r"^(?:گروه|سرویس|خبرنگار)\s+\S+(?:\s+(?:و\s+)?\S+)?\s+(?=(?:خبرگزاری|روزنامه|پایگاه|سایت|شبکه))"
                           r"|\s+(?:از|در)\s+\S+(?:\s+\S+)?$")
@@ -219,11 +219,18 @@ def _only_date(text: str, reference: datetime | None) -> str | None:
     return found[0].iso() if found and len({m.iso()[:10] for m in found}) == 1 else None
 
 
+@cache
+def _credit() -> re.Pattern[str]:
+    from khabar.core.language import language
+
+    return re.compile("^(?:" + "|".join(map(re.escape, language().credit_openers)) + ")" + CREDIT_NAME)
+
+
 def credit_in(paragraph: str) -> str | None:
     """The outlet a paragraph opens by crediting: "به گزارش گروه ورزشی خبرگزاری
     فارس از تهران، …" gives "خبرگزاری فارس"; a credit that names no outlet
     khabar can be sure of ("به گزارش وی") gives None."""
-    match = CREDIT.match(paragraph)
+    match = _credit().match(paragraph)
     if not match:
         return None
     credit = CREDIT_NOISE.sub("", match.group("credit")).strip(" «»\"'“”")

@@ -13,7 +13,6 @@ import re
 
 from khabar.core.model import Article, Kind
 
-FORMATS = ("json", "jsonl", "md")
 EXTENSIONS = {"json": ".json", "jsonl": ".jsonl", "md": ".md"}
 # Characters that would start Markdown syntax at the head of a paragraph.
 MARKDOWN_START = re.compile(r"^([#>*+\-=|`~]|\d+[.)]\s)")

@@ -32,8 +32,20 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+# Joining patterns renumbers their groups: a pattern with a back-reference or a
+# named group stays apart (searched alone).
+GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P[<=]")
+
+
+def _joined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    if not patterns or any(GROUP_REFERENCE.search(p.pattern) for p in patterns):
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
 class RuleKind(Enum):
     BOILERPLATE = "boilerplate"
+    NAVIGATION = "navigation"  # boilerplate that also marks the page's menus (the head of the page)
     LIST_HEADER = "list-header"
     TAGS_HEADER = "tags-header"
     END_MARKER = "end-marker"
@@ -50,14 +62,12 @@ class Rule:
     @cached_property
     def pattern(self) -> re.Pattern[str] | None:
         """The rule's patterns as one alternation: one search per line, not one per pattern."""
-        if not self.patterns:
-            return None
-        return re.compile("|".join(f"(?:{p.pattern})" for p in self.patterns))
+        return _joined(self.patterns)
 
-    def matches(self, line: str, folded: str) -> bool:
-        return (folded in self.phrases
-                or (bool(self.prefixes) and folded.startswith(self.prefixes))
-                or (self.pattern is not None and self.pattern.search(line) is not None))
+    def search(self, line: str) -> bool:
+        if self.pattern is not None:
+            return self.pattern.search(line) is not None
+        return any(p.search(line) for p in self.patterns)
 
 
 @dataclass(frozen=True)
@@ -79,20 +89,18 @@ class Rules:
 
     @cached_property
     def _any_pattern(self) -> re.Pattern[str] | None:
-        patterns = [rule.pattern.pattern for rule in self.rules if rule.pattern is not None]
-        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        return _joined(tuple(p for rule in self.rules for p in rule.patterns))
 
     def match(self, line: str) -> Rule | None:
         """The first rule that matches the line, or None."""
         folded = fold(line)
         # A phrase hit settles it unless an earlier rule matches by prefix or pattern.
         limit = self._phrase_owner.get(folded, len(self.rules))
-        if not folded.startswith(self._any_prefix) and (
-                self._any_pattern is None or not self._any_pattern.search(line)):
+        if not folded.startswith(self._any_prefix) and self._any_pattern is not None \
+                and not self._any_pattern.search(line):
             return self.rules[limit] if limit < len(self.rules) else None  # most lines: one test each
         for rule in self.rules[:limit]:
-            if (rule.prefixes and folded.startswith(rule.prefixes)) or \
-                    (rule.pattern is not None and rule.pattern.search(line)):
+            if (rule.prefixes and folded.startswith(rule.prefixes)) or (rule.patterns and rule.search(line)):
                 return rule
         return self.rules[limit] if limit < len(self.rules) else None
 
@@ -100,29 +108,38 @@ class Rules:
         return Rules(self.rules + other.rules)
 
 
+def _strings(entry: dict, key: str, where: str) -> list[str]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RulesError(f"{where}: {key} must be a list of strings, like {key} = [\"...\"]")
+    return value
+
+
 def parse_rules(text: str, *, origin: str) -> Rules:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise RulesError(f"{origin}: not valid TOML: {err}") from None
+    entries = data.get("rule", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise RulesError(f"{origin}: rules are written [[rule]] (an array of tables), one a rule")
     rules = []
-    for i, entry in enumerate(data.get("rule", []), 1):
+    for i, entry in enumerate(entries, 1):
         where = f"{origin}: rule {i} ({entry.get('name', 'no name')})"
         try:
             kind = RuleKind(entry.get("kind", "boilerplate"))
         except ValueError:
             kinds = ", ".join(k.value for k in RuleKind)
             raise RulesError(f"{where}: kind must be one of {kinds}") from None
-        if not entry.get("name"):
+        if not isinstance(entry.get("name"), str) or not entry["name"]:
             raise RulesError(f"{where}: every rule needs a name (it is the reason reported)")
         try:
             rule = Rule(
                 name=entry["name"], kind=kind,
-                phrases=frozenset(fold(p) for p in entry.get("phrases", [])),
-                prefixes=tuple(fold(p) for p in entry.get("prefixes", [])),
-                patterns=tuple(re.compile(p) for p in entry.get("patterns", [])),
+                phrases=frozenset(fold(p) for p in _strings(entry, "phrases", where)),
+                prefixes=tuple(fold(p) for p in _strings(entry, "prefixes", where)),
+                patterns=tuple(re.compile(p) for p in _strings(entry, "patterns", where)),
             )
-            rule.pattern  # compiled now, so a pattern that cannot join the others fails here
         except re.error as err:
             raise RulesError(f"{where}: bad pattern: {err} (flags go inside a group: (?i:...))") from None
         rules.append(rule)
@@ -143,5 +160,7 @@ def load_rules(paths: tuple[str, ...] = ()) -> Rules:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as err:
             raise RulesError(f"{path}: cannot read rules file: {err.strerror}") from None
+        except UnicodeDecodeError:
+            raise RulesError(f"{path}: a rules file must be UTF-8 text") from None
         extra = extra + parse_rules(text, origin=path)
     return extra + default_rules()

@@ -20,6 +20,8 @@ PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
 # Marks that cannot open a sentence: the line before was cut short.
 CONTINUES = ("،", "؛", ",", ";", ")")
 OPENERS = ("«", "(", "“", "-", "–", "—", "،", ",")
+# A line that ends so is a whole sentence, even when the next opens with «،».
+FULL_STOPS = (".", "!", "؟", "?")
 # A fragment is short; long lines are whole paragraphs even without a full stop.
 MAX_FRAGMENT_WORDS = 40
 # "به گزارش گروه اجتماعی" is a credit cut short; a whole sentence that opens so is longer.
@@ -52,7 +54,7 @@ def _cut_short(text: str) -> bool:
 def join_fragments(prev: str, nxt: str) -> bool:
     """Whether ``nxt`` continues the sentence that ``prev`` began."""
     if nxt.startswith(CONTINUES):
-        return not prev.endswith(language().sentence_end[:4])
+        return not prev.endswith(FULL_STOPS)
     if _cut_short(prev):
         return True
     # A line of joining words alone ("برای") belongs to the Persian sentence before it,

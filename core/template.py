@@ -32,7 +32,6 @@ def line_key(text: str) -> bytes:
 @dataclass(frozen=True)
 class Template:
     keys: frozenset[bytes] = frozenset()
-    files: int = 0  # how many files it was learnt from
 
     def __contains__(self, text: str) -> bool:
         return bool(self.keys) and line_key(text) in self.keys
@@ -70,7 +69,7 @@ def learn_from_keys(pages: Iterable[PageKeys]) -> Template:
     for keys in articles.values():
         counts.update(keys)
     needed = max(MIN_FILES, MIN_SHARE * len(articles))
-    return Template(frozenset(k for k, c in counts.items() if c >= needed), len(articles))
+    return Template(frozenset(k for k, c in counts.items() if c >= needed))
 
 
 def learn(pages: Iterable[str]) -> Template:

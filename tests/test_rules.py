@@ -45,6 +45,8 @@ def test_user_rules_are_tried_before_khabars_own(tmp_path):
     ('[[rule]]\nphrases = ["x"]\n', "needs a name"),
     ('[[rule]]\nname = "x"\nkind = "menu"\n', "kind must be one of"),
     ('[[rule]]\nname = "x"\npatterns = ["("]\n', "bad pattern"),
+    ('[rule]\nname = "x"\n', "written \\[\\[rule\\]\\]"),
+    ('[[rule]]\nname = "x"\nphrases = "abc"\n', "phrases must be a list of strings"),
 ])
 def test_a_bad_rules_file_is_named_in_the_error(tmp_path, content, message):
     rules = tmp_path / "bad.toml"
@@ -107,3 +109,20 @@ def test_tickers_categories_credits_and_disclaimers_are_named(line, name):
 
 def test_a_sentence_about_prices_is_no_ticker():
     assert default_rules().match("قیمت هر دلار در بازار آزاد به ۵۸ هزار تومان رسید.") is None
+
+
+def test_a_rules_file_that_is_not_utf8_is_an_error(tmp_path):
+    rules = tmp_path / "bad.toml"
+    rules.write_bytes('[[rule]]\nname = "x"\nphrases = ["خبر"]\n'.encode("utf-16"))
+    with pytest.raises(RulesError, match="must be UTF-8"):
+        load_rules((str(rules),))
+
+
+def test_patterns_with_named_groups_and_back_references_work_in_any_rule(tmp_path):
+    rules = tmp_path / "groups.toml"
+    rules.write_text('[[rule]]\nname = "a"\npatterns = ["^(?P<w>تکرار) (?P=w)$"]\n'
+                     '[[rule]]\nname = "b"\npatterns = ["^(?P<w>دوباره)$", "^(ها)\\\\1$"]\n', encoding="utf-8")
+    loaded = load_rules((str(rules),))
+    assert loaded.match("تکرار تکرار").name == "a"
+    assert loaded.match("دوباره").name == "b" and loaded.match("هاها").name == "b"
+    assert loaded.match("پرینت خبر").name == "share-print"
