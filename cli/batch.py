@@ -45,6 +45,8 @@ from khabar.core.template import MIN_FILES, PageKeys, Template, learn_from_keys,
 BATCH_SIZE = 16
 # Batches in flight per worker: bounds memory however many inputs there are.
 WINDOW_PER_JOB = 4
+# Files a learning task reads: reading line keys is cheap, sending a task is not.
+LEARN_BATCH = 64
 # How often a wait for a worker looks for a signal.
 WAIT_SECONDS = 0.2
 MTIME = "mtime"
@@ -170,6 +172,10 @@ def line_keys(path: str, data: bytes | None = None) -> PageKeys | None:
         return page_keys(decode(data, path=path).text)
     except Exception:  # unreadable or broken: the cleaning pass reports it
         return None
+
+
+def line_keys_batch(entries: list[tuple[str, bytes | None]]) -> list[PageKeys | None]:
+    return [line_keys(path, data) for path, data in entries]
 
 
 def call_with(settings: Settings, fn: Callable, *args):
@@ -322,7 +328,10 @@ def _template(group: Group, executor, settings: Settings, learn: bool) -> Templa
     files = [job.path for job in group.jobs if job.path != STDIN]
     if not learn or len(files) < MIN_FILES:
         return None
-    pages = executor.map(line_keys, ((p, _load(p, settings)[0]) for p in sample(files)))
+    chosen = sample(files)
+    chunks = ([(p, _load(p, settings)[0]) for p in chosen[i:i + LEARN_BATCH]]
+              for i in range(0, len(chosen), LEARN_BATCH))
+    pages = itertools.chain.from_iterable(executor.map(line_keys_batch, ((chunk,) for chunk in chunks)))
     return learn_from_keys(page for page in pages if page is not None)
 
 
