@@ -160,8 +160,6 @@ def clean(
 
       khabar clean pages/ -o clean/ --cluster tcp://scheduler:8786
     """
-    import os
-
     from khabar.cli import batch
     from khabar.cli.inputs import Selection, groups, read_list
     from khabar.cli.report import Reporter
@@ -196,23 +194,22 @@ def clean(
         local_output = Path(output) if output and "://" not in output else None
         selection = Selection(include=tuple(include or ("*.txt",)), exclude=tuple(exclude or ()),
                               skip=local_output, report=reporter.error)
-        status = _run_batch(batch, groups, paths, selection, listed, fmt, local_output or output, explain, learn,
-                            incremental, dedupe, jobs, cluster, config, reference, max_bytes, reporter)
+        status = batch.run(
+            groups(paths or [], selection, listed=listed),
+            batch.Options(output=local_output or output, learn=learn, incremental=incremental, dedupe=dedupe,
+                          jobs=jobs or _usable_cores(), cluster=cluster),
+            batch.Settings(config=config, max_bytes=max_bytes, fmt=fmt.value, explain=explain,
+                           reference=batch.MTIME if reference == batch.MTIME else _reference(reference)),
+            reporter,
+        )
     raise typer.Exit(status)
 
 
-def _run_batch(batch, groups, paths, selection, listed, fmt, output, explain, learn, incremental, dedupe, jobs,
-               cluster, config, reference, max_bytes, reporter) -> int:
+def _usable_cores() -> int:
+    """The cores this process may run on (a container's limit), not the machine's."""
     import os
 
-    return batch.run(
-        groups(paths or [], selection, listed=listed),
-        batch.Options(output=output, learn=learn, incremental=incremental, dedupe=dedupe,
-                      jobs=jobs or len(os.sched_getaffinity(0)), cluster=cluster),
-        batch.Settings(config=config, reference=batch.MTIME if reference == batch.MTIME else _reference(reference),
-                       max_bytes=max_bytes, fmt=fmt.value, explain=explain),
-        reporter,
-    )
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @app.command()
