@@ -20,6 +20,9 @@ PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
 # Marks that cannot open a sentence: the line before was cut short.
 CONTINUES = ("،", "؛", ",", ";", ")")
 OPENERS = ("«", "(", "“", "-", "–", "—", "،", ",")
+# "خبرگزاری فارس:", "تهران- ایرنا-": a dateline is a few words naming an outlet.
+MAX_DATELINE_WORDS = 4
+OUTLET_WORDS = ("خبرگزاری", "خبرگزاري", "پایگاه خبری", "روزنامه")
 # A line that ends so is a whole sentence, even when the next opens with «،».
 FULL_STOPS = (".", "!", "؟", "?")
 # A fragment is short; long lines are whole paragraphs even without a full stop.
@@ -40,7 +43,7 @@ def _only_joining_words(text: str) -> bool:
 
 def _cut_short(text: str) -> bool:
     """The line stops where no sentence can stop."""
-    if text.endswith(OPENERS):
+    if text.endswith(OPENERS) or _dateline(text):  # "خبرگزاری فارس:" opens the lead on the next line
         return True
     if text.endswith(language().sentence_end):
         return False
@@ -49,6 +52,16 @@ def _cut_short(text: str) -> bool:
     if text.endswith(language().credit_openers):  # "…، به گزارش" / "خبرگزاری …"
         return True
     return _last_word(text) in language().joining_words and len(text.split()) <= MAX_FRAGMENT_WORDS
+
+
+def _dateline(text: str) -> bool:
+    """A short line that names an outlet and ends in ':' or '-': the head of a lead."""
+    if not text.endswith((":", "：", "-", "–")) or len(text.split()) > MAX_DATELINE_WORDS:
+        return False
+    from khabar.core.metadata import agency_of  # the table of outlets is metadata's
+
+    name = text.rstrip(":：-– ")
+    return name.startswith(OUTLET_WORDS) or agency_of(name) is not None
 
 
 def join_fragments(prev: str, nxt: str) -> bool:

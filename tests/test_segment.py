@@ -39,3 +39,16 @@ def test_lines_remember_their_numbers_and_the_blank_line_before():
 def test_segmenting_is_idempotent_on_its_own_output():
     once = texts(page("به گزارش", "خبرگزاری تسنیم", "، دیدار برگزار شد.", "عنوان"))
     assert texts("\n".join(once)) == once
+
+
+def test_a_dateline_naming_an_outlet_runs_on_into_the_lead():
+    assert texts(page("خبرگزاری فارس:", "حسین عظیمی استاد برجسته اقتصاد درگذشت.")) == [
+        "خبرگزاری فارس: حسین عظیمی استاد برجسته اقتصاد درگذشت."]
+    assert texts(page("تهران- ایرنا-", "رئیس جمهور گفت: کار ادامه دارد.")) == [
+        "تهران- ایرنا- رئیس جمهور گفت: کار ادامه دارد."]
+
+
+def test_a_surtitle_or_a_label_ending_in_a_colon_stays_its_own_line():
+    assert texts(page("هاشم کارگر، رئیس سازمان ثبت احوال کشور:", "زیرساخت صدور کارت ملی فراهم شد")) == [
+        "هاشم کارگر، رئیس سازمان ثبت احوال کشور:", "زیرساخت صدور کارت ملی فراهم شد"]
+    assert texts(page("انگلیس:", "جو هارت، گلن جانسون")) == ["انگلیس:", "جو هارت، گلن جانسون"]
