@@ -43,6 +43,43 @@ def _joined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
+def _anchored_body(pattern: str) -> str | None:
+    """The pattern without its leading '^' when the whole of it is anchored (no '|'
+    outside a group or class): then a match at the line's start is the only one."""
+    if not pattern.startswith("^"):
+        return None
+    depth, in_class, escaped = 0, False, False
+    for ch in pattern[1:]:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None
+    return pattern[1:]
+
+
+@dataclass(frozen=True)
+class QuickTest:
+    """Does any rule's pattern match? Anchored patterns are tried at the line's
+    start only (re.match); the rest are searched. Most lines fail both at once."""
+
+    anchored: re.Pattern[str] | None
+    floating: re.Pattern[str] | None
+
+    def hits(self, line: str) -> bool:
+        return bool((self.anchored is not None and self.anchored.match(line))
+                    or (self.floating is not None and self.floating.search(line)))
+
+
 class RuleKind(Enum):
     BOILERPLATE = "boilerplate"
     NAVIGATION = "navigation"  # boilerplate that also marks the page's menus (the head of the page)
@@ -88,8 +125,16 @@ class Rules:
         return tuple(p for rule in self.rules for p in rule.prefixes)
 
     @cached_property
-    def _any_pattern(self) -> re.Pattern[str] | None:
-        return _joined(tuple(p for rule in self.rules for p in rule.patterns))
+    def _any_pattern(self) -> QuickTest | None:
+        patterns = tuple(p for rule in self.rules for p in rule.patterns)
+        if not patterns or any(GROUP_REFERENCE.search(p.pattern) for p in patterns):
+            return None  # joined, their groups would renumber: each rule searches its own
+        anchored = [b for b in map(_anchored_body, (p.pattern for p in patterns)) if b is not None]
+        floating = [p.pattern for p in patterns if _anchored_body(p.pattern) is None]
+        return QuickTest(
+            re.compile("|".join(f"(?:{b})" for b in anchored)) if anchored else None,
+            re.compile("|".join(f"(?:{f})" for f in floating)) if floating else None,
+        )
 
     def match(self, line: str) -> Rule | None:
         """The first rule that matches the line, or None."""
@@ -97,7 +142,7 @@ class Rules:
         # A phrase hit settles it unless an earlier rule matches by prefix or pattern.
         limit = self._phrase_owner.get(folded, len(self.rules))
         if not folded.startswith(self._any_prefix) and self._any_pattern is not None \
-                and not self._any_pattern.search(line):
+                and not self._any_pattern.hits(line):
             return self.rules[limit] if limit < len(self.rules) else None  # most lines: one test each
         for rule in self.rules[:limit]:
             if (rule.prefixes and folded.startswith(rule.prefixes)) or (rule.patterns and rule.search(line)):
