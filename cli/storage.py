@@ -8,17 +8,12 @@ local path is read by the worker that cleans it. fsspec comes with the
 
 from __future__ import annotations
 
+import itertools
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from khabar.core.errors import InputError, KhabarError
-
-
-# The process's umask, read once (setting it is the only way to read it).
-UMASK = os.umask(0o022)
-os.umask(UMASK)
 
 
 class StorageError(KhabarError):
@@ -80,17 +75,36 @@ def target(output: str | Path, relative: PurePosixPath) -> str | Path:
     return Path(output) / relative
 
 
+_made: set[Path] = set()  # output folders this process has made (or found)
+_serial = itertools.count()
+
+
+def _temporary(target: Path) -> tuple[int, Path]:
+    """A new file beside the target, opened for writing, with the usual mode (0666 less the umask)."""
+    if target.parent not in _made:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _made.add(target.parent)
+    while True:
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.{next(_serial)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666), tmp
+        except FileExistsError:  # left by a killed run whose process had this number
+            continue
+        except FileNotFoundError:  # the folder was removed meanwhile
+            _made.discard(target.parent)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _made.add(target.parent)
+
+
 def write_atomically(target: Path, text: str) -> None:
     """Write to a temporary file beside the target and rename it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = _temporary(target)
     try:
-        os.fchmod(fd, 0o666 & ~UMASK)  # mkstemp makes 0600; outputs get the usual mode
         with os.fdopen(fd, "wb") as f:
             f.write(text.encode("utf-8"))
         os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

@@ -169,21 +169,37 @@ def _fold_char(ch: str) -> str:
 
 # Characters whose folded form is not exactly one character (see _fold_char).
 _RESIZING = re.compile("[\ufb50-\ufdff\ufe70-\ufefc\u064b-\u0655\u0640\u0670\u200b\ufeff\u00ad]")
-_ONE_FOR_ONE = str.maketrans({**_FOLD_MAP, **{chr(0x06F0 + i): str(i) for i in range(10)},
-                              **{chr(0x0660 + i): str(i) for i in range(10)}})
+# Chained str.replace of the characters present is several times faster than
+# str.translate with a mapping on Persian text.
+_ONE_FOR_ONE = tuple({**_FOLD_MAP, **{chr(0x06F0 + i): str(i) for i in range(10)},
+                      **{chr(0x0660 + i): str(i) for i in range(10)}}.items())
+
+
+def _one_for_one(text: str) -> str:
+    for old, new in _ONE_FOR_ONE:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def _fold(text: str) -> tuple[str, list[int]]:
     """Folded text and, for each of its characters, the index it came from."""
     if not _RESIZING.search(text):
         # Every character folds to one character: positions stay (the common case, fast).
-        return text.translate(_ONE_FOR_ONE), list(range(len(text)))
+        return _one_for_one(text), list(range(len(text)))
     chars, where = [], []
     for i, ch in enumerate(text):
         for out in _fold_char(ch):
             chars.append(out)
             where.append(i)
     return "".join(chars), where
+
+
+def _folded(text: str) -> str:
+    """The folded text alone (see _fold), without the map of offsets."""
+    if not _RESIZING.search(text):
+        return _one_for_one(text)
+    return "".join(map(_fold_char, text))
 
 
 def _key(word: str) -> str:
@@ -275,6 +291,10 @@ DATE_PATTERNS = {
         rf"(?<!\d)(?P<y>\d{{4}})(?!\d){SEP}{BL}(?P<wd>{_WEEKDAY}){BR}{SEP}{DAY_NUMBER}\s*{MONTH}"
         rf"(?!{SEP}\d)", re.IGNORECASE),
 }
+# The patterns above that hold {MONTH}; the others are numeric and each needs NUMERIC_HINT.
+NAMED_KINDS = frozenset({"day_month", "month_day", "year_month_day", "year_weekday_day_month"})
+NUMERIC_HINT = re.compile(r"\d ?[/.\-] ?\d")
+MONTH_HINT = re.compile(rf"{BL}(?:{_ALL_MONTHS})", re.IGNORECASE)  # MONTH without what may follow
 # Parts of the day that follow a clock time ("9:42 ب.ظ", "۱۱ شب").
 _DAY_PART = (r"ق\s*\.?\s*ظ\.?|ب\s*\.?\s*ظ\.?|قبل\s*از\s*ظهر|بعد\s*از\s*ظهر|صبح|بامداد|ظهر|عصر|شب"
              r"|[AaPp]\.?\s*[Mm]\.?(?![A-Za-z])")
@@ -433,8 +453,11 @@ def _number(text: str | None) -> int | None:
 
 def _date_expressions(text: str) -> list[_Found]:
     """Every written date in the folded text, longest first where two overlap."""
-    found = [f for kind, pattern in DATE_PATTERNS.items() for m in pattern.finditer(text)
-             if (f := _read_expression(kind, m, text)) is not None]
+    # The patterns with a month's name need one on the line, the numeric ones two
+    # numbers joined by a separator: most lines need few of the patterns.
+    named, numeric = MONTH_HINT.search(text) is not None, NUMERIC_HINT.search(text) is not None
+    found = [f for kind, pattern in DATE_PATTERNS.items() if (named if kind in NAMED_KINDS else numeric)
+             for m in pattern.finditer(text) if (f := _read_expression(kind, m, text)) is not None]
     found.sort(key=lambda f: (f.start - f.end, f.start))
     kept: list[_Found] = []
     for f in found:
@@ -837,6 +860,66 @@ def _match(f: _Found) -> DateMatch:
 
 
 # ------------------------------------------------------------------ public API
+# Every word a date expression can hold: the tables above and the words the
+# patterns spell out (eras, parts of the day, zones, "ساعت", "پیش" ...). A word
+# outside it is never part of a date, which lets a line with many such words
+# be passed over without reading its dates (see more_words_than_dates).
+_PATTERN_WORDS = ("ماه روز از تا الی ام ین st nd rd th هجری شمسی قمری خورشیدی میلادی ه ش ق م ساعت و دقیقه "
+                  "ثانیه پیش قبل بعد ظهر صبح بامداد عصر شب ظ ب a m p am pm gmt utc z irst irdt asia tehran "
+                  "به وقت گرینویچ گرینیچ ایران تهران در at لحظه لحظاتی دقایقی چند همین الان حالا just now ago")
+# "به وقت X": any one word may follow.
+_ANY_WORD_AFTER = "وقت"
+
+
+def _date_vocabulary() -> frozenset[str]:
+    words = [*_PATTERN_WORDS.split(), *FOREIGN_ZONES, *BEFORE_NOON, *AFTER_NOON, *COUNT_WORDS, *AGO_UNITS,
+             *DAY_OFFSETS, *JUST_NOW]
+    for table in (JALALI_MONTHS, AFGHAN_MONTHS, GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS, DAY_WORDS):
+        for names in table.values():
+            words += names
+    words += [w + "ین" for names in DAY_WORDS.values() for w in names]  # "بیست و پنجمین"
+    vocabulary = set()
+    for word in words:
+        folded = _folded(word)
+        # A name of several words may be written with or without its spaces.
+        vocabulary.update(_key(w) for w in WORDS.findall(folded.lower()))
+        vocabulary.add(_key(folded))
+    return frozenset(vocabulary)
+
+
+_VOCABULARY = _date_vocabulary()
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def word_keys(text: str) -> list[str]:
+    """The words of a text as :func:`more_words_than_dates` compares them (folded, آ as ا)."""
+    return [w.replace("آ", "ا") for w in WORDS.findall(_folded(text).lower())]
+
+
+def more_words_than_dates(text: str, limit: int, also: frozenset[str] = frozenset()) -> bool:
+    """Whether more than ``limit`` words of the line stand outside any date
+    expression: words holding letters that no date can hold, nor ``also``
+    (label words, folded as by :func:`word_keys`). Cheaper than reading the
+    dates: a line of many such words is no date line.
+    """
+    folded = _folded(text).lower().replace("آ", "ا")
+    if _ANY_WORD_AFTER in folded:
+        limit += 1
+    tokens = _TOKEN.findall(folded)
+    if len(tokens) <= limit:
+        return False
+    count = 0
+    for token in tokens:
+        if token in _VOCABULARY or token in also or token.isdigit():
+            continue
+        # Letters and digits run together ("۱۲اردیبهشت"): each run of letters is looked up.
+        if any(run not in _VOCABULARY and run not in also for run in WORDS.findall(token)):
+            count += 1
+            if count > limit:
+                return True
+    return False
+
+
 def find_dates(text: str, *, reference=None) -> list[DateMatch]:
     """Every date expression in a line that reads as a sure date, in order.
 

@@ -29,7 +29,14 @@ For each run of Persian letters without a half-space, in order:
    or 'زمینه‌ای') the one whose base is far more frequent wins, and the
    next word decides between plural-with-ezafe 'های' and 'ه‌ای': 'های' is
    always followed by the word it links to, never by 'که', 'را' or a full
-   stop. Otherwise the word is left alone.
+   stop.
+5. Letters hazm does not know at all, which is what a lost half-space
+   leaves: the ezafe 'ی' after a silent 'ه' ('درباره‌ی'), a clitic after
+   'ی' ('هم‌تیمی‌اش'), a known word and a family-name or place ending
+   ('حسین‌زاده', 'کره‌جنوبی'), an infinitive or participle ('فعال‌کردن'),
+   or an Arabic compound with the article ('حجت‌الاسلام'). Any other split
+   of unknown letters into two words is not tried: foreign names
+   ('نیلسون') read as two words too often. Otherwise the word is left alone.
 
 Two words separated by a space are joined only for the verb prefix
 ('می شود' -> 'می‌شود', when hazm conjugates the result, and only in a
@@ -94,13 +101,24 @@ class Rules:
     plural: tuple[str, ...]
     comparative: tuple[str, ...]
     after_heh: tuple[str, ...]
+    after_yeh: tuple[str, ...]
+    glide_before_yeh: str
+    name_endings: tuple[str, ...]
+    short_name_ending_max: int
+    place_endings: tuple[str, ...]
+    compound_min_first: int
+    arabic_article: str
+    ezafe_yeh: str
+    consonant_heh_endings: tuple[str, ...]
+    ezafe_min_stem: int
+    verb_prefix_letters: tuple[str, ...]
 
 
 @functools.cache
 def rules() -> Rules:
     """The rules in data/halfspace.toml."""
     raw = tomllib.loads(resources.files("khabar.core").joinpath("data/halfspace.toml").read_text("utf-8"))
-    suffixes = raw["suffixes"]
+    suffixes, compounds = raw["suffixes"], raw["compounds"]
 
     def longest_first(xs: list[str]) -> tuple[str, ...]:
         return tuple(sorted(xs, key=len, reverse=True))
@@ -119,6 +137,17 @@ def rules() -> Rules:
         plural=longest_first(suffixes["plural"]),
         comparative=longest_first(suffixes["comparative"]),
         after_heh=longest_first(suffixes["after_heh"]),
+        after_yeh=longest_first(suffixes["after_yeh"]),
+        glide_before_yeh=suffixes["glide_before_yeh"],
+        name_endings=longest_first(compounds["name_endings"]),
+        short_name_ending_max=int(compounds["short_name_ending_max"]),
+        place_endings=longest_first(compounds["place_endings"]),
+        compound_min_first=int(compounds["min_first"]),
+        arabic_article=compounds["arabic_article"],
+        ezafe_yeh=compounds["ezafe_yeh"],
+        consonant_heh_endings=tuple(compounds["consonant_heh_endings"]),
+        ezafe_min_stem=int(compounds["ezafe_min_stem"]),
+        verb_prefix_letters=tuple(compounds["verb_prefix_letters"]),
     )
 
 
@@ -134,10 +163,13 @@ class Lexicon:
     verbs: dict[str, str]
     # One-word verb forms written without a half-space ('بینجامد', 'رفتند').
     joined_verbs: frozenset[str]
+    # Infinitives and past participles ('کردن', 'شده'): the second part of
+    # compound verbs ('فعال‌کردن', 'رسیدگی‌شده').
+    verb_heads: frozenset[str]
 
 
 # Bump when the Lexicon's fields change: caches of the old shape are then ignored.
-LEXICON_FORMAT = 1
+LEXICON_FORMAT = 2
 
 
 def _cache_file() -> Path | None:
@@ -207,12 +239,17 @@ def _build_lexicon() -> Lexicon:
             (forms if ZWNJ in form else joined_verbs).add(form)
     prefixed = tuple(p + ZWNJ for p in r.verb_prefixes)
     forms.update(pre + form for form in list(forms) if form.startswith(prefixed) for pre in r.preverbs)
+    verb_heads: set[str] = set()
+    for verb in verbs_list():
+        past = verb.split("#")[0]
+        if len(past) >= 2:
+            verb_heads.update((past + "ن", past + "ه"))
     verbs: dict[str, str] = {}
     for form in forms:
         # Each side of the half-space has two letters at least ('ه‌ای' is no verb).
         if min(map(len, form.split(ZWNJ))) >= 2:
             verbs.setdefault(form.replace(ZWNJ, ""), form)
-    return Lexicon(words, frozenset(weak), halfspaced, verbs, frozenset(joined_verbs))
+    return Lexicon(words, frozenset(weak), halfspaced, verbs, frozenset(joined_verbs), frozenset(verb_heads))
 
 
 def _base(lex: Lexicon, base: str, *, weak_ok: bool = False) -> tuple[str, int] | None:
@@ -279,6 +316,62 @@ def _compound_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
             readings[piece[:i] + ZWNJ + second[0]] = max(second[1], 1)
         elif i >= 4 and piece[i - 1] == "ه" and (first := _base(lex, piece[:i])) is not None:
             readings[first[0] + ZWNJ + second[0]] = max(min(first[1], second[1]), 1)
+    return readings
+
+
+def _unknown(lex: Lexicon, piece: str) -> bool:
+    """Whether the letters are no word, spelling or verb form hazm lists."""
+    return not (piece in lex.words or piece in lex.weak or piece in lex.halfspaced
+                or piece in lex.verbs or piece in lex.joined_verbs)
+
+
+def _ezafe_after_silent_heh(lex: Lexicon, r: Rules, piece: str) -> str | None:
+    """'دربارهی' -> 'درباره‌ی': a known word ending in a silent 'ه' (not 'اه',
+    'وه', 'الله': 'آگاهی', 'گروهی') and the ezafe 'ی' joined to it."""
+    stem = piece[: -len(r.ezafe_yeh)]
+    if not piece.endswith(r.ezafe_yeh) or len(stem) < r.ezafe_min_stem or not stem.endswith("ه"):
+        return None
+    if stem.endswith(r.consonant_heh_endings) or _unknown(lex, stem) or not _unknown(lex, piece):
+        return None
+    return (lex.halfspaced[stem][0] if stem in lex.halfspaced else stem) + ZWNJ + r.ezafe_yeh
+
+
+def _unknown_word_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
+    """Readings of letters hazm does not know at all, which a lost half-space
+    leaves behind: a word ending in 'ی' and a clitic ('هم‌تیمی' + 'اش'), a
+    known word and a family-name or place ending ('حسین' + 'زاده', 'کره' +
+    'جنوبی'), a known word and an infinitive or past participle ('فعال' +
+    'کردن', 'رسیدگی' + 'شده'), or a known word and an Arabic compound with
+    the article ('حجت' + 'الاسلام'). Several readings: none is taken."""
+    readings: dict[str, int] = {}
+    for suffix in r.after_yeh:
+        stem = piece[: -len(suffix)]
+        if piece.endswith(suffix) and len(stem) >= 3 and stem.endswith("ی") and stem[-2] not in r.glide_before_yeh:
+            base = _base(lex, stem, weak_ok=True)
+            if base is not None:
+                readings[base[0] + ZWNJ + suffix] = 1
+    for ending in r.name_endings + r.place_endings:
+        first = piece[: -len(ending)]
+        if not piece.endswith(ending) or len(first) < r.compound_min_first or first[-1] in r.non_joining:
+            continue
+        if len(ending) <= r.short_name_ending_max and ending in r.name_endings and not first.endswith("ی"):
+            continue
+        base = _base(lex, first, weak_ok=True)
+        if base is not None:
+            readings[base[0] + ZWNJ + ending] = 1
+    if not any(piece.startswith(p) and not _unknown(lex, piece[len(p):]) for p in r.verb_prefix_letters):
+        for i in range(r.compound_min_first, len(piece) - 2):
+            if piece[i:] in lex.verb_heads and piece[i - 1] not in r.non_joining:
+                base = _base(lex, piece[:i], weak_ok=True)
+                if base is not None:
+                    readings[base[0] + ZWNJ + piece[i:]] = 1
+    article = r.arabic_article
+    for i in range(r.compound_min_first, len(piece) - len(article) - 1):
+        if not piece.startswith(article, i) or piece[i - 1] in r.non_joining:
+            continue
+        first, second = _base(lex, piece[:i]), _base(lex, piece[i + len(article):])
+        if first is not None and second is not None and ZWNJ not in second[0]:
+            readings[first[0] + ZWNJ + piece[i:]] = 1
     return readings
 
 
@@ -370,10 +463,15 @@ def restore_piece(piece: str, ezafe_follows: bool = True) -> str:
     listed = _halfspaced_spelling(lex, piece)
     if listed is not None:
         readings[listed] = max(readings.get(listed, 0), lex.halfspaced.get(piece, ("", 1))[1], 1)
-    if joined is not None:
+    ezafe = _ezafe_after_silent_heh(lex, r, piece)
+    if ezafe is not None and not readings:
+        readings[ezafe] = 1
+    elif joined is not None:
         readings[piece] = joined
     if not readings and piece not in lex.weak:
         readings = _compound_readings(lex, r, piece)
+    if not readings and _unknown(lex, piece):
+        readings = _unknown_word_readings(lex, r, piece)
     chosen = _choose(readings, r.reading_margin)
     return piece if chosen is None else _respell(chosen, r)
 

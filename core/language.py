@@ -57,8 +57,13 @@ ARABIC_WORDS = frozenset({"في", "من", "على", "التي", "الذي", "إ�
 def guess_language(text: str) -> str:
     """The page's language as a BCP 47 tag: "fa", "ar", "und-Latn" (a Latin-script
     page) or "und" (too little text to tell)."""
-    arabic_script = len(ARABIC_SCRIPT.findall(text))
-    latin = len(LATIN_LETTER.findall(text))
+    # Counted on the UTF-8 bytes, where bytes.translate deletes a set of bytes in
+    # one pass of C: far faster than a regex over every letter of the page.
+    data = text.encode("utf-8", "surrogatepass")
+    arabic_script = len(data) - len(data.translate(None, ARABIC_LEAD_BYTES))  # U+0600-U+06FF
+    if b"\xef" in data:
+        arabic_script += len(PRESENTATION_FORMS.findall(text))
+    latin = len(data) - len(data.translate(None, LATIN_LETTERS))
     if arabic_script + latin < MIN_LETTERS_TO_TELL:
         return "und"
     if latin > arabic_script:
@@ -69,6 +74,8 @@ def guess_language(text: str) -> str:
     return "fa" if fa_votes >= ar_votes else "ar"
 
 
-ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\ufb50-\ufeff]")
-LATIN_LETTER = re.compile("[A-Za-z]")
+# The first byte of every UTF-8 character in U+0600-U+06FF (Arabic script), and no other.
+ARABIC_LEAD_BYTES = bytes(range(0xD8, 0xDC))
+PRESENTATION_FORMS = re.compile("[\ufb50-\ufeff]")
+LATIN_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 MIN_LETTERS_TO_TELL = 20

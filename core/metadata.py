@@ -44,6 +44,8 @@ OUTLET_NAME = re.compile(r"(?:خبرگزاری|روزنامه|پایگاه خب�
 MAX_CREDIT_WORDS = 5
 # A metadata line is short; a paragraph that mentions a news code is not one.
 MAX_META_WORDS = 14
+# A date line holds its date, its labels and at most this many other words.
+DATE_LINE_MAX_OTHER_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Labels:
     updated: re.Pattern[str]
     clock: re.Pattern[str]
     agencies: dict[str, str]  # folded alias -> canonical name
+    any_label: re.Pattern[str]  # every label above that names a code, a source or an author
     agency_aliases: tuple[str, ...]  # as written, longest first
 
 
@@ -92,6 +95,10 @@ def labels() -> Labels:
                              + r"\s*[:：]", re.IGNORECASE),
         updated=anywhere("updated_labels"),
         clock=anywhere("clock_labels"),
+        # Each pattern above needs one of these labels: a line without any is none of them.
+        any_label=re.compile(_label_pattern([label for key in ("news_id_labels", "source_labels", "author_labels",
+                                                                "author_by", "author_roles") for label in data[key]]),
+                             re.IGNORECASE),
         agencies={fold(alias): name for name, aliases in data["agencies"].items() for alias in aliases},
         agency_aliases=tuple(sorted({alias for aliases in data["agencies"].values() for alias in aliases},
                                     key=len, reverse=True)),
@@ -118,6 +125,8 @@ def _is_date_line(text: str, reference: datetime | None) -> bool:
     """
     if not _dates().might_hold_date(text):
         return False
+    if _dates().more_words_than_dates(text, DATE_LINE_MAX_OTHER_WORDS, _date_label_words()):
+        return False  # a headline with a number in it: most lines with a digit
     if reference:
         found = _dates().find_dates(text, reference=reference)
     else:
@@ -133,7 +142,21 @@ def _is_date_line(text: str, reference: datetime | None) -> bool:
     for pattern in (labels().published, labels().updated, labels().clock):
         rest = pattern.sub(" ", rest)
     words = [w for w in re.split(r"[\W_]+", rest) if w]
-    return len(words) <= 3
+    return len(words) <= DATE_LINE_MAX_OTHER_WORDS
+
+
+@cache
+def _date_label_words() -> frozenset[str]:
+    """The words of the labels a date line may carry ("تاریخ انتشار"), folded as
+    dates folds them, each alone and the label's words written together."""
+    data = tomllib.loads(resources.files("khabar.core").joinpath("data/metadata.toml").read_text(encoding="utf-8"))
+    words = set()
+    for key in ("published_labels", "published_words", "updated_labels", "clock_labels"):
+        for label in data[key]:
+            keys = _dates().word_keys(label)
+            words.update(keys)
+            words.add("".join(keys))
+    return frozenset(words)
 
 
 def source_in(text: str) -> str | None:
@@ -173,12 +196,13 @@ def line_role(text: str, *, reference: datetime | None = None) -> str | None:
     "source", "author", "tags"), or None for any other line."""
     if len(text.split()) > MAX_META_WORDS:
         return None
-    if news_id_in(text):
-        return "news-code"
-    if source_in(text):
-        return "source"
-    if author_in(text):
-        return "author"
+    if labels().any_label.search(text):
+        if news_id_in(text):
+            return "news-code"
+        if source_in(text):
+            return "source"
+        if author_in(text):
+            return "author"
     if hashtags_in(text):
         return "tags"
     if _is_date_line(text, reference):

@@ -3,7 +3,7 @@ classify → metadata → assemble the article."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from functools import cache
 
@@ -16,6 +16,10 @@ from khabar.core.normalize import NormalizeConfig, normalize
 from khabar.core.rules import Rules, load_rules
 from khabar.core.segment import segment
 from khabar.core.template import Template
+
+
+# The half-space repair alone, every other fix off.
+HALFSPACES_ONLY = NormalizeConfig(**{f.name: False for f in fields(NormalizeConfig)} | {"halfspaces": True})
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,8 @@ def clean_text(text: str, *, path: str = "-", config: Config = Config(), referen
     normalized = normalize(text, config=light).text
     labeled = classify(segment(normalized), rules=rules_for(config.rules), reference=reference, template=template)
     if config.normalize.halfspaces:
-        labeled = _repaired(labeled, config.normalize)
+        # The other fixes have run: repeating them would change nothing (idempotent).
+        labeled = _repaired(labeled, HALFSPACES_ONLY)
     meta = extract(labeled, reference=reference)
 
     def first(kind: Kind) -> str | None:

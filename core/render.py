@@ -63,8 +63,29 @@ def _dumps(data: dict, **kw) -> str:
     return text.translate(LINE_BREAKERS) if LINE_BREAK.search(text) else text
 
 
+def _indented(data: dict) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, the same text: json's
+    indenting encoder is pure Python, so each value goes through its C encoder and
+    the lines are laid out here."""
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    fields = []
+    for key, value in data.items():
+        if isinstance(value, (list, dict)) and value:
+            if isinstance(value, list) and not any(isinstance(v, (list, dict)) for v in value):
+                text = "[\n    " + ",\n    ".join(map(dumps, value)) + "\n  ]"
+            else:  # nested (--explain): JSON strings hold no raw line break, so indenting is safe
+                text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        else:
+            text = dumps(value)
+        fields.append(f"  {dumps(key)}: {text}")
+    return "{\n" + ",\n".join(fields) + "\n}" if fields else "{}"
+
+
 def to_json(data: dict, *, explain: bool = False) -> str:
-    return _dumps(to_dict(data, explain=explain), indent=2) + "\n"
+    text = _indented(to_dict(data, explain=explain))
+    return (text.translate(LINE_BREAKERS) if LINE_BREAK.search(text) else text) + "\n"
 
 
 def to_jsonl(data: dict, *, explain: bool = False) -> str:

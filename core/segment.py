@@ -32,13 +32,19 @@ MAX_CREDIT_WORDS = 6
 
 
 def _last_word(text: str) -> str:
-    words = text.split()
+    words = text.rsplit(None, 1)
     return words[-1].strip("«»\"()") if words else ""
 
 
+def _at_most(text: str, n: int) -> bool:
+    """Whether the text has at most n words (without splitting a long line whole)."""
+    return len(text.split(None, n)) <= n
+
+
 def _only_joining_words(text: str) -> bool:
-    words = [w.strip("،,«»\"") for w in text.split()]
-    return 0 < len(words) <= 3 and all(w in language().joining_words for w in words)
+    if not text or not _at_most(text, 3):
+        return False
+    return all(w.strip("،,«»\"") in language().joining_words for w in text.split())
 
 
 def _cut_short(text: str) -> bool:
@@ -47,16 +53,16 @@ def _cut_short(text: str) -> bool:
         return True
     if text.endswith(language().sentence_end):
         return False
-    if text.startswith(language().credit_openers) and len(text.split()) <= MAX_CREDIT_WORDS:
+    if text.startswith(language().credit_openers) and _at_most(text, MAX_CREDIT_WORDS):
         return True
     if text.endswith(language().credit_openers):  # "…، به گزارش" / "خبرگزاری …"
         return True
-    return _last_word(text) in language().joining_words and len(text.split()) <= MAX_FRAGMENT_WORDS
+    return _last_word(text) in language().joining_words and _at_most(text, MAX_FRAGMENT_WORDS)
 
 
 def _dateline(text: str) -> bool:
     """A short line that names an outlet and ends in ':' or '-': the head of a lead."""
-    if not text.endswith((":", "：", "-", "–")) or len(text.split()) > MAX_DATELINE_WORDS:
+    if not text.endswith((":", "：", "-", "–")) or not _at_most(text, MAX_DATELINE_WORDS):
         return False
     from khabar.core.metadata import agency_of  # the table of outlets is metadata's
 

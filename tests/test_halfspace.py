@@ -150,3 +150,65 @@ def test_same_word_decided_by_each_next_word():
     text = "نامهای که نوشت و نامهای ملی و نامهای که خواند"
     assert restored(text) == f"نامه{Z}ای که نوشت و نامهای ملی و نامه{Z}ای که خواند"
     assert restored(text) == restored(text)  # and again from the memo
+
+
+@pytest.mark.parametrize(
+    ("broken", "word"),
+    [
+        ("حسینزاده", f"حسین{Z}زاده"),
+        ("مهدویکیا", f"مهدوی{Z}کیا"),
+        ("رحیمنژاد", f"رحیم{Z}نژاد"),
+        ("قاسمیپور", f"قاسمی{Z}پور"),
+    ],
+)
+def test_unknown_compound_with_a_family_name_ending_gets_a_half_space(broken, word):
+    assert restored(broken + " گفت") == word + " گفت"
+
+
+def test_short_family_name_ending_only_after_yeh():
+    assert restored("معصومیفر گفت") == f"معصومی{Z}فر گفت"
+    assert restored("جمعفر گفت") == "جمعفر گفت"
+
+
+def test_unknown_compound_with_a_place_adjective_gets_a_half_space():
+    assert restored("کرهجنوبی و خراسانشمالی") == f"کره{Z}جنوبی و خراسان{Z}شمالی"
+
+
+def test_unknown_compound_of_word_and_infinitive_or_participle_gets_a_half_space():
+    assert restored("فعالکردن و رسیدگیشده") == f"فعال{Z}کردن و رسیدگی{Z}شده"
+    # 'بر' + 'نگشته', a prefixed verb, is not 'برن' + 'گشته'
+    assert restored("برنگشته است") == "برنگشته است"
+
+
+def test_unknown_arabic_compound_with_the_article_gets_a_half_space():
+    assert restored("حجتالاسلام و عینالاسد") == f"حجت{Z}الاسلام و عین{Z}الاسد"
+
+
+def test_ezafe_after_silent_heh_gets_a_half_space():
+    assert restored("دربارهی او و بودجهی کشور") == f"درباره{Z}ی او و بودجه{Z}ی کشور"
+    # a consonant 'ه' takes the 'ی' joined
+    for word in ["آگاهی", "گروهی", "فقهی", "اسداللهی"]:
+        assert restored(word + " کشور") == word + " کشور"
+
+
+def test_clitic_after_yeh_gets_a_half_space():
+    assert restored("همتیمیاش و زندگیام") == f"هم{Z}تیمی{Z}اش و زندگی{Z}ام"
+    # after 'ا' the 'ی' is a glide: 'روستای' + 'شان' stays joined
+    assert restored("روستایشان و رویای او") == "روستایشان و رویای او"
+
+
+def test_copula_after_heh_gets_a_half_space():
+    assert restored("بررسی شدهاست.") == f"بررسی شده{Z}است."
+
+
+@pytest.mark.parametrize("name", ["نیلسون", "آلیسون", "سونگون", "بولتون", "وینفرد", "دنیلو", "کارلسن", "ماستریخت"])
+def test_unknown_foreign_name_is_not_split(name):
+    assert restored(name + " گفت") == name + " گفت"
+    assert normalize(name + " گفت").text == name + " گفت"
+
+
+def test_unknown_compounds_idempotent():
+    text = "حسینزاده کرهجنوبی فعالکردن حجتالاسلام دربارهی همتیمیاش معصومیفر شدهاست"
+    once = normalize(text).text
+    assert once != text
+    assert normalize(once).text == once

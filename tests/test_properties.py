@@ -78,3 +78,15 @@ def test_a_date_is_never_made_of_numbers_the_string_does_not_hold(text):
     day = match.value.date() if hasattr(match.value, "date") else match.value
     years = {str(day.year), str(jdatetime.date.fromgregorian(date=day).year)}
     assert any(y in digits or y[-2:].lstrip("0") in digits for y in years), (text, match.iso())
+
+
+_json_scalars = st.none() | st.booleans() | st.integers() | st.text()
+_json_values = st.recursive(_json_scalars, lambda inner: st.lists(inner, max_size=4)
+                            | st.dictionaries(st.text(max_size=5), inner, max_size=4), max_leaves=12)
+
+
+@given(st.dictionaries(st.text(max_size=8), _json_values, max_size=8))
+def test_indented_json_is_exactly_what_json_dumps_writes(data):
+    from khabar.core.render import _indented
+
+    assert _indented(data) == json.dumps(data, ensure_ascii=False, indent=2)
