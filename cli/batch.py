@@ -212,10 +212,10 @@ class Executor:
 
         # Workers come from a fork server, not from this process: it may run threads
         # (the progress bar, a log handler) that a plain fork would copy mid-lock.
-        # The server has imported the pipeline once; each worker loads the word lists.
+        # The server has imported the pipeline and loaded the word lists once (see preload).
         if "forkserver" in multiprocessing.get_all_start_methods():
             ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["khabar.core.pipeline", "khabar.cli.batch"])
+            ctx.set_forkserver_preload(["khabar.cli.batch", "khabar.cli.preload"])
         else:
             ctx = multiprocessing.get_context("spawn")
         self.pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker,
@@ -248,19 +248,24 @@ class Executor:
         pending: deque = deque()  # [args, future, times it broke a pool]
         source = itertools.chain(head, args)
         while True:
-            while len(pending) < self.window:
-                a = next(source, None)
-                if a is None:
-                    break
-                pending.append([a, self.pool.submit(fn, *a), 0])
-            if not pending:
-                return
-            task = pending[0]
             try:
-                result = self._result(task[1])
+                for t in pending:
+                    if t[1] is None:  # sent to a pool that broke: send again
+                        t[1] = self.pool.submit(fn, *t[0])
+                while len(pending) < self.window:
+                    a = next(source, None)
+                    if a is None:
+                        break
+                    pending.append([a, None, 0])
+                    pending[-1][1] = self.pool.submit(fn, *a)
+                if not pending:
+                    return
+                result = self._result(pending[0][1])
             except BrokenProcessPool:
+                # A worker died (seen while waiting, or already when sending more work).
                 self.pool.shutdown(wait=False, cancel_futures=True)
                 self._start()
+                task = pending[0]
                 task[2] += 1
                 if task[2] >= 2:  # it broke the pool again: it is the one killing workers
                     pending.popleft()
@@ -268,7 +273,7 @@ class Executor:
                         raise
                     yield fallback(task[0])
                 for t in pending:
-                    t[1] = self.pool.submit(fn, *t[0])
+                    t[1] = None
                 continue
             pending.popleft()
             yield result

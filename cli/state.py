@@ -61,17 +61,15 @@ class State:
     def __init__(self, path: Path | str, *, options: str, keep: bool = False):
         """``options`` fingerprints what shapes the outputs; ``keep`` (--incremental)
         carries what earlier runs did into this one, else the run starts afresh."""
-        self.db = sqlite3.connect(str(path))
-        self.db.executescript("""
-            PRAGMA journal_mode=WAL;
-            PRAGMA synchronous=NORMAL;
-            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-            CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,
-                                              digest BLOB, output TEXT);
-            CREATE TABLE IF NOT EXISTS seen (key BLOB PRIMARY KEY, path TEXT);
-            CREATE INDEX IF NOT EXISTS seen_path ON seen (path);
-            CREATE TEMP TABLE outputs (target TEXT PRIMARY KEY, path TEXT);
-        """)
+        try:
+            self._open(path)
+        except sqlite3.DatabaseError:
+            # Not a database any more (a crash of the machine mid-write, a stray file):
+            # the state is only a record of work done, so it starts afresh.
+            self.db.close()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            self._open(path)
         row = self.db.execute("SELECT value FROM meta WHERE key = 'options'").fetchone()
         if not keep or row is None or row[0] != options:
             # Other options make other outputs: nothing done before counts.
@@ -79,6 +77,22 @@ class State:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('options', ?)", (options,))
             self.db.commit()
         self._pending = 0
+
+    def _open(self, path: Path | str) -> None:
+        self.db = sqlite3.connect(str(path))
+        # synchronous=OFF: SQLite never waits for the disk. Its syncs would make every
+        # file the run wrote reach the disk first (ext4 orders data before the journal),
+        # stalling the run; a lost or broken state costs a rerun of the files, never an output.
+        self.db.executescript("""
+            PRAGMA journal_mode=WAL;
+            PRAGMA synchronous=OFF;
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,
+                                              digest BLOB, output TEXT);
+            CREATE TABLE IF NOT EXISTS seen (key BLOB PRIMARY KEY, path TEXT);
+            CREATE INDEX IF NOT EXISTS seen_path ON seen (path);
+            CREATE TEMP TABLE outputs (target TEXT PRIMARY KEY, path TEXT);
+        """)
 
     def unchanged(self, path: str, output: Path) -> bool:
         """The input is as the last run saw it (size and mtime, or else its content) and its output is there."""

@@ -66,6 +66,7 @@ ROLE_ORDER = ("news-code", "date", "updated", "clock", "author", "source", "tags
 URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 WORD = re.compile(r"[\w\u200c]+")
 LATIN_WORD = re.compile(r"(?<![\w\u200c])[A-Za-z][A-Za-z'-]*(?![\w\u200c])")
+LATIN_LETTER = re.compile("[A-Za-z]")
 # A short line that ends so is a sentence; "!" and "؟" end headlines as often.
 FULL_STOP = (".", "…", ".»", ".\"", ".)")
 
@@ -123,7 +124,7 @@ def features(line: Line, rules: Rules, reference=None) -> Features:
 # features (rules, metadata roles, dates) are the costly ones: a short line's
 # features are remembered for the rules in use. A paragraph occurs once.
 MEMO_MAX_CHARS = 120
-MEMO_MAX_LINES = 1 << 16
+MEMO_MAX_LINES = 1 << 13
 _memo: dict[tuple[str, object], Features] = {}
 _memo_rules: Rules | None = None
 
@@ -143,9 +144,10 @@ def _features(text: str, rules: Rules, reference) -> Features:
         ends_sentence=text.endswith(language().sentence_end),
         ends_full_stop=text.endswith(FULL_STOP),
         stopword_share=sum(map(stopwords().__contains__, words)) / n,
-        latin_share=len(LATIN_WORD.findall(text)) / n,
+        # The cheap tests first: most lines have no Latin letter and no URL.
+        latin_share=len(LATIN_WORD.findall(text)) / n if LATIN_LETTER.search(text) else 0.0,
         digit_share=sum(map(str.isdigit, words)) / n,
-        has_url=bool(URL.search(text)),
+        has_url=("://" in text or "w." in text or "W." in text) and URL.search(text) is not None,
         **_rule_and_role(text, rules, reference),
     )
 

@@ -113,6 +113,17 @@ class Rules:
     ezafe_min_stem: int
     verb_prefix_letters: tuple[str, ...]
 
+    @functools.cached_property
+    def suffixes_by_last_letter(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """(family, suffix) of the plural, comparative and after-'ه' families, in
+        their order, by the suffix's last letter: a word is tried only against the
+        suffixes it can end with."""
+        index: dict[str, list[tuple[str, str]]] = {}
+        for family in ("plural", "comparative", "after_heh"):
+            for suffix in getattr(self, family):
+                index.setdefault(suffix[-1], []).append((family, suffix))
+        return {letter: tuple(pairs) for letter, pairs in index.items()}
+
 
 @functools.cache
 def rules() -> Rules:
@@ -283,24 +294,23 @@ def _suffix_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
     """Every way the letters read as a base plus a half-spaced suffix, with the
     frequency of the base."""
     readings: dict[str, int] = {}
-    for family in ("plural", "comparative", "after_heh"):
-        for suffix in getattr(r, family):
-            if not piece.endswith(suffix) or len(piece) - len(suffix) < 2:
+    for family, suffix in r.suffixes_by_last_letter.get(piece[-1:], ()):
+        if not piece.endswith(suffix) or len(piece) - len(suffix) < 2:
+            continue
+        stem = piece[: -len(suffix)]
+        if family == "after_heh" and not stem.endswith("ه"):
+            continue
+        if family == "comparative":
+            adjective = lex.words.get(stem) or lex.words.get(stem[:-1] if stem.endswith("ی") else "")
+            if adjective is None or "AJ" not in adjective[1] or stem in r.joined_comparative_bases:
                 continue
-            stem = piece[: -len(suffix)]
-            if family == "after_heh" and not stem.endswith("ه"):
-                continue
-            if family == "comparative":
-                adjective = lex.words.get(stem) or lex.words.get(stem[:-1] if stem.endswith("ی") else "")
-                if adjective is None or "AJ" not in adjective[1] or stem in r.joined_comparative_bases:
-                    continue
-            base = _base(lex, stem, weak_ok=family == "plural")
-            if base is None and family == "plural" and stem.endswith(r.comparative):
-                inner = _suffix_readings(lex, r, stem)  # 'بزرگ‌تر' + 'ها'
-                base = inner.popitem() if len(inner) == 1 else None
-            if base is not None:
-                reading = _join(base[0], suffix)
-                readings[reading] = max(readings.get(reading, 0), base[1])
+        base = _base(lex, stem, weak_ok=family == "plural")
+        if base is None and family == "plural" and stem.endswith(r.comparative):
+            inner = _suffix_readings(lex, r, stem)  # 'بزرگ‌تر' + 'ها'
+            base = inner.popitem() if len(inner) == 1 else None
+        if base is not None:
+            reading = _join(base[0], suffix)
+            readings[reading] = max(readings.get(reading, 0), base[1])
     return readings
 
 
@@ -433,6 +443,9 @@ def restore_piece(piece: str, ezafe_follows: bool = True) -> str:
         return piece
     lex, r = lexicon(), rules()
     entry = lex.words.get(piece)
+    verb = lex.verbs.get(piece)
+    if entry is not None and verb is None:
+        return piece  # a word hazm lists, and no verb form: written as it is (most words)
     readings = _suffix_readings(lex, r, piece)
     if not ezafe_follows:
         plural = max((v for k, v in readings.items() if k.endswith(ZWNJ + EZAFE_PLURAL)), default=None)
@@ -445,7 +458,6 @@ def restore_piece(piece: str, ezafe_follows: bool = True) -> str:
     # the superlative as the comparative ('بزرگتر' -> 'بزرگترین').
     readings = {k: v for k, v in readings.items() if not _comparative_listed_joined(lex, k)}
     joined = _joined_freq(lex, piece)
-    verb = lex.verbs.get(piece)
     if verb is not None:
         if entry is not None and entry[0] >= r.joined_word_min_freq:
             return piece

@@ -194,7 +194,7 @@ def hashtags_in(text: str) -> list[str] | None:
 def line_role(text: str, *, reference: datetime | None = None) -> str | None:
     """Which metadata the line carries ("news-code", "date", "updated", "clock",
     "source", "author", "tags"), or None for any other line."""
-    if len(text.split()) > MAX_META_WORDS:
+    if len(text.split(None, MAX_META_WORDS)) > MAX_META_WORDS:
         return None
     if labels().any_label.search(text):
         if news_id_in(text):

@@ -295,17 +295,18 @@ def _changed(before: str, after: str) -> int:
     return total
 
 
-def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig()) -> Normalized:
-    """Apply the enabled fixes in order to the prose of ``text``; idempotent."""
+def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes: bool = True) -> Normalized:
+    """Apply the enabled fixes in order to the prose of ``text``; idempotent.
+    ``changes=False`` leaves ``Normalized.changes`` empty and saves counting them."""
     if config.digits not in ("keep", "fa", "latin", False, None):
         raise ValueError(f"digits must be 'keep', 'fa' or 'latin', not {config.digits!r}")
     fixes = [f for f in FIXES if f.enabled(config)]
     if not fixes or not text:
         return Normalized(text)
-    counts: dict[str, int] = {}
+    counts: dict[str, int] | None = {} if changes else None
     # Every fix works within a line, so the text is repaired in blocks of lines.
     out = "".join(_normalize_block(block, fixes, counts) for block in _blocks(text))
-    return Normalized(out, tuple((name, n) for name, n in counts.items() if n))
+    return Normalized(out, tuple((name, n) for name, n in (counts or {}).items() if n))
 
 
 def _blocks(text: str, size: int = 1 << 15) -> list[str]:
@@ -319,7 +320,7 @@ def _blocks(text: str, size: int = 1 << 15) -> list[str]:
     return blocks
 
 
-def _normalize_block(text: str, fixes: list[Fix], counts: dict[str, int]) -> str:
+def _normalize_block(text: str, fixes: list[Fix], counts: dict[str, int] | None) -> str:
     masked = spans.mask(text)
     for _ in range(3):
         result = _apply(fixes, masked, counts)
@@ -357,17 +358,20 @@ def _spans_kept(before: str, after: str, result: spans.Masked) -> bool:
     return True
 
 
-def _apply(fixes: list[Fix], masked: spans.Masked, counts: dict[str, int]) -> spans.Masked:
+def _apply(fixes: list[Fix], masked: spans.Masked, counts: dict[str, int] | None) -> spans.Masked:
     prose, numbers = masked.text, list(masked.numbers)
     for fix in fixes:
         count = 0
         if fix.prose:
             fixed = fix.apply(prose)
-            count += _changed(prose, fixed)
+            if counts is not None:
+                count += _changed(prose, fixed)
             prose = fixed
         if fix.numbers and numbers:
             fixed_numbers = [fix.apply(n) for n in numbers]
-            count += sum(_changed(a, b) for a, b in zip(numbers, fixed_numbers))
+            if counts is not None:
+                count += sum(_changed(a, b) for a, b in zip(numbers, fixed_numbers))
             numbers = fixed_numbers
-        counts[fix.name] = counts.get(fix.name, 0) + count
+        if counts is not None:
+            counts[fix.name] = counts.get(fix.name, 0) + count
     return spans.Masked(prose, masked.protected, tuple(numbers))

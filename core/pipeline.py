@@ -55,8 +55,7 @@ def clean_text(text: str, *, path: str = "-", config: Config = Config(), referen
     # The costly repair (half-spaces) waits until the lines are classified and then
     # runs on the lines kept or read, not on menus and link lists: classifying
     # does not depend on half-spaces, and repairing is idempotent.
-    light = replace(config.normalize, halfspaces=False)
-    normalized = normalize(text, config=light).text
+    normalized = _normalized(text, replace(config.normalize, halfspaces=False))
     labeled = classify(segment(normalized), rules=rules_for(config.rules), reference=reference, template=template)
     if config.normalize.halfspaces:
         # The other fixes have run: repeating them would change nothing (idempotent).
@@ -86,11 +85,36 @@ def clean_text(text: str, *, path: str = "-", config: Config = Config(), referen
     )
 
 
+# Menus, footers and link lists recur on every page of a site: a short line is
+# normalised once and remembered (every fix works within a line, so a line
+# normalised alone is the line normalised in its page); the page's other lines
+# are normalised together.
+LINE_MEMO_MAX_CHARS = 120
+LINE_MEMO_MAX_LINES = 1 << 13
+_line_memo: dict[NormalizeConfig, dict[str, str]] = {}
+
+
+def _normalized(text: str, config: NormalizeConfig) -> str:
+    memo = _line_memo.setdefault(config, {})
+    lines = text.split("\n")
+    todo = [i for i, line in enumerate(lines) if line not in memo]
+    fixed = normalize("\n".join(lines[i] for i in todo), config=config, changes=False).text.split("\n") \
+        if todo else []
+    if len(memo) >= LINE_MEMO_MAX_LINES:
+        memo.clear()
+    out = [memo.get(line, line) for line in lines]
+    for i, line in zip(todo, fixed):
+        if len(lines[i]) <= LINE_MEMO_MAX_CHARS:
+            memo[lines[i]] = line
+        out[i] = line
+    return "\n".join(out)
+
+
 def _repaired(labeled: list[Labeled], config: NormalizeConfig) -> list[Labeled]:
     """The lines kept or read, repaired in one pass (normalize keeps lines, so they
     are joined and split again); the removed lines as they were."""
     chosen = [i for i, item in enumerate(labeled) if item.kind.kept or item.kind is Kind.METADATA]
-    fixed = normalize("\n".join(labeled[i].line.text for i in chosen), config=config).text.split("\n")
+    fixed = normalize("\n".join(labeled[i].line.text for i in chosen), config=config, changes=False).text.split("\n")
     out = list(labeled)
     for i, text in zip(chosen, fixed):
         item = labeled[i]

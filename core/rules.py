@@ -10,7 +10,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -24,6 +24,8 @@ FOLD_PAIRS = (("ي", "ی"), ("ى", "ی"), ("ك", "ک"), ("ة", "ه"), ("ۀ", "ه
 TRAILING = ":：؛…. -|»«\"'"
 
 
+# A page's line is folded by several stages (rules, template, repeats): remembered.
+@lru_cache(maxsize=1 << 12)
 def fold(text: str) -> str:
     text = text.strip().strip(TRAILING)
     for old, new in FOLD_PAIRS:

@@ -21,7 +21,7 @@ MIN_FILES = 3
 MIN_SHARE = 0.1
 # Learning reads at most this many files of a folder (spread evenly over it, in
 # sorted order) so that memory stays small however large the folder is.
-MAX_FILES = 2000
+MAX_FILES = 256
 
 
 def line_key(text: str) -> bytes:

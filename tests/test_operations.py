@@ -105,6 +105,18 @@ def test_incremental_rerun_skips_what_did_not_change_and_redoes_what_did(pages, 
     assert "1 cleaned" in changed
 
 
+def test_a_broken_state_file_is_started_afresh_and_the_run_redoes_everything(pages, tmp_path):
+    out = tmp_path / "out"
+    assert khabar("clean", pages, "-o", out, "--incremental").returncode == 0
+    state = out / ".khabar" / "state.sqlite"
+    for name in (state, Path(f"{state}-wal"), Path(f"{state}-shm")):
+        if name.exists():
+            name.write_bytes(b"not a database " * 100)
+    again = khabar("clean", pages, "-o", out, "--incremental", "-v")
+    assert again.returncode == 0
+    assert f"{len(outputs(out))} cleaned" in again.stderr.decode()
+
+
 def test_incremental_needs_an_output_folder(pages):
     assert khabar("clean", pages, "--incremental").returncode == 2
 
@@ -204,20 +216,25 @@ def _descendants(pid: int) -> list[int]:
 def test_a_worker_killed_mid_run_costs_nothing_and_the_run_ends(tmp_path):
     src = tmp_path / "many"
     src.mkdir()
-    for i in range(400):
+    # Enough pages that the run is still going when a worker is killed (copies of one
+    # page clean fast: khabar remembers the lines it has seen).
+    for i in range(2000):
         (src / f"{i:04}.txt").write_bytes(SEED.read_bytes().replace(b"2855", str(20000 + i).encode()))
     out = tmp_path / "out"
     run = subprocess.Popen([KHABAR, "clean", str(src), "-o", str(out), "--jobs", "2"],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(list(out.glob("*.json"))) < 20:
-        time.sleep(0.05)
-    # The workers are the fork server's children: grandchildren of the run.
-    workers = [w for child in _children(run.pid) for w in _children(child)]
+    workers = []
+    while time.monotonic() < deadline and not workers:
+        time.sleep(0.02)
+        if len(list(out.glob("*.json"))) >= 20:
+            # The workers are the fork server's children: grandchildren of the run.
+            workers = [w for child in _children(run.pid) for w in _children(child)]
+    assert workers, "the run ended before a worker could be killed"
     os.kill(workers[0], signal.SIGKILL)
     _, err = run.communicate(timeout=120)
     assert run.returncode == 0, err.decode()[-2000:]
-    assert len(list(out.glob("*.json"))) == 400
+    assert len(list(out.glob("*.json"))) == 2000
 
 
 def test_ctrl_c_while_reading_standard_input_ends_the_run_at_once():
@@ -276,3 +293,21 @@ def test_changing_a_rules_file_redoes_an_incremental_run(tmp_path):
     assert " 0 cleaned" in khabar("clean", SEEDS, "-o", out, "--incremental", "--rules", rules, "-v").stderr.decode()
     rules.write_text('[[rule]]\nname = "x"\nphrases = ["نمی‌آید", "هرگز"]\n', encoding="utf-8")
     assert " 0 cleaned" not in khabar("clean", SEEDS, "-o", out, "--incremental", "--rules", rules, "-v").stderr.decode()
+
+
+def test_a_task_that_kills_its_worker_twice_gets_the_fallback_and_the_others_finish(tmp_path):
+    script = tmp_path / "run.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})\n"
+        "from khabar.cli.batch import Executor, Settings\n"
+        "from khabar.core.pipeline import Config\n"
+        "from tests.helpers import double_or_die\n"
+        "if __name__ == '__main__':\n"
+        "    executor = Executor(2, Settings(config=Config()))\n"
+        "    out = list(executor.map(double_or_die, [(x, 5) for x in range(12)], fallback=lambda a: 'died'))\n"
+        "    executor.close()\n"
+        "    print(out)\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, timeout=120, text=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == str([0, 2, 4, 6, 8, "died", 12, 14, 16, 18, 20, 22])

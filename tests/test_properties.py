@@ -90,3 +90,17 @@ def test_indented_json_is_exactly_what_json_dumps_writes(data):
     from khabar.core.render import _indented
 
     assert _indented(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+@SETTINGS
+@given(page_text)
+def test_a_page_normalised_line_by_line_is_the_page_normalised_whole(text):
+    # The pipeline remembers lines a site repeats (see pipeline._normalized): that is
+    # only right because every fix works within a line.
+    from dataclasses import replace
+
+    from khabar.core.normalize import NormalizeConfig
+
+    for config in (replace(NormalizeConfig(), halfspaces=False), NormalizeConfig()):
+        whole = normalize(text, config=config).text
+        assert "\n".join(normalize(line, config=config).text for line in text.split("\n")) == whole
