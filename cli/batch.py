@@ -15,11 +15,14 @@ import contextlib
 import hashlib
 import itertools
 import os
+import pickle
+import shutil
 import signal
 import sqlite3
 import stat
 import sys
 import tempfile
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -112,15 +115,25 @@ def _init_worker(settings: Settings, worker: bool = False) -> None:
 
 def _read(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
     # Opened without blocking, read-only: a FIFO or a device named *.txt must not hang the run.
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    with open(fd, "rb") as f:
+    # Plain os calls: a file object would add a tty test and seeks to every read.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise InputError(f"{path}: not a regular file (a pipe, socket or device); skipped")
         if st.st_size > max_bytes:
             raise InputError(f"{path}: {st.st_size / 1e6:.1f} MB is over the limit of {max_bytes / 1e6:.1f} MB "
                              f"(--max-bytes); skipped")
-        data = f.read(max_bytes + 1)
+        chunks, size = [], 0
+        while size <= max_bytes:
+            chunk = os.read(fd, max(st.st_size + 1 - size, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        data = b"".join(chunks) if len(chunks) != 1 else chunks[0]
+    finally:
+        os.close(fd)
     if len(data) > max_bytes:  # it grew while we read it
         raise InputError(f"{path}: more than {max_bytes / 1e6:.1f} MB (--max-bytes); skipped")
     return data, st
@@ -178,6 +191,38 @@ def line_keys_batch(entries: list[tuple[str, bytes | None]]) -> list[PageKeys | 
     return [line_keys(path, data) for path, data in entries]
 
 
+# A worker's answer goes back through one pipe that all workers share. A worker
+# killed while writing a long answer would leave half a message there, and the
+# pool would wait for the rest for ever; a write of at most PIPE_BUF bytes
+# (4096 on Linux) is whole or not at all. So a longer answer is written to a file
+# in the run's spool folder, and only its name is sent.
+INLINE_MAX = 3000
+
+
+def spooled(spool: str, fn: Callable, *args) -> tuple[str, bytes | str]:
+    data = pickle.dumps(fn(*args), protocol=pickle.HIGHEST_PROTOCOL)
+    if len(data) <= INLINE_MAX:
+        return "inline", data
+    path = os.path.join(spool, f"{os.getpid()}-{next(_spool_serial)}.pickle")
+    with open(path, "wb") as f:
+        f.write(data)
+    return "file", path
+
+
+_spool_serial = itertools.count()
+
+
+def unspooled(answer: tuple[str, bytes | str]):
+    kind, value = answer
+    if kind == "inline":
+        return pickle.loads(value)
+    try:
+        with open(value, "rb") as f:
+            return pickle.loads(f.read())
+    finally:
+        os.unlink(value)
+
+
 def call_with(settings: Settings, fn: Callable, *args):
     """fn(*args) on a worker that was not started by this run (a Dask worker)."""
     _init_worker(settings)
@@ -203,6 +248,7 @@ class Executor:
     def __init__(self, jobs: int, settings: Settings, stop: Stop | None = None):
         self.jobs, self.settings, self.stop = jobs, settings, stop
         self.pool = None
+        self.spool: str | None = None
         self.window = max(1, jobs) * WINDOW_PER_JOB
         _init_worker(settings)
 
@@ -210,16 +256,26 @@ class Executor:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        # Workers come from a fork server, not from this process: it may run threads
-        # (the progress bar, a log handler) that a plain fork would copy mid-lock.
-        # The server has imported the pipeline and loaded the word lists once (see preload).
-        if "forkserver" in multiprocessing.get_all_start_methods():
+        methods = multiprocessing.get_all_start_methods()
+        if "fork" in methods and threading.active_count() == 1:
+            # No other thread (no progress bar, no pool before): workers forked from
+            # this process start at once with its word lists, loaded here first.
+            from khabar.core.pipeline import warm
+
+            warm(self.settings.config)
+            ctx = multiprocessing.get_context("fork")
+        elif "forkserver" in methods:
+            # A plain fork would copy the other threads' locks mid-use (the progress
+            # bar, a log handler, the old pool's manager): workers come from a fork
+            # server, which has loaded the word lists once (see preload).
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(["khabar.cli.batch", "khabar.cli.preload"])
         else:
             ctx = multiprocessing.get_context("spawn")
         self.pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker,
                                         initargs=(self.settings, True))
+        if self.spool is None:
+            self.spool = _make_spool()
 
     def _result(self, future):
         """The future's result, waking up to obey a signal."""
@@ -229,7 +285,7 @@ class Executor:
             if self.stop is not None and self.stop.signal:
                 raise Interrupted(self.stop.signal)
             try:
-                return future.result(timeout=WAIT_SECONDS)
+                return unspooled(future.result(timeout=WAIT_SECONDS))
             except TimeoutError:
                 continue
 
@@ -245,37 +301,46 @@ class Executor:
             return
         if self.pool is None:
             self._start()
-        pending: deque = deque()  # [args, future, times it broke a pool]
+        pending: deque = deque()  # [args, future or None (not sent), times it broke a pool alone]
         source = itertools.chain(head, args)
+        # After a worker dies, the tasks that were in flight are sent one at a time:
+        # the one that kills a worker while alone in flight is the culprit.
+        suspects = 0
         while True:
+            width = 1 if suspects else self.window
             try:
-                for t in pending:
-                    if t[1] is None:  # sent to a pool that broke: send again
-                        t[1] = self.pool.submit(fn, *t[0])
-                while len(pending) < self.window:
+                while len(pending) < width:
                     a = next(source, None)
                     if a is None:
                         break
                     pending.append([a, None, 0])
-                    pending[-1][1] = self.pool.submit(fn, *a)
+                for t in itertools.islice(pending, width):
+                    if t[1] is None:
+                        t[1] = self.pool.submit(spooled, self.spool, fn, *t[0])
                 if not pending:
                     return
                 result = self._result(pending[0][1])
             except BrokenProcessPool:
                 # A worker died (seen while waiting, or already when sending more work).
+                in_flight = sum(1 for t in pending if t[1] is not None)
                 self.pool.shutdown(wait=False, cancel_futures=True)
                 self._start()
-                task = pending[0]
-                task[2] += 1
-                if task[2] >= 2:  # it broke the pool again: it is the one killing workers
-                    pending.popleft()
-                    if fallback is None:
-                        raise
-                    yield fallback(task[0])
                 for t in pending:
                     t[1] = None
+                if suspects:  # the head ran alone: it killed the worker
+                    task = pending[0]
+                    task[2] += 1
+                    if task[2] >= 2:  # twice: it is the one killing workers
+                        pending.popleft()
+                        suspects -= 1
+                        if fallback is None:
+                            raise
+                        yield fallback(task[0])
+                else:
+                    suspects = in_flight
                 continue
             pending.popleft()
+            suspects = max(0, suspects - 1)
             yield result
 
     def close(self, *, abort: bool = False) -> None:
@@ -285,6 +350,32 @@ class Executor:
             if abort:  # the batches in hand are discarded, not finished
                 for process in processes:
                     process.terminate()
+        if self.spool is not None:
+            shutil.rmtree(self.spool, ignore_errors=True)
+
+
+SPOOL_PREFIX = "khabar-spool-"
+
+
+def _make_spool() -> str:
+    """The run's spool folder: in memory (/dev/shm) where there is one. Folders
+    left by runs that were killed (their process is gone) are removed first."""
+    base = "/dev/shm" if os.access("/dev/shm", os.W_OK) else tempfile.gettempdir()
+    for old in Path(base).glob(f"{SPOOL_PREFIX}*"):
+        pid = old.name[len(SPOOL_PREFIX):].split("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+    return tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-", dir=base)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's
+    return True
 
 
 def duplicate_keys(folder: str | None, data: dict) -> list[bytes]:
@@ -399,10 +490,7 @@ def run(groups: Iterable[Group], options: Options, settings: Settings, reporter:
         aborted = True
         try:
             with stop:
-                for group in groups:
-                    if stop.signal:
-                        break
-                    _run_group(group, options, settings, executor, state, reporter, stop)
+                _clean(groups, options, settings, executor, state, reporter, stop)
             aborted = bool(stop.signal)
         except Interrupted:
             pass
@@ -418,40 +506,53 @@ def run(groups: Iterable[Group], options: Options, settings: Settings, reporter:
     return EXIT_FAILED if reporter.counts.failed else 0
 
 
-def _run_group(group: Group, options: Options, settings: Settings, executor, state: State,
-               reporter: Reporter, stop: Stop) -> None:
-    template = _template(group, executor, settings, options.learn)
-    if stop.signal:
-        return
-    todo = []
-    for job in group.jobs:
-        if options.incremental and job.path != STDIN and not storage.is_url(job.path) \
-                and _unchanged(state, job, options, settings):
-            reporter.counts.skipped += 1
-            reporter.advance()
-            continue
-        todo.append(job)
-    stdin = None
-    if any(job.path == STDIN for job in todo):
-        with stop.blocking():
-            stdin = sys.stdin.buffer.read()
-
-    def entry(job: Job) -> tuple[str, bytes | None, str | None]:
-        if job.path == STDIN:
-            return STDIN, stdin, None
-        return (job.path, *_load(job.path, settings))
+def _clean(groups: Iterable[Group], options: Options, settings: Settings, executor, state: State,
+           reporter: Reporter, stop: Stop) -> None:
+    """All groups as one stream of batches: the next folder is learnt while the
+    workers still clean the batches in flight, so they never wait for it."""
+    batch_jobs: deque[list[Job]] = deque()  # the jobs of each batch sent, in order
 
     def died(args) -> list[Outcome]:
         return [Outcome(path, error=f"{path}: the worker cleaning it died (out of memory?); skipped")
                 for path, _, _ in args[0]]
 
-    batches = ([entry(job) for job in todo[i:i + BATCH_SIZE]] for i in range(0, len(todo), BATCH_SIZE))
-    jobs = iter(todo)
-    for outcomes in executor.map(clean_batch, ((batch, template, group.folder) for batch in batches), died):
-        for outcome in outcomes:
-            _finish(next(jobs), outcome, options, settings, state, reporter)
+    tasks = _tasks(groups, options, settings, executor, state, reporter, stop, batch_jobs)
+    for outcomes in executor.map(clean_batch, tasks, died):
+        for job, outcome in zip(batch_jobs.popleft(), outcomes):
+            _finish(job, outcome, options, settings, state, reporter)
         if stop.signal:
             return
+
+
+def _tasks(groups: Iterable[Group], options: Options, settings: Settings, executor, state: State,
+           reporter: Reporter, stop: Stop, batch_jobs: deque) -> Iterator[tuple]:
+    """(batch, template, folder) for each batch of each group, its jobs put in ``batch_jobs``."""
+    # A cluster learns as map-reduce on its workers; on this machine the main
+    # process learns (cheap: line keys), while the workers clean what was sent.
+    learner = executor if isinstance(executor, cluster.ClusterExecutor) else Executor(1, settings)
+    for group in groups:
+        if stop.signal:
+            return
+        template = _template(group, learner, settings, options.learn)
+        todo = []
+        for job in group.jobs:
+            if options.incremental and job.path != STDIN and not storage.is_url(job.path) \
+                    and _unchanged(state, job, options, settings):
+                reporter.counts.skipped += 1
+                reporter.advance()
+                continue
+            todo.append(job)
+        stdin = None
+        if any(job.path == STDIN for job in todo):
+            with stop.blocking():
+                stdin = sys.stdin.buffer.read()
+        for i in range(0, len(todo), BATCH_SIZE):
+            if stop.signal:
+                return
+            chunk = todo[i:i + BATCH_SIZE]
+            batch_jobs.append(chunk)
+            yield ([(STDIN, stdin, None) if job.path == STDIN else (job.path, *_load(job.path, settings))
+                    for job in chunk], template, group.folder)
 
 
 def _unchanged(state: State, job: Job, options: Options, settings: Settings) -> bool:

@@ -96,12 +96,21 @@ def _temporary(target: Path) -> tuple[int, Path]:
             _made.add(target.parent)
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    # Plain writes: a file object would add a tty test and a seek to every output.
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
 def write_atomically(target: Path, text: str) -> None:
     """Write to a temporary file beside the target and rename it into place."""
     fd, tmp = _temporary(target)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
+        try:
+            _write_all(fd, text.encode("utf-8"))
+        finally:
+            os.close(fd)
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -29,7 +29,7 @@ from enum import Enum
 
 from khabar.core import metadata
 from khabar.core.language import language, stopwords
-from khabar.core.model import Kind, Labeled, Line
+from khabar.core.model import KEPT, Kind, Labeled, Line
 from khabar.core.rules import Rule, RuleKind, Rules, default_rules, fold
 from khabar.core.template import Template
 
@@ -496,12 +496,13 @@ def _drop_repeats(lines, kinds, reasons) -> None:
     titles = {fold(lines[i].text) for i, k in enumerate(kinds) if k is Kind.TITLE}
     seen: set[str] = set()
     for i, k in enumerate(kinds):
-        if not (k.kept or (titles and k is Kind.BOILERPLATE)):
+        kept = k in KEPT
+        if not (kept or (titles and k is Kind.BOILERPLATE)):
             continue
         key = fold(lines[i].text)
-        if k is not Kind.TITLE and (k.kept or reasons[i] == "outside-article") and key in titles:
+        if k is not Kind.TITLE and (kept or reasons[i] == "outside-article") and key in titles:
             kinds[i], reasons[i] = Kind.BOILERPLATE, "repeats-title"
-        elif k.kept and key in seen:
+        elif kept and key in seen:
             kinds[i], reasons[i] = Kind.BOILERPLATE, "repeated"
-        elif k.kept:
+        elif kept:
             seen.add(key)

@@ -43,7 +43,9 @@ CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 def _control_share(text: str) -> float:
-    return len(CONTROL.findall(text)) / len(text) if text else 0.0
+    if not text or not CONTROL.search(text):
+        return 0.0  # most pages: one pass that finds nothing
+    return len(CONTROL.findall(text)) / len(text)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -85,7 +87,8 @@ def decode(data: bytes, *, path: str = "-") -> Decoded:
     except UnicodeDecodeError as err:
         text = data.decode("utf-8", errors="replace")
         encoding, replaced = "utf-8", text.count("\ufffd")
-        if replaced * BROKEN_UTF8_RATIO > sum(1 for ch in text if ch > "\x7f") - replaced:
+        non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+        if replaced * BROKEN_UTF8_RATIO > non_ascii - replaced:
             if not _looks_like_cp1256(data):
                 raise InputError(f"{path}: not UTF-8, UTF-16 or Windows-1256 text "
                                  f"(first bad byte at offset {err.start}); skipped") from None
@@ -120,9 +123,12 @@ def _undo_mojibake(text: str) -> str | None:
 
 def _looks_like_cp1256(data: bytes) -> bool:
     """Windows-1256 Persian has most high bytes in the Arabic-letter range."""
-    high = [b for b in data if b >= 0x80]
+    high = data.translate(None, ASCII)
     if not high:
         return False
-    text = bytes(high).decode(FALLBACK, errors="replace")
-    letters = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff" or ch in "\u200c\u200d«»")
+    letters = len(CP1256_LETTER.findall(high.decode(FALLBACK, errors="replace")))
     return letters / len(high) > 0.8
+
+
+ASCII = bytes(range(0x80))
+CP1256_LETTER = re.compile("[\u0600-\u06ff\u200c\u200d«»]")

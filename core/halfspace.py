@@ -217,9 +217,21 @@ def lexicon() -> Lexicon:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(dataclasses.astuple(lex), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, cache)
+            _prune(cache)
         except OSError:
             pass
     return lex
+
+
+# Caches of other rules or hazm versions kept beside the new one (other
+# installations may share the folder); older ones are removed.
+CACHES_KEPT = 3
+
+
+def _prune(cache: Path) -> None:
+    others = sorted(cache.parent.glob("lexicon-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[CACHES_KEPT:]:
+        old.unlink(missing_ok=True)
 
 
 def _build_lexicon() -> Lexicon:
@@ -431,7 +443,7 @@ def _choose(readings: dict[str, int], margin: int) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 15)
 def restore_piece(piece: str, ezafe_follows: bool = True) -> str:
     """Half-spaces for one run of Persian letters that has none.
 
@@ -512,7 +524,7 @@ _WORDS_AND_GAPS = re.compile(f"({WORD.pattern})")
 # when an ezafe can follow, restored when not). Kept across calls: most words
 # of a text were seen before, and a dictionary look-up is all they cost.
 _RESTORED: dict[str, str | tuple[str, str]] = {}
-_RESTORED_MAX = 1 << 18
+_RESTORED_MAX = 1 << 15
 
 
 def _restore_word(word: str, ezafe: bool) -> str:

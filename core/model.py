@@ -19,7 +19,11 @@ class Kind(Enum):
 
     @property
     def kept(self) -> bool:
-        return self in (Kind.TITLE, Kind.SURTITLE, Kind.LEAD, Kind.PARAGRAPH, Kind.SUBHEADING)
+        return self in KEPT
+
+
+# The kinds that make the article (a set: loops over every line test it).
+KEPT = frozenset({Kind.TITLE, Kind.SURTITLE, Kind.LEAD, Kind.PARAGRAPH, Kind.SUBHEADING})
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from khabar.core.classify import classify
 from khabar.core.decode import decode
 from khabar.core.language import guess_language
 from khabar.core.metadata import extract
-from khabar.core.model import Article, Kind, Labeled, Line
+from khabar.core.model import KEPT, Article, Kind, Labeled, Line
 from khabar.core.normalize import NormalizeConfig, normalize
 from khabar.core.rules import Rules, load_rules
 from khabar.core.segment import segment
@@ -113,7 +113,7 @@ def _normalized(text: str, config: NormalizeConfig) -> str:
 def _repaired(labeled: list[Labeled], config: NormalizeConfig) -> list[Labeled]:
     """The lines kept or read, repaired in one pass (normalize keeps lines, so they
     are joined and split again); the removed lines as they were."""
-    chosen = [i for i, item in enumerate(labeled) if item.kind.kept or item.kind is Kind.METADATA]
+    chosen = [i for i, item in enumerate(labeled) if item.kind in KEPT or item.kind is Kind.METADATA]
     fixed = normalize("\n".join(labeled[i].line.text for i in chosen), config=config, changes=False).text.split("\n")
     out = list(labeled)
     for i, text in zip(chosen, fixed):

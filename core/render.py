@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 
-from khabar.core.model import Article, Kind
+from khabar.core.model import KEPT, Article, Kind
 
 EXTENSIONS = {"json": ".json", "jsonl": ".jsonl", "md": ".md"}
 # Characters that would start Markdown syntax at the head of a paragraph.
@@ -41,9 +41,9 @@ def record(article: Article) -> dict:
         "language": article.language,
         "warnings": article.warnings,
         "blocks": [{"kind": item.kind.value, "line": item.line.number, "text": item.line.text}
-                   for item in article.lines if item.kind.kept],
+                   for item in article.lines if item.kind in KEPT],
         "removed": [{"line": item.line.number, "text": item.line.text, "reason": item.reason}
-                    for item in article.lines if not item.kind.kept],
+                    for item in article.lines if item.kind not in KEPT],
     }
 
 

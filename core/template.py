@@ -14,6 +14,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.core.rules import fold
 
@@ -24,6 +25,7 @@ MIN_SHARE = 0.1
 MAX_FILES = 256
 
 
+@lru_cache(maxsize=1 << 12)  # a site's menus and footers come back on every page
 def line_key(text: str) -> bytes:
     """A short fingerprint of a line as folded (spacing and letter forms ignored)."""
     return hashlib.blake2b(fold(text).encode("utf-8"), digest_size=8).digest()

@@ -118,23 +118,11 @@ def test_an_output_folder_that_cannot_be_made_is_an_error_with_nothing_written(t
 
 
 def test_a_write_that_fails_leaves_no_half_written_file(tmp_path, monkeypatch):
-    real_fdopen = os.fdopen
+    def full(fd, data):
+        os.write(fd, data[: len(data) // 2])
+        raise OSError(28, "No space left on device")
 
-    class Full:
-        def __init__(self, fd, mode):
-            self.f = real_fdopen(fd, mode)
-
-        def write(self, data):
-            self.f.write(data[: len(data) // 2])
-            raise OSError(28, "No space left on device")
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            self.f.close()
-
-    monkeypatch.setattr(storage.os, "fdopen", Full)
+    monkeypatch.setattr(storage, "_write_all", full)
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["clean", str(SEED), "-o", str(out), "--jobs", "1"])
     assert result.exit_code == 1

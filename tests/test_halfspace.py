@@ -212,3 +212,22 @@ def test_unknown_compounds_idempotent():
     once = normalize(text).text
     assert once != text
     assert normalize(once).text == once
+
+
+def test_old_lexicon_caches_are_removed_when_a_new_one_is_written(tmp_path):
+    import os
+    import time
+
+    from khabar.core import halfspace
+
+    old = []
+    for i in range(5):
+        path = tmp_path / f"lexicon-old{i}.pickle"
+        path.write_bytes(b"x")
+        os.utime(path, (time.time() - 1000 + i, time.time() - 1000 + i))
+        old.append(path)
+    new = tmp_path / "lexicon-new.pickle"
+    new.write_bytes(b"y")
+    halfspace._prune(new)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lexicon-new.pickle", "lexicon-old3.pickle",
+                                                          "lexicon-old4.pickle"]

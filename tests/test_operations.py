@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -213,6 +214,18 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
+def _workers(pid: int) -> list[int]:
+    """The run's worker processes: forked from it, or from its fork server."""
+    def helper(p: int) -> bool:
+        try:
+            cmdline = open(f"/proc/{p}/cmdline", "rb").read()
+        except OSError:
+            return True
+        return b"forkserver" in cmdline or b"resource_tracker" in cmdline
+
+    return [p for p in _descendants(pid) if not helper(p)]
+
+
 def test_a_worker_killed_mid_run_costs_nothing_and_the_run_ends(tmp_path):
     src = tmp_path / "many"
     src.mkdir()
@@ -228,8 +241,7 @@ def test_a_worker_killed_mid_run_costs_nothing_and_the_run_ends(tmp_path):
     while time.monotonic() < deadline and not workers:
         time.sleep(0.02)
         if len(list(out.glob("*.json"))) >= 20:
-            # The workers are the fork server's children: grandchildren of the run.
-            workers = [w for child in _children(run.pid) for w in _children(child)]
+            workers = _workers(run.pid)
     assert workers, "the run ended before a worker could be killed"
     os.kill(workers[0], signal.SIGKILL)
     _, err = run.communicate(timeout=120)
@@ -311,3 +323,22 @@ def test_a_task_that_kills_its_worker_twice_gets_the_fallback_and_the_others_fin
     proc = subprocess.run([sys.executable, str(script)], capture_output=True, timeout=120, text=True)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == str([0, 2, 4, 6, 8, "died", 12, 14, 16, 18, 20, 22])
+
+
+def test_spool_folders_of_runs_that_died_are_removed_and_a_live_runs_are_kept(tmp_path, monkeypatch):
+    from khabar.cli import batch
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    base = Path("/dev/shm") if os.access("/dev/shm", os.W_OK) else Path(batch.tempfile.gettempdir())
+    left = base / f"{batch.SPOOL_PREFIX}{dead}-test"
+    left.mkdir()
+    live = base / f"{batch.SPOOL_PREFIX}{os.getpid()}-test"
+    live.mkdir()
+    try:
+        made = batch._make_spool()
+        assert not left.exists() and live.exists() and Path(made).is_dir()
+        Path(made).rmdir()
+    finally:
+        shutil.rmtree(left, ignore_errors=True)
+        shutil.rmtree(live, ignore_errors=True)
