@@ -12,8 +12,10 @@ opened for reading.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import itertools
+import json
 import os
 import pickle
 import shutil
@@ -39,7 +41,7 @@ from khabar.core.errors import InputError
 from khabar.core.dates import TEHRAN
 from khabar.core.decode import decode
 from khabar.core.pipeline import Config, clean_bytes
-from khabar.core.render import EXTENSIONS, record, render, to_dict
+from khabar.core.render import EXTENSIONS, record, render
 from khabar.core.rules import fold
 from khabar.core.template import MIN_FILES, PageKeys, Template, learn_from_keys, page_keys, sample
 
@@ -157,10 +159,11 @@ def clean_one(path: str, data: bytes | None, template: Template | None, error: s
         article = clean_bytes(data, path=path, config=settings.config, reference=reference, template=template)
         fields = record(article)
         text = render(fields, settings.fmt, explain=settings.explain)
-        if settings.fmt != "md" and not settings.explain:
-            # The writer needs the blocks only to render again (a duplicate): JSON has none.
-            fields = to_dict(fields)
         keys = duplicate_keys(folder, fields)
+        if settings.fmt != "md":
+            # JSON reads back into its fields (to render a duplicate again): the writer
+            # gets the warnings alone, and the answer stays small.
+            fields = {"warnings": fields["warnings"]}
     except OSError as err:
         return Outcome(path, error=f"{path}: cannot read: {err.strerror or err}")
     except KhabarError as err:
@@ -235,6 +238,15 @@ class Interrupted(Exception):
     """SIGINT or SIGTERM came while the run waited (for standard input, for a worker)."""
 
 
+class _Done:
+    """A task of a map that this process ran itself: its result."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
 class Executor:
     """Runs work in order: in worker processes, started the first time a map has
     more than one task (a single page or standard input never waits for them),
@@ -245,8 +257,10 @@ class Executor:
     twice gets ``fallback(args)`` instead of a result (its files are reported).
     """
 
-    def __init__(self, jobs: int, settings: Settings, stop: Stop | None = None):
-        self.jobs, self.settings, self.stop = jobs, settings, stop
+    def __init__(self, jobs: int, settings: Settings, stop: Stop | None = None, *, work_here: bool = True):
+        """``work_here``: this process is one of the jobs (see _work_meanwhile), else
+        all ``jobs`` are worker processes."""
+        self.jobs, self.settings, self.stop, self.work_here = jobs, settings, stop, work_here
         self.pool = None
         self.spool: str | None = None
         self.window = max(1, jobs) * WINDOW_PER_JOB
@@ -263,6 +277,9 @@ class Executor:
             from khabar.core.pipeline import warm
 
             warm(self.settings.config)
+            # Kept out of the collector's passes, the loaded tables are not written to
+            # by a worker's collections, and their memory stays shared (copy-on-write).
+            gc.freeze()
             ctx = multiprocessing.get_context("fork")
         elif "forkserver" in methods:
             # A plain fork would copy the other threads' locks mid-use (the progress
@@ -272,7 +289,9 @@ class Executor:
             ctx.set_forkserver_preload(["khabar.cli.batch", "khabar.cli.preload"])
         else:
             ctx = multiprocessing.get_context("spawn")
-        self.pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker,
+        # This process works too (see _work_meanwhile): one worker fewer than jobs.
+        workers = self.jobs - 1 if self.work_here else self.jobs
+        self.pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
                                         initargs=(self.settings, True))
         if self.spool is None:
             self.spool = _make_spool()
@@ -319,14 +338,21 @@ class Executor:
                         t[1] = self.pool.submit(spooled, self.spool, fn, *t[0])
                 if not pending:
                     return
-                result = self._result(pending[0][1])
+                head = pending[0][1]
+                if isinstance(head, _Done):
+                    result = head.value
+                elif self.work_here and not suspects and not head.done() and self._work_meanwhile(pending, fn):
+                    continue
+                else:
+                    result = self._result(head)
             except BrokenProcessPool:
                 # A worker died (seen while waiting, or already when sending more work).
-                in_flight = sum(1 for t in pending if t[1] is not None)
+                in_flight = sum(1 for t in pending if t[1] is not None and not isinstance(t[1], _Done))
                 self.pool.shutdown(wait=False, cancel_futures=True)
                 self._start()
                 for t in pending:
-                    t[1] = None
+                    if not isinstance(t[1], _Done):
+                        t[1] = None
                 if suspects:  # the head ran alone: it killed the worker
                     task = pending[0]
                     task[2] += 1
@@ -342,6 +368,19 @@ class Executor:
             pending.popleft()
             suspects = max(0, suspects - 1)
             yield result
+
+    def _work_meanwhile(self, pending: deque, fn: Callable) -> bool:
+        """While the workers are busy, this process runs the last task sent that no
+        worker has started (this process is one of the run's jobs)."""
+        for task in reversed(pending):
+            future = task[1]
+            if isinstance(future, _Done):
+                continue
+            if not future.cancel():
+                return False  # started, and so are the ones before it
+            task[1] = _Done(fn(*task[0]))
+            return True
+        return False
 
     def close(self, *, abort: bool = False) -> None:
         if self.pool is not None:
@@ -578,6 +617,8 @@ def _finish(job: Job, outcome: Outcome, options: Options, settings: Settings, st
             reporter.info(f"{job.path}: duplicate of {first}; skipped")
             reporter.advance()
             return
+        if settings.fmt != "md":
+            data = json.loads(outcome.text)
         data["duplicate_of"] = first
         outcome.text = render(data, settings.fmt, explain=settings.explain)
     if options.output is None:

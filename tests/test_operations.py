@@ -316,7 +316,7 @@ def test_a_task_that_kills_its_worker_twice_gets_the_fallback_and_the_others_fin
         "from khabar.core.pipeline import Config\n"
         "from tests.helpers import double_or_die\n"
         "if __name__ == '__main__':\n"
-        "    executor = Executor(2, Settings(config=Config()))\n"
+        "    executor = Executor(2, Settings(config=Config()), work_here=False)\n"
         "    out = list(executor.map(double_or_die, [(x, 5) for x in range(12)], fallback=lambda a: 'died'))\n"
         "    executor.close()\n"
         "    print(out)\n", encoding="utf-8")
@@ -342,3 +342,23 @@ def test_spool_folders_of_runs_that_died_are_removed_and_a_live_runs_are_kept(tm
     finally:
         shutil.rmtree(left, ignore_errors=True)
         shutil.rmtree(live, ignore_errors=True)
+
+
+def test_the_main_process_is_one_of_the_jobs_and_results_stay_in_order(tmp_path):
+    script = tmp_path / "run.py"
+    script.write_text(
+        "import os, sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})\n"
+        "from khabar.cli.batch import Executor, Settings\n"
+        "from khabar.core.pipeline import Config\n"
+        "from tests.helpers import slow_square_and_pid\n"
+        "if __name__ == '__main__':\n"
+        "    executor = Executor(2, Settings(config=Config()))\n"
+        "    out = list(executor.map(slow_square_and_pid, [(x,) for x in range(40)]))\n"
+        "    executor.close()\n"
+        "    print([v for v, _ in out] == [x * x for x in range(40)], sum(p == os.getpid() for _, p in out),\n"
+        "          len({p for _, p in out}))\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, timeout=120, text=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    in_order, here, processes = proc.stdout.split()
+    assert in_order == "True" and int(here) > 0 and processes == "2"  # this process and one worker
