@@ -271,9 +271,10 @@ class Executor:
         from concurrent.futures import ProcessPoolExecutor
 
         methods = multiprocessing.get_all_start_methods()
-        if "fork" in methods and threading.active_count() == 1:
+        if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
             # No other thread (no progress bar, no pool before): workers forked from
             # this process start at once with its word lists, loaded here first.
+            # (Linux only: macOS's system libraries do not survive a plain fork.)
             from khabar.core.pipeline import warm
 
             warm(self.settings.config)
