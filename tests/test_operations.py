@@ -307,25 +307,32 @@ def test_changing_a_rules_file_redoes_an_incremental_run(tmp_path):
     assert " 0 cleaned" not in khabar("clean", SEEDS, "-o", out, "--incremental", "--rules", rules, "-v").stderr.decode()
 
 
-def test_a_task_that_kills_its_worker_twice_gets_the_fallback_and_the_others_finish(tmp_path):
+def _executor_run(tmp_path, helper: str, body: str) -> str:
+    """Run ``body`` (which has an ``Executor`` and ``tests.helpers.<helper>``) as a
+    script of its own: worker processes must not be forked from pytest."""
     script = tmp_path / "run.py"
     script.write_text(
-        "import sys\n"
+        "import os, sys\n"
         f"sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})\n"
         "from khabar.cli.batch import Executor, Settings\n"
         "from khabar.core.pipeline import Config\n"
-        "from tests.helpers import double_or_die\n"
-        "if __name__ == '__main__':\n"
-        "    executor = Executor(2, Settings(config=Config()), work_here=False)\n"
-        "    out = list(executor.map(double_or_die, [(x, 5) for x in range(12)], fallback=lambda a: 'died'))\n"
-        "    executor.close()\n"
-        "    print(out)\n", encoding="utf-8")
+        f"from tests.helpers import {helper}\n"
+        "if __name__ == '__main__':\n" + "".join(f"    {line}\n" for line in body.splitlines()), encoding="utf-8")
     proc = subprocess.run([sys.executable, str(script)], capture_output=True, timeout=120, text=True)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert proc.stdout.strip() == str([0, 2, 4, 6, 8, "died", 12, 14, 16, 18, 20, 22])
+    return proc.stdout
 
 
-def test_spool_folders_of_runs_that_died_are_removed_and_a_live_runs_are_kept(tmp_path, monkeypatch):
+def test_a_task_that_kills_its_worker_twice_gets_the_fallback_and_the_others_finish(tmp_path):
+    out = _executor_run(tmp_path, "double_or_die", """
+executor = Executor(2, Settings(config=Config()), work_here=False)
+out = list(executor.map(double_or_die, [(x, 5) for x in range(12)], fallback=lambda a: 'died'))
+executor.close()
+print(out)""")
+    assert out.strip() == str([0, 2, 4, 6, 8, "died", 12, 14, 16, 18, 20, 22])
+
+
+def test_spool_folders_of_runs_that_died_are_removed_and_a_live_runs_are_kept():
     from khabar.cli import batch
 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
@@ -345,20 +352,10 @@ def test_spool_folders_of_runs_that_died_are_removed_and_a_live_runs_are_kept(tm
 
 
 def test_the_main_process_is_one_of_the_jobs_and_results_stay_in_order(tmp_path):
-    script = tmp_path / "run.py"
-    script.write_text(
-        "import os, sys\n"
-        f"sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})\n"
-        "from khabar.cli.batch import Executor, Settings\n"
-        "from khabar.core.pipeline import Config\n"
-        "from tests.helpers import slow_square_and_pid\n"
-        "if __name__ == '__main__':\n"
-        "    executor = Executor(2, Settings(config=Config()))\n"
-        "    out = list(executor.map(slow_square_and_pid, [(x,) for x in range(40)]))\n"
-        "    executor.close()\n"
-        "    print([v for v, _ in out] == [x * x for x in range(40)], sum(p == os.getpid() for _, p in out),\n"
-        "          len({p for _, p in out}))\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, str(script)], capture_output=True, timeout=120, text=True)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    in_order, here, processes = proc.stdout.split()
+    out = _executor_run(tmp_path, "slow_square_and_pid", """
+executor = Executor(2, Settings(config=Config()))
+out = list(executor.map(slow_square_and_pid, [(x,) for x in range(40)]))
+executor.close()
+print([v for v, _ in out] == [x * x for x in range(40)], sum(p == os.getpid() for _, p in out), len({p for _, p in out}))""")
+    in_order, here, processes = out.split()
     assert in_order == "True" and int(here) > 0 and processes == "2"  # this process and one worker
