@@ -25,6 +25,7 @@ import stat
 import sys
 import tempfile
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -110,9 +111,25 @@ def _init_worker(settings: Settings, worker: bool = False) -> None:
         # and ends the workers with SIGTERM (their default, whatever the parent had set).
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        _end_with_parent()
         from khabar.core.pipeline import warm as load_word_lists
 
         load_word_lists(settings.config)
+
+
+def _end_with_parent() -> None:
+    """A worker ends when the process that started it does (killed, out of memory):
+    no orphan goes on waiting for work that will never come."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent was already gone
+        os._exit(1)
 
 
 def _read(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
@@ -207,8 +224,13 @@ def spooled(spool: str, fn: Callable, *args) -> tuple[str, bytes | str]:
     if len(data) <= INLINE_MAX:
         return "inline", data
     path = os.path.join(spool, f"{os.getpid()}-{next(_spool_serial)}.pickle")
-    with open(path, "wb") as f:
-        f.write(data)
+    try:
+        with open(path, "wb") as f:
+            f.write(data)
+    except OSError:  # the spool is full (a small /dev/shm): send it whole after all
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        return "inline", data
     return "file", path
 
 
@@ -397,13 +419,23 @@ class Executor:
 SPOOL_PREFIX = "khabar-spool-"
 
 
+# A spool folder left this long ago by a process that is gone is a killed run's.
+SPOOL_STALE_SECONDS = 3600
+
+
 def _make_spool() -> str:
     """The run's spool folder: in memory (/dev/shm) where there is one. Folders
-    left by runs that were killed (their process is gone) are removed first."""
+    left by killed runs (this user's, old, their process gone) are removed first."""
     base = "/dev/shm" if os.access("/dev/shm", os.W_OK) else tempfile.gettempdir()
+    now = time.time()
     for old in Path(base).glob(f"{SPOOL_PREFIX}*"):
         pid = old.name[len(SPOOL_PREFIX):].split("-")[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        try:
+            st = old.stat()
+        except OSError:
+            continue
+        if pid.isdigit() and st.st_uid == os.getuid() and now - st.st_mtime > SPOOL_STALE_SECONDS \
+                and not _alive(int(pid)):
             shutil.rmtree(old, ignore_errors=True)
     return tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-", dir=base)
 

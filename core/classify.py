@@ -110,7 +110,7 @@ def features(line: Line, rules: Rules, reference=None) -> Features:
     text = line.text
     if len(text) > MEMO_MAX_CHARS:
         return _features(text, rules, reference)
-    memo = _memo_for(rules)
+    memo = rules.memo
     key = (text, reference)
     found = memo.get(key)
     if found is None:
@@ -122,18 +122,9 @@ def features(line: Line, rules: Rules, reference=None) -> Features:
 
 # Menus, footers, labels and link lists recur on every page of a site, and their
 # features (rules, metadata roles, dates) are the costly ones: a short line's
-# features are remembered for the rules in use. A paragraph occurs once.
+# features are remembered with the rules in use (Rules.memo). A paragraph occurs once.
 MEMO_MAX_CHARS = 120
 MEMO_MAX_LINES = 1 << 13
-_memo: dict[tuple[str, object], Features] = {}
-_memo_rules: Rules | None = None
-
-
-def _memo_for(rules: Rules) -> dict[tuple[str, object], Features]:
-    global _memo, _memo_rules
-    if rules is not _memo_rules:
-        _memo, _memo_rules = {}, rules
-    return _memo
 
 
 def _features(text: str, rules: Rules, reference) -> Features:

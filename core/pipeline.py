@@ -96,12 +96,12 @@ _line_memo: dict[NormalizeConfig, dict[str, str]] = {}
 
 def _normalized(text: str, config: NormalizeConfig) -> str:
     memo = _line_memo.setdefault(config, {})
+    if len(memo) >= LINE_MEMO_MAX_LINES:
+        memo.clear()
     lines = text.split("\n")
     todo = [i for i, line in enumerate(lines) if line not in memo]
     fixed = normalize("\n".join(lines[i] for i in todo), config=config, changes=False).text.split("\n") \
         if todo else []
-    if len(memo) >= LINE_MEMO_MAX_LINES:
-        memo.clear()
     out = [memo.get(line, line) for line in lines]
     for i, line in zip(todo, fixed):
         if len(lines[i]) <= LINE_MEMO_MAX_CHARS:

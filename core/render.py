@@ -72,8 +72,8 @@ def _indented(data: dict) -> str:
 
     fields = []
     for key, value in data.items():
-        if isinstance(value, (list, dict)) and value:
-            if isinstance(value, list) and not any(isinstance(v, (list, dict)) for v in value):
+        if isinstance(value, (list, tuple, dict)) and value:
+            if isinstance(value, (list, tuple)) and not any(isinstance(v, (list, tuple, dict)) for v in value):
                 text = "[\n    " + ",\n    ".join(map(dumps, value)) + "\n  ]"
             else:  # nested (--explain): JSON strings hold no raw line break, so indenting is safe
                 text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")

@@ -24,14 +24,24 @@ FOLD_PAIRS = (("ي", "ی"), ("ى", "ی"), ("ك", "ک"), ("ة", "ه"), ("ۀ", "ه
 TRAILING = ":：؛…. -|»«\"'"
 
 
-# A page's line is folded by several stages (rules, template, repeats): remembered.
-@lru_cache(maxsize=1 << 12)
+# A page's line is folded by several stages (rules, template, repeats): a short
+# one is remembered (a long text, such as a whole article, is not worth keeping).
+FOLD_MEMO_MAX_CHARS = 300
+
+
 def fold(text: str) -> str:
+    return _fold_remembered(text) if len(text) <= FOLD_MEMO_MAX_CHARS else _fold(text)
+
+
+def _fold(text: str) -> str:
     text = text.strip().strip(TRAILING)
     for old, new in FOLD_PAIRS:
         if old in text:
             text = text.replace(old, new)
     return text.lower()
+
+
+_fold_remembered = lru_cache(maxsize=1 << 12)(_fold)
 
 
 # Joining patterns renumbers their groups: a pattern with a back-reference or a
@@ -137,6 +147,12 @@ class Rules:
             re.compile("|".join(f"(?:{b})" for b in anchored)) if anchored else None,
             re.compile("|".join(f"(?:{f})" for f in floating)) if floating else None,
         )
+
+    @cached_property
+    def memo(self) -> dict:
+        """Results that depend on these rules and the line alone, kept with the rules
+        (classify keeps each short line's features here)."""
+        return {}
 
     def match(self, line: str) -> Rule | None:
         """The first rule that matches the line, or None."""

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from khabar.core.rules import fold
+from khabar.core.rules import FOLD_MEMO_MAX_CHARS, fold
 
 MIN_FILES = 3
 MIN_SHARE = 0.1
@@ -25,10 +25,17 @@ MIN_SHARE = 0.1
 MAX_FILES = 256
 
 
-@lru_cache(maxsize=1 << 12)  # a site's menus and footers come back on every page
 def line_key(text: str) -> bytes:
     """A short fingerprint of a line as folded (spacing and letter forms ignored)."""
+    # A site's menus and footers come back on every page: a short line's key is remembered.
+    return _short_line_key(text) if len(text) <= FOLD_MEMO_MAX_CHARS else _line_key(text)
+
+
+def _line_key(text: str) -> bytes:
     return hashlib.blake2b(fold(text).encode("utf-8"), digest_size=8).digest()
+
+
+_short_line_key = lru_cache(maxsize=1 << 12)(_line_key)
 
 
 @dataclass(frozen=True)

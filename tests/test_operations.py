@@ -332,7 +332,7 @@ print(out)""")
     assert out.strip() == str([0, 2, 4, 6, 8, "died", 12, 14, 16, 18, 20, 22])
 
 
-def test_spool_folders_of_runs_that_died_are_removed_and_a_live_runs_are_kept():
+def test_old_spool_folders_of_runs_that_died_are_removed_and_others_kept():
     from khabar.cli import batch
 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
@@ -342,13 +342,18 @@ def test_spool_folders_of_runs_that_died_are_removed_and_a_live_runs_are_kept():
     left.mkdir()
     live = base / f"{batch.SPOOL_PREFIX}{os.getpid()}-test"
     live.mkdir()
+    recent = base / f"{batch.SPOOL_PREFIX}{dead}-recent"  # a run in another PID namespace, maybe
+    recent.mkdir()
+    long_ago = time.time() - 2 * batch.SPOOL_STALE_SECONDS
+    for folder in (left, live):
+        os.utime(folder, (long_ago, long_ago))
     try:
         made = batch._make_spool()
-        assert not left.exists() and live.exists() and Path(made).is_dir()
+        assert not left.exists() and live.exists() and recent.exists() and Path(made).is_dir()
         Path(made).rmdir()
     finally:
-        shutil.rmtree(left, ignore_errors=True)
-        shutil.rmtree(live, ignore_errors=True)
+        for folder in (left, live, recent):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_the_main_process_is_one_of_the_jobs_and_results_stay_in_order(tmp_path):
@@ -359,3 +364,27 @@ executor.close()
 print([v for v, _ in out] == [x * x for x in range(40)], sum(p == os.getpid() for _, p in out), len({p for _, p in out}))""")
     in_order, here, processes = out.split()
     assert in_order == "True" and int(here) > 0 and processes == "2"  # this process and one worker
+
+
+def test_a_run_killed_outright_leaves_no_worker_and_no_lock_behind(tmp_path):
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(2000):
+        (src / f"{i:04}.txt").write_bytes(SEED.read_bytes().replace(b"2855", str(20000 + i).encode()))
+    out = tmp_path / "out"
+    run = subprocess.Popen([KHABAR, "clean", str(src), "-o", str(out), "--jobs", "2"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.json"))) < 20:
+        time.sleep(0.02)
+    workers = _workers(run.pid)
+    assert workers, "the run ended before it could be killed"
+    run.kill()
+    run.communicate(timeout=60)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.05)
+    assert not any(Path(f"/proc/{w}").exists() and b"khabar" in Path(f"/proc/{w}/cmdline").read_bytes()
+                   for w in workers)
+    again = khabar("clean", src, "-o", out, "--jobs", "2")
+    assert again.returncode == 0, again.stderr.decode()[-1000:]

@@ -57,3 +57,17 @@ def test_the_language_is_reported_and_a_foreign_page_still_cleaned():
     assert english.language == "und-Latn" and "not a Persian page (language: und-Latn)" in english.warnings
     arabic = clean_bytes("قال رئيس الوزراء في مؤتمر صحفي إن الحكومة ستعمل على تحسين الاقتصاد في هذا العام.".encode())
     assert arabic.language == "ar"
+
+
+def test_remembered_lines_are_the_same_when_the_memory_fills_up(monkeypatch):
+    from dataclasses import replace
+
+    from khabar.core import pipeline
+    from khabar.core.normalize import normalize
+
+    monkeypatch.setattr(pipeline, "LINE_MEMO_MAX_LINES", 3)
+    monkeypatch.setattr(pipeline, "_line_memo", {})
+    light = replace(NormalizeConfig(), halfspaces=False)
+    page = "كتاب يك\nصفحه   نخست\nاخبار ورزشي\nمتن  خبر"
+    want = normalize(page, config=light).text
+    assert [pipeline._normalized(page, light) for _ in range(4)] == [want] * 4
