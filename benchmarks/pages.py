@@ -7,7 +7,9 @@ repeated lines). So each page here is a sample page (``seeds/`` and
 ``../shared/cases/dev/raw``) whose title, lead and paragraphs, as khabar finds
 them, are replaced by the next article of ``../shared/corpus``; the page keeps
 its site's encoding, line ends, spacing and lost half-spaces, and gets its own
-news code. Pages go into one folder per site, 500 files a folder.
+news code. Pages go into one folder per site, 500 files a folder. The corpus
+has 1,400 articles: past that many pages they come round again, in other pages
+and with their paragraphs in another order.
 
 Without ``../shared/corpus`` the samples are copied as they are (news code changed).
 """
