@@ -226,10 +226,11 @@ def _workers(pid: int) -> list[int]:
     return [p for p in _descendants(pid) if not helper(p)]
 
 
-def test_a_worker_killed_mid_run_costs_nothing_and_the_run_ends(tmp_path):
+def _two_job_run_under_way(tmp_path):
+    """A --jobs 2 run over 2000 pages, once 20 outputs exist: (source, output, run, its workers)."""
     src = tmp_path / "many"
     src.mkdir()
-    # Enough pages that the run is still going when a worker is killed (copies of one
+    # Enough pages that the run is still going when it is interfered with (copies of one
     # page clean fast: khabar remembers the lines it has seen).
     for i in range(2000):
         (src / f"{i:04}.txt").write_bytes(SEED.read_bytes().replace(b"2855", str(20000 + i).encode()))
@@ -242,7 +243,12 @@ def test_a_worker_killed_mid_run_costs_nothing_and_the_run_ends(tmp_path):
         time.sleep(0.02)
         if len(list(out.glob("*.json"))) >= 20:
             workers = _workers(run.pid)
-    assert workers, "the run ended before a worker could be killed"
+    assert workers, "the run ended before it could be interfered with"
+    return src, out, run, workers
+
+
+def test_a_worker_killed_mid_run_costs_nothing_and_the_run_ends(tmp_path):
+    _, out, run, workers = _two_job_run_under_way(tmp_path)
     os.kill(workers[0], signal.SIGKILL)
     _, err = run.communicate(timeout=120)
     assert run.returncode == 0, err.decode()[-2000:]
@@ -367,18 +373,7 @@ print([v for v, _ in out] == [x * x for x in range(40)], sum(p == os.getpid() fo
 
 
 def test_a_run_killed_outright_leaves_no_worker_and_no_lock_behind(tmp_path):
-    src = tmp_path / "many"
-    src.mkdir()
-    for i in range(2000):
-        (src / f"{i:04}.txt").write_bytes(SEED.read_bytes().replace(b"2855", str(20000 + i).encode()))
-    out = tmp_path / "out"
-    run = subprocess.Popen([KHABAR, "clean", str(src), "-o", str(out), "--jobs", "2"],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(list(out.glob("*.json"))) < 20:
-        time.sleep(0.02)
-    workers = _workers(run.pid)
-    assert workers, "the run ended before it could be killed"
+    src, out, run, workers = _two_job_run_under_way(tmp_path)
     run.kill()
     run.communicate(timeout=60)
     deadline = time.monotonic() + 10
