@@ -94,7 +94,7 @@ DigitsOption = Annotated[Digits, typer.Option("--digits", metavar="keep|fa|latin
 def clean(
     paths: Annotated[Optional[list[str]], typer.Argument(
         help="Files or folders (read recursively); - for standard input.", show_default=False,
-        metavar="PATH")] = None,
+        metavar="PATH...")] = None,
     fmt: Annotated[Optional[Format], typer.Option(
         "--format", "-f", metavar="json|jsonl|md",
         help="Output format. Default: jsonl on standard output, json with --output.")] = None,
@@ -215,7 +215,7 @@ def _usable_cores() -> int:
 @app.command()
 def normalize(
     files: Annotated[Optional[list[Path]], typer.Argument(
-        help="Files to normalise (default: standard input).", show_default=False, metavar="FILE")] = None,
+        help="Files to normalise (default: standard input).", show_default=False, metavar="FILE...")] = None,
     repair: RepairOption = True,
     digits: DigitsOption = Digits.keep,
 ) -> None:

@@ -6,7 +6,9 @@
 The lexicon is hazm's: its word list (``hazm.utils.words_list``: words with
 frequencies and parts of speech, about 13k of them with a half-space) and
 the verb forms its conjugator writes (``hazm.lemmatizer.Conjugation`` over
-``hazm.utils.verbs_list``). hazm's own ``Normalizer`` is not used: its
+``hazm.utils.verbs_list``). Half-spaced spellings hazm lists without a
+part of speech and whose first part is no word ('دوومی‌دانی') are typos and
+are dropped. hazm's own ``Normalizer`` is not used: its
 spacing joins and splits by rules that differ from news usage, and its other
 steps damage URLs and numbers (see ``normalize``).
 
@@ -23,7 +25,8 @@ For each run of Persian letters without a half-space, in order:
    'مهمترین', 'بزرگتر' about as often as 'مهم‌ترین', 'بزرگ‌تر'; a
    superlative follows its comparative: 'بزرگتر' listed, 'بزرگترین' kept).
 4. Morphology: a known base and a suffix written after a half-space (plural
-   'ها', comparative 'تر', clitics after a final 'ه'); then two known words
+   'ها', comparative 'تر', clitics after a final 'ه', the perfect tense
+   after a participle of hazm's verbs: 'بازنگشته‌اند'); then two known words
    the first of which ends in 'ه' ('فاصله' + 'گذاری'), or a prefix such as
    'بی' before a known word. When readings disagree ('زمینهای': 'زمین‌های'
    or 'زمینه‌ای') the one whose base is far more frequent wins, and the
@@ -112,6 +115,9 @@ class Rules:
     consonant_heh_endings: tuple[str, ...]
     ezafe_min_stem: int
     verb_prefix_letters: tuple[str, ...]
+    perfect_endings: tuple[str, ...]
+    participle_prefixes: tuple[str, ...]
+    alef_after_prefix: tuple[str, str]
 
     @functools.cached_property
     def suffixes_by_last_letter(self) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -159,6 +165,9 @@ def rules() -> Rules:
         consonant_heh_endings=tuple(compounds["consonant_heh_endings"]),
         ezafe_min_stem=int(compounds["ezafe_min_stem"]),
         verb_prefix_letters=tuple(compounds["verb_prefix_letters"]),
+        perfect_endings=tuple(suffixes["perfect_endings"]),
+        participle_prefixes=tuple(suffixes["participle_prefixes"]),
+        alef_after_prefix=tuple(suffixes["alef_after_prefix"]),
     )
 
 
@@ -180,7 +189,7 @@ class Lexicon:
 
 
 # Bump when the Lexicon's fields change: caches of the old shape are then ignored.
-LEXICON_FORMAT = 2
+LEXICON_FORMAT = 3
 
 
 def _cache_file() -> Path | None:
@@ -252,6 +261,7 @@ def _build_lexicon() -> Lexicon:
             key = word.replace(ZWNJ, "")
             if key not in halfspaced or freq > halfspaced[key][1]:
                 halfspaced[key] = (word, freq)
+    halfspaced = {k: v for k, v in halfspaced.items() if not _listing_noise(v[0], words, weak)}
     conjugation = Conjugation()
     forms: set[str] = set(r.extra_verb_forms)
     joined_verbs: set[str] = set()
@@ -275,12 +285,21 @@ def _build_lexicon() -> Lexicon:
     return Lexicon(words, frozenset(weak), halfspaced, verbs, frozenset(joined_verbs), frozenset(verb_heads))
 
 
+def _listing_noise(spelled: str, words: dict, weak: set[str]) -> bool:
+    """Whether a half-spaced spelling is one of the typos of hazm's list
+    without parts of speech: there, a first part that is no word at all
+    ('دوومی‌دانی' for 'دوومیدانی') is right one time in seventeen."""
+    first = spelled.split(ZWNJ, 1)[0]
+    return spelled not in words and first not in words and first not in weak
+
+
 def _base(lex: Lexicon, base: str, *, weak_ok: bool = False) -> tuple[str, int] | None:
     """How a base is spelled and how frequent it is, or None if it is no base.
 
     A base is a content word hazm lists (not a pronoun: 'آنها' stays joined),
     a word hazm lists only with a half-space, a participle ('می‌رفته' +
-    'اند'), or a listed word plus the derivational 'ی' ('توانمند' + 'ی').
+    'اند'), or a listed word plus the derivational 'ی' ('توانمند' + 'ی',
+    'احمدی‌نژاد' + 'ی'; not when hazm lists those letters joined too).
     """
     entry = lex.words.get(base)
     if entry is not None:
@@ -293,6 +312,8 @@ def _base(lex: Lexicon, base: str, *, weak_ok: bool = False) -> tuple[str, int] 
         return lex.verbs[base], 0
     if base.endswith("ی") and len(base) > 3 and base[:-1] in lex.words:
         return base, 0
+    if base.endswith("ی") and base[:-1] in lex.halfspaced and base not in lex.weak and base[:-1] not in lex.weak:
+        return lex.halfspaced[base[:-1]][0] + "ی", 0  # 'احمدی‌نژاد' + 'ی' (+ 'ها')
     if weak_ok and base in lex.weak:
         return base, 0
     return None
@@ -317,6 +338,8 @@ def _suffix_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
             if adjective is None or "AJ" not in adjective[1] or stem in r.joined_comparative_bases:
                 continue
         base = _base(lex, stem, weak_ok=family == "plural")
+        if base is None and family == "after_heh" and suffix in r.perfect_endings and _participle(lex, r, stem):
+            base = stem, 0  # 'بازنگشته' + 'اند'
         if base is None and family == "plural" and stem.endswith(r.comparative):
             inner = _suffix_readings(lex, r, stem)  # 'بزرگ‌تر' + 'ها'
             base = inner.popitem() if len(inner) == 1 else None
@@ -324,6 +347,26 @@ def _suffix_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
             reading = _join(base[0], suffix)
             readings[reading] = max(readings.get(reading, 0), base[1])
     return readings
+
+
+def _participle(lex: Lexicon, r: Rules, stem: str) -> bool:
+    """Whether the letters are a past participle of a verb hazm lists, after an
+    optional preverb and negative prefix ('باز' + 'ن' + 'گشته', 'ن' +
+    'یاموخته' for 'آموخته'), written joined."""
+    for preverb in ("", *r.preverbs):
+        if not stem.startswith(preverb):
+            continue
+        rest = stem[len(preverb):]
+        for prefix in ("", *r.participle_prefixes):
+            if not rest.startswith(prefix):
+                continue
+            head = rest[len(prefix):]
+            glide, alef = r.alef_after_prefix
+            if prefix and head.startswith(glide):
+                head = alef + head[len(glide):]
+            if head.endswith("ه") and head in lex.verb_heads:
+                return True
+    return False
 
 
 def _compound_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:

@@ -350,10 +350,8 @@ def _spans_kept(before: str, after: str, result: spans.Masked) -> bool:
     p = n = 0
     for old, new, prose in zip(old_lines, new_lines, prose_lines):
         p_end, n_end = p + prose.count(spans.PROTECTED_MARK), n + prose.count(spans.NUMBER_MARK)
-        if old != new:
-            m = spans.mask(new)
-            if m.protected != result.protected[p:p_end] or m.numbers != result.numbers[n:n_end]:
-                return False
+        if old != new and spans.pieces(new) != (result.protected[p:p_end], result.numbers[n:n_end]):
+            return False
         p, n = p_end, n_end
     return True
 

@@ -58,8 +58,18 @@ LINE_BREAK = re.compile("[\u2028\u2029\x85]")
 LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 
 
-def _dumps(data: dict, **kw) -> str:
-    text = json.dumps(data, ensure_ascii=False, **kw)
+# json.dumps builds an encoder on every call; most values are strings, which
+# json's own C function escapes exactly as json.dumps(ensure_ascii=False) does.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+_encode_string = json.encoder.encode_basestring
+
+
+def _dump_value(value) -> str:
+    return _encode_string(value) if type(value) is str else _encode(value)
+
+
+def _dumps(data: dict) -> str:
+    text = _encode(data)
     return text.translate(LINE_BREAKERS) if LINE_BREAK.search(text) else text
 
 
@@ -67,9 +77,7 @@ def _indented(data: dict) -> str:
     """``json.dumps(data, ensure_ascii=False, indent=2)``, the same text: json's
     indenting encoder is pure Python, so each value goes through its C encoder and
     the lines are laid out here."""
-    def dumps(value) -> str:
-        return json.dumps(value, ensure_ascii=False)
-
+    dumps = _dump_value
     fields = []
     for key, value in data.items():
         if isinstance(value, (list, tuple, dict)) and value:
@@ -94,7 +102,7 @@ def to_jsonl(data: dict, *, explain: bool = False) -> str:
 
 def _yaml(value) -> str:
     # JSON strings and lists are valid YAML flow scalars, quoted and escaped.
-    return json.dumps(value, ensure_ascii=False)
+    return _dump_value(value)
 
 
 def _escape(text: str) -> str:

@@ -11,6 +11,7 @@ Blank lines are dropped, but each line remembers whether one stood before it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from khabar.core.language import language
 from khabar.core.model import Line
@@ -47,8 +48,16 @@ def _only_joining_words(text: str) -> bool:
     return all(w.strip("،,«»\"") in language().joining_words for w in text.split())
 
 
+# Menus and footers come back on every page of a site: a short line's answer is remembered.
+MEMO_MAX_CHARS = 120
+
+
 def _cut_short(text: str) -> bool:
     """The line stops where no sentence can stop."""
+    return _cut_short_remembered(text) if len(text) <= MEMO_MAX_CHARS else _cut_short_now(text)
+
+
+def _cut_short_now(text: str) -> bool:
     if text.endswith(OPENERS) or _dateline(text):  # "خبرگزاری فارس:" opens the lead on the next line
         return True
     if text.endswith(language().sentence_end):
@@ -58,6 +67,9 @@ def _cut_short(text: str) -> bool:
     if text.endswith(language().credit_openers):  # "…، به گزارش" / "خبرگزاری …"
         return True
     return _last_word(text) in language().joining_words and _at_most(text, MAX_FRAGMENT_WORDS)
+
+
+_cut_short_remembered = lru_cache(maxsize=1 << 12)(_cut_short_now)
 
 
 def _dateline(text: str) -> bool:

@@ -66,6 +66,8 @@ HAS_LATIN_LETTER = re.compile(f"[{_LATIN_LETTER}]")
 # Digits with their decimal, thousands, date and time separators, and a
 # percent sign: '38.5', '1,250', '۱،۲۰۰', '۳۸٫۵', '1403/03/15', '7:30', '۴۵٪'.
 NUMBER = re.compile(rf"{_DIGIT}+(?:[.,٫٬،/:\-]{_DIGIT}+)*[%٪]?")
+# The same, captured: split() then gives text and numbers in turn, in one pass.
+_NUMBER_SPLIT = re.compile(f"({NUMBER.pattern})")
 
 
 @dataclass(frozen=True)
@@ -144,9 +146,9 @@ def mask(text: str) -> Masked:
         m = _SPAN_TRIGGER.search(text, pos)
         start = end if m is None else text.rfind("\n", pos, m.start()) + 1 or pos
         if start > pos:
-            plain = text[pos:start]
-            parts.append(NUMBER.sub(NUMBER_MARK, plain))
-            numbers.extend(NUMBER.findall(plain))
+            pieces = _NUMBER_SPLIT.split(text[pos:start])
+            parts.append(NUMBER_MARK.join(pieces[0::2]))
+            numbers.extend(pieces[1::2])
         if m is None:
             break
         stop = text.find("\n", m.end())
@@ -164,7 +166,23 @@ def mask(text: str) -> Masked:
     return Masked("".join(parts), tuple(kept), tuple(numbers))
 
 
+def pieces(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The protected spans and the numbers that ``mask`` finds in a text, without masking it."""
+    if not _SPAN_TRIGGER.search(text):  # most lines: numbers at most
+        return (), tuple(NUMBER.findall(text))
+    masked = mask(text)
+    return masked.protected, masked.numbers
+
+
 def unmask(masked: Masked) -> str:
+    if not masked.protected:  # numbers at most: put back between the pieces
+        if not masked.numbers:
+            return masked.text
+        pieces = masked.text.split(NUMBER_MARK)
+        if len(pieces) == len(masked.numbers) + 1:
+            out = [""] * (2 * len(pieces) - 1)
+            out[0::2], out[1::2] = pieces, masked.numbers
+            return "".join(out)
     kept, numbers = iter(masked.protected), iter(masked.numbers)
     return re.sub(
         f"[{PROTECTED_MARK}{NUMBER_MARK}]",

@@ -231,3 +231,29 @@ def test_old_lexicon_caches_are_removed_when_a_new_one_is_written(tmp_path):
     halfspace._prune(new)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lexicon-new.pickle", "lexicon-old3.pickle",
                                                           "lexicon-old4.pickle"]
+
+
+def test_perfect_tense_after_a_participle_of_a_listed_verb_gets_a_half_space():
+    # preverb, negative prefix ('ن' + 'آموخته' is written 'نیاموخته') and the copula
+    assert restored("بازنگشتهاند و دریافتهاند") == f"بازنگشته{Z}اند و دریافته{Z}اند"
+    assert restored("نیاموختهایم") == f"نیاموخته{Z}ایم"
+    # 'ای' and 'است' are left to the plural readings: 'برداشتهای' is 'برداشت‌های'
+    assert restored("برداشتهای ملی") == f"برداشت{Z}های ملی"
+
+
+def test_derived_yeh_of_a_halfspaced_word_takes_the_plural():
+    assert restored("احمدینژادیها گفتند") == f"احمدی{Z}نژادی{Z}ها گفتند"
+    # hazm lists 'سیاستگذاری' joined too: the writer's joined spelling is kept
+    assert restored("سیاستگذاریهای ملی") == f"سیاستگذاری{Z}های ملی"
+
+
+def test_halfspaced_listing_with_no_word_as_first_part_is_ignored():
+    # hazm lists 'دوومی‌دانی' (no part of speech): 'دوومی' is no word
+    assert restored("دوومیدانی") == "دوومیدانی"
+
+
+def test_new_readings_idempotent():
+    text = "بازنگشتهاند نیاموختهایم احمدینژادیها"
+    once = normalize(text).text
+    assert once != text
+    assert normalize(once).text == once
