@@ -40,7 +40,7 @@ from khabar.cli.state import STATE_DIR, Locked, OutputLock, State, content_hash
 from khabar.core import KhabarError
 from khabar.core.errors import InputError
 from khabar.core.dates import TEHRAN
-from khabar.core.decode import decode
+from khabar.core.decode import Decoded, decode
 from khabar.core.pipeline import Config, clean_bytes
 from khabar.core.render import EXTENSIONS, record, render
 from khabar.core.rules import fold
@@ -164,8 +164,10 @@ def clean_one(path: str, data: bytes | None, template: Template | None, error: s
     if error is not None:  # this process could not read it (a URL)
         return Outcome(path, error=error)
     try:
+        decoded = None
         if data is None:
-            data, st = _read(path, settings.max_bytes)
+            learnt = _learnt.pop(path, None)
+            data, st, decoded = learnt if learnt is not None else (*_read(path, settings.max_bytes), None)
             size, mtime_ns = st.st_size, st.st_mtime_ns
         else:
             size, mtime_ns = len(data), 0
@@ -173,7 +175,8 @@ def clean_one(path: str, data: bytes | None, template: Template | None, error: s
         if reference == MTIME:
             # Each file was read when it was saved: its modification time (none for standard input).
             reference = datetime.fromtimestamp(mtime_ns / 1e9, tz=TEHRAN) if mtime_ns else None
-        article = clean_bytes(data, path=path, config=settings.config, reference=reference, template=template)
+        article = clean_bytes(data, path=path, config=settings.config, reference=reference, template=template,
+                              decoded=decoded)
         fields = record(article)
         text = render(fields, settings.fmt, explain=settings.explain)
         keys = duplicate_keys(folder, fields)
@@ -197,18 +200,46 @@ def clean_batch(jobs: list[tuple[str, bytes | None, str | None]], template: Temp
     return [clean_one(path, data, template, error, folder) for path, data, error in jobs]
 
 
-def line_keys(path: str, data: bytes | None = None) -> PageKeys | None:
-    """The keys of a file's lines, for learning its folder's template (unreadable: None)."""
+# The files this process read and decoded to learn a folder, kept for its cleaning
+# pass (when this process cleans them too): path -> (bytes, stat, decoded text).
+# Learning reads at most MAX_FILES of a folder; what is left is dropped at the next,
+# and no more than LEARNT_MAX_BYTES are kept.
+_learnt: dict[str, tuple[bytes, os.stat_result, Decoded]] = {}
+_learnt_bytes = 0
+LEARNT_MAX_BYTES = 32 << 20
+
+
+def line_keys(path: str, data: bytes | None = None, keep: bool = False) -> PageKeys | None:
+    """The keys of a file's lines, for learning its folder's template (unreadable: None).
+    ``keep``: keep what was read for this process's cleaning pass."""
     try:
         if data is None:
-            data, _ = _read(path, _settings.max_bytes)
-        return page_keys(decode(data, path=path).text)
+            data, st = _read(path, _settings.max_bytes)
+            decoded = decode(data, path=path)
+            if keep:
+                _keep_learnt(path, data, st, decoded)
+        else:
+            decoded = decode(data, path=path)
+        return page_keys(decoded.text)
     except Exception:  # unreadable or broken: the cleaning pass reports it
         return None
 
 
-def line_keys_batch(entries: list[tuple[str, bytes | None]]) -> list[PageKeys | None]:
-    return [line_keys(path, data) for path, data in entries]
+def _keep_learnt(path: str, data: bytes, st: os.stat_result, decoded: Decoded) -> None:
+    global _learnt_bytes
+    if _learnt_bytes + len(data) <= LEARNT_MAX_BYTES:
+        _learnt[path] = (data, st, decoded)
+        _learnt_bytes += len(data)
+
+
+def _forget_learnt() -> None:
+    global _learnt_bytes
+    _learnt.clear()
+    _learnt_bytes = 0
+
+
+def line_keys_batch(entries: list[tuple[str, bytes | None]], keep: bool = False) -> list[PageKeys | None]:
+    return [line_keys(path, data, keep) for path, data in entries]
 
 
 # A worker's answer goes back through one pipe that all workers share. A worker
@@ -499,7 +530,10 @@ def _template(group: Group, executor, settings: Settings, learn: bool) -> Templa
     chosen = sample(files)
     chunks = ([(p, _load(p, settings)[0]) for p in chosen[i:i + LEARN_BATCH]]
               for i in range(0, len(chosen), LEARN_BATCH))
-    pages = itertools.chain.from_iterable(executor.map(line_keys_batch, ((chunk,) for chunk in chunks)))
+    # Learning here (not on a cluster), the pages read are kept for cleaning them here.
+    keep = isinstance(executor, Executor) and executor.jobs <= 1
+    _forget_learnt()
+    pages = itertools.chain.from_iterable(executor.map(line_keys_batch, ((chunk, keep) for chunk in chunks)))
     return learn_from_keys(page for page in pages if page is not None)
 
 

@@ -73,7 +73,8 @@ MARKS = "\u064b-\u065f\u0670\u06d6-\u06ed"
 WORD = re.compile(f"[{LETTERS}{MARKS}]+(?:{ZWNJ}[{LETTERS}{MARKS}]+)*")
 HAS_MARK = re.compile(f"[{MARKS}]")
 # What follows a word: spaces, then the next word if there is one.
-NEXT_WORD = re.compile(f" *(?:([{LETTERS}]+)|([\ue000\ue001«(]))?")
+# (A number is a digit or, in masked text, its placeholder: the same to the repair.)
+NEXT_WORD = re.compile(f" *(?:([{LETTERS}]+)|([\ue000\ue001«(0-9\u06f0-\u06f9\u0660-\u0669]))?")
 # 'می' or 'نمی' standing alone, one space, then a Persian word.
 SPACED_PREFIX = re.compile(
     f"(?<![{LETTERS}{MARKS}{ZWNJ}])(ن?می) ([{LETTERS}]+(?:{ZWNJ}[{LETTERS}]+)*)(?![{LETTERS}{MARKS}])"

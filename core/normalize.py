@@ -260,6 +260,9 @@ class Fix:
     enabled: Callable[[NormalizeConfig], bool]
     prose: bool = True  # runs on the masked prose
     numbers: bool = False  # runs on each number
+    # Changes runs of Persian letters alone, and reads a number as it reads the
+    # number's placeholder: on a text without protected spans it needs no mask.
+    words_only: bool = False
 
 
 FIXES: tuple[Fix, ...] = (
@@ -271,8 +274,8 @@ FIXES: tuple[Fix, ...] = (
     Fix("remove_stray_halfspaces", remove_stray_halfspaces, lambda c: c.spaces),
     Fix("unify_spaces", unify_spaces, lambda c: c.spaces),
     Fix("fix_punctuation_spacing", fix_punctuation_spacing, lambda c: c.punctuation),
-    Fix("join_verb_prefixes", join_verb_prefixes, lambda c: c.halfspaces),
-    Fix("restore_halfspaces", restore_halfspaces, lambda c: c.halfspaces),
+    Fix("join_verb_prefixes", join_verb_prefixes, lambda c: c.halfspaces, words_only=True),
+    Fix("restore_halfspaces", restore_halfspaces, lambda c: c.halfspaces, words_only=True),
     Fix("digits_to_persian", digits_to_persian, lambda c: c.digits == "fa", prose=False, numbers=True),
     Fix("digits_to_latin", digits_to_latin, lambda c: c.digits == "latin", prose=False, numbers=True),
 )
@@ -321,6 +324,9 @@ def _blocks(text: str, size: int = 1 << 15) -> list[str]:
 
 
 def _normalize_block(text: str, fixes: list[Fix], counts: dict[str, int] | None) -> str:
+    if all(fix.words_only for fix in fixes) and not spans.may_hold_span(text):
+        # Most article text once the other fixes have run: the half-spaces alone.
+        return _apply(fixes, spans.Masked(text, (), ()), counts).text
     masked = spans.mask(text)
     for _ in range(3):
         result = _apply(fixes, masked, counts)

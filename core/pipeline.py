@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import cache
 
 from khabar.core.classify import classify
-from khabar.core.decode import decode
+from khabar.core.decode import Decoded, decode
 from khabar.core.language import guess_language
 from khabar.core.metadata import extract
 from khabar.core.model import KEPT, Article, Kind, Labeled, Line
@@ -123,9 +123,12 @@ def _repaired(labeled: list[Labeled], config: NormalizeConfig) -> list[Labeled]:
 
 
 def clean_bytes(data: bytes, *, path: str = "-", config: Config = Config(),
-                reference: datetime | None = None, template: Template | None = None) -> Article:
-    """Clean one page given as bytes; raises InputError when they are not a text page."""
-    decoded = decode(data, path=path)
+                reference: datetime | None = None, template: Template | None = None,
+                decoded: Decoded | None = None) -> Article:
+    """Clean one page given as bytes; raises InputError when they are not a text page.
+    ``decoded``: ``decode(data)``, when the caller has it already."""
+    if decoded is None:
+        decoded = decode(data, path=path)
     article = clean_text(decoded.text, path=path, config=config, reference=reference,
                          encoding=decoded.encoding, template=template)
     article.language = guess_language(decoded.text)

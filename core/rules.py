@@ -25,12 +25,13 @@ TRAILING = ":：؛…. -|»«\"'"
 
 
 # A page's line is folded by several stages (rules, template, repeats): a short
-# one is remembered (a long text, such as a whole article, is not worth keeping).
+# one is remembered across pages (a site repeats its menus), a paragraph only
+# while its page is worked on (the last few hundred).
 FOLD_MEMO_MAX_CHARS = 300
 
 
 def fold(text: str) -> str:
-    return _fold_remembered(text) if len(text) <= FOLD_MEMO_MAX_CHARS else _fold(text)
+    return _fold_remembered(text) if len(text) <= FOLD_MEMO_MAX_CHARS else _fold_recent(text)
 
 
 def _fold(text: str) -> str:
@@ -42,6 +43,7 @@ def _fold(text: str) -> str:
 
 
 _fold_remembered = lru_cache(maxsize=1 << 12)(_fold)
+_fold_recent = lru_cache(maxsize=1 << 8)(_fold)
 
 
 # Joining patterns renumbers their groups: a pattern with a back-reference or a

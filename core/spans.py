@@ -83,6 +83,11 @@ class Span:
 _SPAN_TRIGGER = re.compile(f"[{_LATIN_LETTER}#@{_EMOJI}\ue000-\uf8ff\u20e3]")
 
 
+def may_hold_span(text: str) -> bool:
+    """False when the text has no protected span for certain (numbers at most)."""
+    return _SPAN_TRIGGER.search(text) is not None
+
+
 def split(text: str) -> list[Span]:
     """The text as consecutive spans; joining their texts gives the text back."""
     if not _SPAN_TRIGGER.search(text):

@@ -100,6 +100,14 @@ def test_context_decides_heh_or_plural():
     assert restored("سالهای گذشته") == f"سال{Z}های گذشته"
 
 
+def test_a_number_after_the_plural_links_to_it_in_any_digits_masked_or_not():
+    from khabar.core.pipeline import HALFSPACES_ONLY
+
+    for number in ("۱۲", "12", "١٢"):
+        assert normalize(f"کارتهای {number} بانک", config=HALFSPACES_ONLY).text == f"کارت{Z}های {number} بانک"
+    assert restore_halfspaces("کارتهای 12") == f"کارت{Z}های 12"  # unmasked: the digit itself
+
+
 def test_spaced_prefix_joined_where_the_paragraph_joins_it():
     mixed = "او میرود و میگوید و می شود"
     assert join_verb_prefixes(mixed) == f"او میرود و میگوید و می{Z}شود"

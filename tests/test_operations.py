@@ -48,6 +48,31 @@ def test_output_mirrors_the_tree_and_takes_only_included_files(pages, tmp_path):
     assert len(names) == 2 * len(list(SEEDS.glob("*.txt")))
 
 
+def test_with_one_job_each_page_is_read_once_though_its_folder_was_learnt_first(tmp_path, monkeypatch):
+    from collections import Counter
+
+    from typer.testing import CliRunner
+
+    from khabar.cli import batch
+    from khabar.cli.app import app
+
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for i, page in enumerate(sorted(DEV.glob("*.txt"))[:8]):
+        (folder / f"{i}.txt").write_bytes(page.read_bytes())
+    reads, read = Counter(), batch._read
+    monkeypatch.setattr(batch, "_read", lambda path, limit: (reads.update([path]), read(path, limit))[1])
+    result = CliRunner().invoke(app, ["clean", str(folder), "-o", str(tmp_path / "out"), "--jobs", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    assert len(reads) == 8 and set(reads.values()) == {1}
+    assert outputs(tmp_path / "out") == outputs(_plain_run(folder, tmp_path / "again"))
+
+
+def _plain_run(folder: Path, out: Path) -> Path:
+    assert khabar("clean", folder, "-o", out, "--jobs", "2", "-q").returncode == 0
+    return out
+
+
 def test_exclude_leaves_files_out(pages, tmp_path):
     proc = khabar("clean", pages, "--exclude", "*utf16*", "--exclude", "site-b/*")
     paths = [json.loads(line)["path"] for line in proc.stdout.decode().splitlines()]

@@ -104,3 +104,16 @@ def test_a_page_normalised_line_by_line_is_the_page_normalised_whole(text):
     for config in (replace(NormalizeConfig(), halfspaces=False), NormalizeConfig()):
         whole = normalize(text, config=config).text
         assert "\n".join(normalize(line, config=config).text for line in text.split("\n")) == whole
+
+
+@SETTINGS
+@given(page_text)
+def test_the_half_space_repair_needs_no_mask_where_no_span_can_be(text):
+    # A text without protected spans is repaired unmasked (normalize._normalize_block):
+    # the repair must read its numbers as it reads their placeholders.
+    from khabar.core import spans
+    from khabar.core.normalize import FIXES, _apply
+    from khabar.core.pipeline import HALFSPACES_ONLY
+
+    fixes = [f for f in FIXES if f.enabled(HALFSPACES_ONLY)]
+    assert normalize(text, config=HALFSPACES_ONLY).text == spans.unmask(_apply(fixes, spans.mask(text), None))
