@@ -107,6 +107,7 @@ def _init_worker(settings: Settings, worker: bool = False) -> None:
     global _settings
     _settings = settings
     if worker:
+        _forget_learnt()  # the main process's, copied by fork: this worker cleans other pages
         # Ctrl-C goes to the whole process group; the main process decides what stops,
         # and ends the workers with SIGTERM (their default, whatever the parent had set).
         signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -227,9 +228,10 @@ def line_keys(path: str, data: bytes | None = None, keep: bool = False) -> PageK
 
 def _keep_learnt(path: str, data: bytes, st: os.stat_result, decoded: Decoded) -> None:
     global _learnt_bytes
-    if _learnt_bytes + len(data) <= LEARNT_MAX_BYTES:
+    size = len(data) + sys.getsizeof(decoded.text)
+    if _learnt_bytes + size <= LEARNT_MAX_BYTES:
         _learnt[path] = (data, st, decoded)
-        _learnt_bytes += len(data)
+        _learnt_bytes += size
 
 
 def _forget_learnt() -> None:
@@ -487,7 +489,7 @@ def duplicate_keys(folder: str | None, data: dict) -> list[bytes]:
     if data["news_id"]:
         keys.append(b"id:" + hashlib.blake2b(f"{folder}\0{data['news_id']}".encode(), digest_size=12).digest())
     if data["text"]:
-        keys.append(b"tx:" + hashlib.blake2b(fold(data["text"]).encode(), digest_size=12).digest())
+        keys.append(b"tx:" + hashlib.blake2b(fold(data["text"], remember=False).encode(), digest_size=12).digest())
     return keys
 
 
@@ -523,16 +525,16 @@ class Stop:
             signal.signal(s, handler)
 
 
-def _template(group: Group, executor, settings: Settings, learn: bool) -> Template | None:
+def _template(group: Group, executor, settings: Settings, learn: bool, keep: bool = False) -> Template | None:
+    """The folder's template; ``keep``: this process learns and cleans the folder
+    alone (one job), and keeps the pages it reads for the cleaning."""
+    _forget_learnt()
     files = [job.path for job in group.jobs if job.path != STDIN]
     if not learn or len(files) < MIN_FILES:
         return None
     chosen = sample(files)
     chunks = ([(p, _load(p, settings)[0]) for p in chosen[i:i + LEARN_BATCH]]
               for i in range(0, len(chosen), LEARN_BATCH))
-    # Learning here (not on a cluster), the pages read are kept for cleaning them here.
-    keep = isinstance(executor, Executor) and executor.jobs <= 1
-    _forget_learnt()
     pages = itertools.chain.from_iterable(executor.map(line_keys_batch, ((chunk, keep) for chunk in chunks)))
     return learn_from_keys(page for page in pages if page is not None)
 
@@ -639,7 +641,8 @@ def _tasks(groups: Iterable[Group], options: Options, settings: Settings, execut
     for group in groups:
         if stop.signal:
             return
-        template = _template(group, learner, settings, options.learn)
+        template = _template(group, learner, settings, options.learn,
+                             keep=isinstance(executor, Executor) and executor.jobs <= 1)
         todo = []
         for job in group.jobs:
             if options.incremental and job.path != STDIN and not storage.is_url(job.path) \

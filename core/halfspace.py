@@ -189,7 +189,7 @@ class Lexicon:
     verb_heads: frozenset[str]
 
 
-# Bump when the Lexicon's fields change: caches of the old shape are then ignored.
+# Bump when the Lexicon's fields change, or how they are built: old caches are then ignored.
 LEXICON_FORMAT = 3
 
 
@@ -354,6 +354,7 @@ def _participle(lex: Lexicon, r: Rules, stem: str) -> bool:
     """Whether the letters are a past participle of a verb hazm lists, after an
     optional preverb and negative prefix ('باز' + 'ن' + 'گشته', 'ن' +
     'یاموخته' for 'آموخته'), written joined."""
+    glide, alef = r.alef_after_prefix
     for preverb in ("", *r.preverbs):
         if not stem.startswith(preverb):
             continue
@@ -362,10 +363,9 @@ def _participle(lex: Lexicon, r: Rules, stem: str) -> bool:
             if not rest.startswith(prefix):
                 continue
             head = rest[len(prefix):]
-            glide, alef = r.alef_after_prefix
-            if prefix and head.startswith(glide):
-                head = alef + head[len(glide):]
-            if head.endswith("ه") and head in lex.verb_heads:
+            # 'نیاموخته' is 'ن' + 'آموخته', but 'نیافته' is 'ن' + 'یافته': both are tried.
+            if head in lex.verb_heads or (prefix and head.startswith(glide)
+                                          and alef + head[len(glide):] in lex.verb_heads):
                 return True
     return False
 

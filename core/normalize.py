@@ -260,8 +260,9 @@ class Fix:
     enabled: Callable[[NormalizeConfig], bool]
     prose: bool = True  # runs on the masked prose
     numbers: bool = False  # runs on each number
-    # Changes runs of Persian letters alone, and reads a number as it reads the
-    # number's placeholder: on a text without protected spans it needs no mask.
+    # Touches Persian words and the spaces between them alone, never a number
+    # or a span, and reads a digit as it reads a number's placeholder: on a text
+    # without protected spans it needs no mask.
     words_only: bool = False
 
 

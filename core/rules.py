@@ -26,11 +26,15 @@ TRAILING = ":：؛…. -|»«\"'"
 
 # A page's line is folded by several stages (rules, template, repeats): a short
 # one is remembered across pages (a site repeats its menus), a paragraph only
-# while its page is worked on (the last few hundred).
+# while its page is worked on (the last few hundred); a text folded once
+# (a whole article) is not kept.
 FOLD_MEMO_MAX_CHARS = 300
+FOLD_RECENT_MAX_CHARS = 4000
 
 
-def fold(text: str) -> str:
+def fold(text: str, *, remember: bool = True) -> str:
+    if not remember or len(text) > FOLD_RECENT_MAX_CHARS:
+        return _fold(text)
     return _fold_remembered(text) if len(text) <= FOLD_MEMO_MAX_CHARS else _fold_recent(text)
 
 

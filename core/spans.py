@@ -151,9 +151,9 @@ def mask(text: str) -> Masked:
         m = _SPAN_TRIGGER.search(text, pos)
         start = end if m is None else text.rfind("\n", pos, m.start()) + 1 or pos
         if start > pos:
-            pieces = _NUMBER_SPLIT.split(text[pos:start])
-            parts.append(NUMBER_MARK.join(pieces[0::2]))
-            numbers.extend(pieces[1::2])
+            split = _NUMBER_SPLIT.split(text[pos:start])
+            parts.append(NUMBER_MARK.join(split[0::2]))
+            numbers.extend(split[1::2])
         if m is None:
             break
         stop = text.find("\n", m.end())
@@ -183,10 +183,10 @@ def unmask(masked: Masked) -> str:
     if not masked.protected:  # numbers at most: put back between the pieces
         if not masked.numbers:
             return masked.text
-        pieces = masked.text.split(NUMBER_MARK)
-        if len(pieces) == len(masked.numbers) + 1:
-            out = [""] * (2 * len(pieces) - 1)
-            out[0::2], out[1::2] = pieces, masked.numbers
+        between = masked.text.split(NUMBER_MARK)
+        if len(between) == len(masked.numbers) + 1:
+            out = [""] * (2 * len(between) - 1)
+            out[0::2], out[1::2] = between, masked.numbers
             return "".join(out)
     kept, numbers = iter(masked.protected), iter(masked.numbers)
     return re.sub(

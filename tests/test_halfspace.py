@@ -104,8 +104,10 @@ def test_a_number_after_the_plural_links_to_it_in_any_digits_masked_or_not():
     from khabar.core.pipeline import HALFSPACES_ONLY
 
     for number in ("۱۲", "12", "١٢"):
-        assert normalize(f"کارتهای {number} بانک", config=HALFSPACES_ONLY).text == f"کارت{Z}های {number} بانک"
-    assert restore_halfspaces("کارتهای 12") == f"کارت{Z}های 12"  # unmasked: the digit itself
+        for tail in ("", " ABC"):  # without a protected span the text is repaired unmasked
+            text = f"کارتهای {number} بانک{tail}"
+            assert normalize(text, config=HALFSPACES_ONLY).text == f"کارت{Z}های {number} بانک{tail}"
+    assert restore_halfspaces("کارتهای \ue001 بانک") == f"کارت{Z}های \ue001 بانک"  # masked: the placeholder
 
 
 def test_spaced_prefix_joined_where_the_paragraph_joins_it():
@@ -245,6 +247,7 @@ def test_perfect_tense_after_a_participle_of_a_listed_verb_gets_a_half_space():
     # preverb, negative prefix ('ن' + 'آموخته' is written 'نیاموخته') and the copula
     assert restored("بازنگشتهاند و دریافتهاند") == f"بازنگشته{Z}اند و دریافته{Z}اند"
     assert restored("نیاموختهایم") == f"نیاموخته{Z}ایم"
+    assert restored("درنیافتهاند") == f"درنیافته{Z}اند"  # 'ن' + 'یافته', not 'آفته'
     # 'ای' and 'است' are left to the plural readings: 'برداشتهای' is 'برداشت‌های'
     assert restored("برداشتهای ملی") == f"برداشت{Z}های ملی"
 
