@@ -16,6 +16,7 @@ was in force. Jalali arithmetic is jdatetime's.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -407,6 +408,7 @@ def _reference(reference) -> tuple[dt.date | None, dt.datetime | None]:
 
 
 # ------------------------------------------------------------------ calendars
+@functools.lru_cache(maxsize=1 << 12)  # a folder's pages share their days; jdatetime is slow
 def _to_gregorian(calendar: str, year: int, month: int, day: int) -> dt.date | None:
     """The Gregorian day of a calendar date, None when that date does not exist."""
     try:

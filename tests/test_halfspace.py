@@ -232,15 +232,31 @@ def test_old_lexicon_caches_are_removed_when_a_new_one_is_written(tmp_path):
 
     old = []
     for i in range(5):
-        path = tmp_path / f"lexicon-old{i}.pickle"
+        path = tmp_path / f"lexicon-old{i}.marshal"
         path.write_bytes(b"x")
         os.utime(path, (time.time() - 1000 + i, time.time() - 1000 + i))
         old.append(path)
-    new = tmp_path / "lexicon-new.pickle"
+    new = tmp_path / "lexicon-new.marshal"
     new.write_bytes(b"y")
     halfspace._prune(new)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["lexicon-new.pickle", "lexicon-old3.pickle",
-                                                          "lexicon-old4.pickle"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lexicon-new.marshal", "lexicon-old3.marshal",
+                                                          "lexicon-old4.marshal"]
+
+
+def test_a_broken_lexicon_cache_is_rebuilt_and_replaced(tmp_path, monkeypatch):
+    from khabar.core import halfspace
+
+    monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
+    cache = halfspace._cache_file()
+    cache.write_bytes(b"\xfa not marshal data")
+    halfspace.lexicon.cache_clear()
+    try:
+        rebuilt = halfspace.lexicon()
+        assert "کارت" in rebuilt.words
+        halfspace.lexicon.cache_clear()
+        assert halfspace.lexicon() == rebuilt  # read back from the new cache
+    finally:
+        halfspace.lexicon.cache_clear()
 
 
 def test_perfect_tense_after_a_participle_of_a_listed_verb_gets_a_half_space():
