@@ -49,8 +49,10 @@ from khabar.core.template import MIN_FILES, PageKeys, Template, learn_from_keys,
 # Files sent to a worker at once: few enough to keep every worker busy, enough to
 # make the cost of sending them small.
 BATCH_SIZE = 16
-# Batches in flight per worker: bounds memory however many inputs there are.
-WINDOW_PER_JOB = 4
+# Batches in flight per job: bounds memory however many inputs there are, and
+# leaves this process (which finishes the results in order) one to clean while
+# it waits for the oldest (4 left it idle for 5% of a two-job run).
+WINDOW_PER_JOB = 8
 # Files a learning task reads: reading line keys is cheap, sending a task is not.
 LEARN_BATCH = 64
 # How often a wait for a worker looks for a signal.
