@@ -60,6 +60,10 @@ SENTENCE_SCORE = 2
 SHORT_COST = 3
 META_COST = 1
 RULE_COST = 6
+# A box of at most this many links ("بیشتر بخوانید") right above the article's
+# first paragraph, with prose above it, stands inside the article: it is removed,
+# and the prose above it is the article's lead.
+INLINE_BOX_MAX_ITEMS = 3
 # A bar of metadata: parts of at most this many words, and the role that names the line.
 BAR_PART_MAX_WORDS = 8
 ROLE_ORDER = ("news-code", "date", "updated", "clock", "author", "source", "tags")
@@ -263,6 +267,24 @@ def score(c: Class, f: Features) -> float:
     return -RULE_COST
 
 
+def _extend_back_over_inline_box(classes: list[Class], span: tuple[int, int]) -> tuple[int, int]:
+    """The article's start, moved back over a short link box ("بیشتر بخوانید") that
+    stands right above it with prose above the box: that prose is the article's
+    lead, which the box's cost had cut off, and with it the title above."""
+    first, last = span
+    while True:
+        header = first - 1
+        while header >= 0 and classes[header] is Class.LIST_ITEM:
+            header -= 1
+        items = first - 1 - header
+        if header < 1 or classes[header] is not Class.HEADER or not 1 <= items <= INLINE_BOX_MAX_ITEMS \
+                or classes[header - 1] not in (Class.PROSE, Class.SENTENCE):
+            return first, last
+        first = header - 1
+        while first > 0 and classes[first - 1] in (Class.PROSE, Class.SENTENCE):
+            first -= 1
+
+
 def densest_run(scores: list[float], barriers: set[int]) -> tuple[int, int] | None:
     """The maximum-sum run of scores (Kadane), not crossing a barrier line."""
     best, best_span = 0.0, None
@@ -318,6 +340,8 @@ def classify(lines: list[Line], *, rules: Rules | None = None, reference=None,
     classes = mark_template(lines, mark_menus(feats, classes), template)
     barriers = {i for i, f in enumerate(feats) if f.rule is not None and f.rule.kind is RuleKind.END_MARKER}
     span = densest_run([score(c, f) for c, f in zip(classes, feats)], barriers)
+    if span is not None:
+        span = _extend_back_over_inline_box(classes, span)
     tail = len(lines)
     if span is not None:
         tail = span[1] + 1

@@ -70,6 +70,21 @@ def test_headlines_after_a_list_header_are_a_link_list_even_inside_the_article()
     assert got[5][0] is Kind.PARAGRAPH
 
 
+def test_a_read_more_box_right_after_the_lead_cuts_neither_the_lead_nor_the_title_off():
+    lead = "تفاهم‌نامه همکاری مشترک بین سازمان منطقه آزاد اروند و کمیسیون گردشگری اتاق بازرگانی ایران منعقد شد."
+    got = labels(TITLE, "منبع تصویر، Getty Images", lead, "بیشتر بخوانید:", "پروسه تعویق رقابت‌های المپیک آغاز شده است",
+                 "خنیفر: کاش ویسی سرمربی تیم المپیک می‌شد!", PARA1, PARA2, PARA3)
+    assert got[0][0] is Kind.TITLE and got[2][0] is Kind.LEAD
+    assert [k for k, _ in got[3:6]] == [Kind.BOILERPLATE] * 3 and got[6][0] is Kind.PARAGRAPH
+
+
+def test_a_short_link_box_after_the_article_does_not_pull_in_what_follows():
+    # The box joins the article to the prose above it, never to the prose below it.
+    got = kinds(TITLE, PARA1, PARA2, "اخبار مرتبط", "تکلیف قاضی فردا مشخص می‌شود",
+                "جدایی شریفی از پرسپولیس جدی شد", "نظر شما چیست؟")
+    assert got[3:] == [Kind.BOILERPLATE] * 4
+
+
 def test_lines_after_a_tags_header_are_tags():
     got = labels(TITLE, PARA1, PARA2, "برچسب‌ها:", "کارت ملی", "ثبت احوال", "اخبار مرتبط", "خبری دیگر درباره کارت")
     assert got[3] == (Kind.BOILERPLATE, "tags")
