@@ -204,7 +204,7 @@ def _cache_file() -> Path | None:
     except metadata.PackageNotFoundError:
         return None
     rules_text = resources.files("khabar.core").joinpath("data/halfspace.toml").read_bytes()
-    # marshal's format is the interpreter's own (loading it is a fifth faster than pickle).
+    # marshal's format is the interpreter's own (it loads about a tenth faster than pickle).
     tag = f"{hazm_version}|{LEXICON_FORMAT}|{sys.implementation.cache_tag}"
     key = hashlib.blake2b(rules_text + tag.encode(), digest_size=8).hexdigest()
     base = os.environ.get("KHABAR_CACHE_DIR") or os.path.join(

@@ -151,9 +151,9 @@ def mask(text: str) -> Masked:
         m = _SPAN_TRIGGER.search(text, pos)
         start = end if m is None else text.rfind("\n", pos, m.start()) + 1 or pos
         if start > pos:
-            split = _NUMBER_SPLIT.split(text[pos:start])
-            parts.append(NUMBER_MARK.join(split[0::2]))
-            numbers.extend(split[1::2])
+            cut = _NUMBER_SPLIT.split(text[pos:start])  # text, number, text, ..., text
+            parts.append(NUMBER_MARK.join(cut[0::2]))
+            numbers.extend(cut[1::2])
         if m is None:
             break
         stop = text.find("\n", m.end())
