@@ -144,7 +144,8 @@ def clean(
 
     Exit status: 0 all cleaned; 1 some inputs failed (named on standard error,
     the rest cleaned); 2 usage error; 75 another run holds --output;
-    130/143 stopped by SIGINT/SIGTERM (the file in hand finished or discarded).
+    130/143 stopped by SIGINT/SIGTERM (the file in hand finished or discarded);
+    141 the reader of standard output left (`| head`), quietly.
 
     Examples:
 
@@ -295,7 +296,8 @@ def explain(
     except KhabarError as err:
         _error(str(err))
         raise typer.Exit(EXIT_FAILED)
-    view.show(article)
+    with _reader_may_leave():
+        view.show(article)
 
 
 def _read_input(name: str) -> bytes:
@@ -309,17 +311,42 @@ def _read_input(name: str) -> bytes:
 
 
 def _write_stdout(text: str) -> None:
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.buffer.flush()
+    from khabar.cli.storage import write_stdout
+
+    with _reader_may_leave():
+        write_stdout(text)
+
+
+@contextlib.contextmanager
+def _reader_may_leave():
+    """`khabar … | head`: when the reader leaves, end quietly with the status of a
+    tool that SIGPIPE ended (typer's own answer, 1, would say an input failed)."""
+    from khabar.cli.storage import EXIT_READER_LEFT, ReaderLeft, reader_left
+
+    try:
+        yield
+    except (ReaderLeft, BrokenPipeError):  # BrokenPipeError: from rich's console (explain)
+        reader_left()
+        raise typer.Exit(EXIT_READER_LEFT) from None
 
 
 def main() -> None:
+    """The console script: the command, then a quick exit."""
+    import os
+
     try:
         app()
-    except BrokenPipeError:
-        # `khabar clean dir | head` : the reader left; end quietly like other Unix tools.
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+        status = 0
+    except SystemExit as end:
+        status = end.code
+    if isinstance(status, str):
+        sys.stderr.write(status + "\n")
+        status = EXIT_FAILED
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # the reader left, or the stream is closed
+            pass
+    # Everything is written and closed (outputs, state, log): skip tearing down
+    # the interpreter, which frees the word lists object by object (0.1 s).
+    os._exit(status or 0)

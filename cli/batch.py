@@ -608,6 +608,9 @@ def run(groups: Iterable[Group], options: Options, settings: Settings, reporter:
             reporter.error(str(err))
             reporter.close(summary=False)
             return EXIT_USAGE
+        except storage.ReaderLeft:
+            reporter.close(summary=False)  # quietly: the pipeline's end was chosen
+            return storage.EXIT_READER_LEFT
         finally:
             executor.close(abort=aborted)
     reporter.close(interrupted=signal.Signals(stop.signal).name if stop.signal else None)
@@ -694,8 +697,7 @@ def _finish(job: Job, outcome: Outcome, options: Options, settings: Settings, st
         data["duplicate_of"] = first
         outcome.text = render(data, settings.fmt, explain=settings.explain)
     if options.output is None:
-        sys.stdout.buffer.write(outcome.text.encode("utf-8"))
-        sys.stdout.buffer.flush()
+        storage.write_stdout(outcome.text)
     else:
         target = _target(options, settings, job)
         other = state.claim(str(target), job.path)

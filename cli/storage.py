@@ -1,4 +1,4 @@
-"""Where inputs come from and outputs go: local paths, or fsspec URLs.
+"""Where inputs come from and outputs go: local paths, fsspec URLs, standard output.
 
 A URL (``file://``, ``memory://``, ``s3://`` with s3fs installed, …) is read and
 written by this process, so workers on other machines need not see it; a
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import itertools
 import os
+import signal
+import sys
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
@@ -127,3 +129,34 @@ def write(target: str | Path, text: str) -> None:
         write_atomically(Path(path), text)  # a local file URL gets the same atomic rename
     else:
         fs.pipe_file(path, text.encode("utf-8"))  # object stores replace an object whole
+
+
+# The reader of standard output left (`| head`): the status of a tool that
+# SIGPIPE ended, without the noise.
+EXIT_READER_LEFT = 128 + signal.SIGPIPE
+
+
+class ReaderLeft(Exception):
+    """Standard output's reader is gone (`khabar … | head`)."""
+
+
+def write_stdout(text: str) -> None:
+    """Write it all, or raise ReaderLeft. (A large write that the reader cuts
+    short returns the bytes written so far; only the next one fails.)"""
+    out = sys.stdout.buffer
+    data = memoryview(text.encode("utf-8"))
+    try:
+        while data:
+            data = data[out.write(data):]
+        out.flush()
+    except BrokenPipeError:
+        reader_left()
+        raise ReaderLeft from None
+
+
+def reader_left() -> None:
+    """What is still buffered for standard output goes nowhere (flushing it to
+    the closed pipe would fail again at exit)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
