@@ -154,7 +154,7 @@ def in_process_seconds(folder: Path) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--pages", type=int, default=4000, help="N (the memory run also uses 10×N)")
+    ap.add_argument("--pages", type=int, default=10000, help="N (the memory run also uses 10×N)")
     ap.add_argument("--update-readme", action="store_true")
     args = ap.parse_args()
     cores = os.cpu_count() or 1

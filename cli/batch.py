@@ -30,7 +30,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from khabar.cli import cluster, storage
 from khabar.cli.storage import StorageError
@@ -552,7 +552,16 @@ def _load(path: str, settings: Settings) -> tuple[bytes | None, str | None]:
 
 
 def _target(options: Options, settings: Settings, job: Job):
-    return storage.target(options.output, PurePosixPath(job.relative.as_posix()).with_suffix(EXTENSIONS[settings.fmt]))
+    return storage.target(options.output, with_suffix(job.relative, EXTENSIONS[settings.fmt]))
+
+
+def with_suffix(relative: str, suffix: str) -> str:
+    """PurePosixPath.with_suffix on a string (see storage: no pathlib per file)."""
+    folder, slash, name = relative.rpartition("/")
+    dot = name.rfind(".")
+    if 0 < dot < len(name) - 1:  # '.profile' and 'a.' have no suffix
+        name = name[:dot]
+    return f"{folder}{slash}{name}{suffix}"
 
 
 def fingerprint(options: Options, settings: Settings) -> str:

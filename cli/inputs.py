@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from khabar.cli import storage
 
@@ -24,7 +24,10 @@ GROUP_MAX = 5000
 @dataclass(frozen=True)
 class Job:
     path: str  # as given or found; "-" for standard input
-    relative: PurePath  # where its output goes under --output (before the extension changes)
+    # Where its output goes under --output (before the extension changes), with
+    # '/' between the parts: a string, not a PurePath (see storage: pathlib keeps
+    # every part it parses for good).
+    relative: str
 
 
 @dataclass
@@ -57,8 +60,8 @@ def _walk(root: str, selection: Selection) -> Iterator[Group]:
         jobs = []
         for name in sorted(files):
             path = os.path.join(folder, name)
-            relative = PurePath(os.path.relpath(path, root))
-            if selection.wants(name, relative.as_posix()):
+            relative = os.path.relpath(path, root).replace(os.sep, "/")
+            if selection.wants(name, relative):
                 jobs.append(Job(path, relative))
         if jobs:
             # One group a folder, however large: its template is learnt from all of it.
@@ -68,19 +71,20 @@ def _walk(root: str, selection: Selection) -> Iterator[Group]:
 def _walk_url(url: str, selection: Selection) -> Iterator[Group]:
     """A folder URL walked like a folder; a file URL as one input."""
     if not storage.is_dir_url(url):
-        yield Group(url.rsplit("/", 1)[0], [Job(url, PurePath(url.rsplit("/", 1)[-1]))])
+        yield Group(url.rsplit("/", 1)[0], [Job(url, url.rsplit("/", 1)[-1])])
         return
     for folder, entries in storage.walk_url(url):
-        jobs = [Job(full, PurePath(relative)) for full, relative in entries
-                if selection.wants(PurePath(relative).name, relative)]
+        jobs = [Job(full, relative) for full, relative in entries
+                if selection.wants(relative.rsplit("/", 1)[-1], relative)]
         if jobs:
             yield Group(folder, jobs)
 
 
-def _relative_to_anchor(path: str) -> PurePath:
+def _relative_to_anchor(path: str) -> str:
     """Where a listed file's output goes: its path as given, less any root or '..'."""
-    parts = [p for p in PurePath(path).parts if p not in ("..", ".") and p != PurePath(path).anchor]
-    return PurePath(*parts) if parts else PurePath("stdin")
+    rest = os.path.splitdrive(path)[1].replace(os.sep, "/")
+    parts = [p for p in rest.split("/") if p not in ("", ".", "..")]
+    return "/".join(parts) or "stdin"
 
 
 def _files(paths: Iterable[str], *, mirror: bool) -> Iterator[Group]:
@@ -88,7 +92,7 @@ def _files(paths: Iterable[str], *, mirror: bool) -> Iterator[Group]:
     group: Group | None = None
     for path in paths:
         folder = os.path.dirname(path) or "."
-        relative = _relative_to_anchor(path) if mirror else PurePath(os.path.basename(path))
+        relative = _relative_to_anchor(path) if mirror else os.path.basename(path)
         if group is None or group.folder != folder or len(group.jobs) >= GROUP_MAX:
             if group is not None:
                 yield group
@@ -125,7 +129,7 @@ def groups(paths: Iterable[str], selection: Selection, *, listed: Iterable[str] 
     for given in paths:
         if given == STDIN:
             yield from flush()
-            yield Group(None, [Job(STDIN, PurePath("stdin"))])
+            yield Group(None, [Job(STDIN, "stdin")])
         elif storage.is_url(given):
             yield from flush()
             yield from _walk_url(given, selection)

@@ -124,10 +124,10 @@ class State:
             CREATE TEMP TABLE outputs (target TEXT PRIMARY KEY, path TEXT);
         """)
 
-    def unchanged(self, path: str, output: Path) -> bool:
+    def unchanged(self, path: str, output: str | Path) -> bool:
         """The input is as the last run saw it (size and mtime, or else its content) and its output is there."""
         row = self.db.execute("SELECT size, mtime_ns, digest FROM files WHERE path = ?", (path,)).fetchone()
-        if row is None or not output.exists():
+        if row is None or not os.path.exists(output):
             return False
         st = os.stat(path)
         if (st.st_size, st.st_mtime_ns) == (row[0], row[1]):
@@ -140,7 +140,7 @@ class State:
             self.db.execute("UPDATE files SET mtime_ns = ? WHERE path = ?", (st.st_mtime_ns, path))
         return same
 
-    def done(self, path: str, size: int, mtime_ns: int, digest: bytes, output: Path) -> None:
+    def done(self, path: str, size: int, mtime_ns: int, digest: bytes, output: str | Path) -> None:
         self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
                         (path, size, mtime_ns, digest, str(output)))
         self._tick()

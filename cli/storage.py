@@ -8,6 +8,7 @@ local path is read by the worker that cleans it. fsspec comes with the
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import signal
@@ -66,36 +67,42 @@ def walk_url(url: str) -> Iterator[tuple[str, list[tuple[str, str]]]]:
         dirs[:] = sorted(dirs) if isinstance(dirs, list) else dirs
         below = str(PurePosixPath(folder).relative_to(root))
         folder_url = base if below == "." else f"{base}/{below}"
-        entries = [(f"{folder_url}/{name}", str(PurePosixPath(below, name))) for name in sorted(files)]
+        prefix = "" if below == "." else f"{below}/"
+        entries = [(f"{folder_url}/{name}", f"{prefix}{name}") for name in sorted(files)]
         yield folder_url, entries
 
 
-def target(output: str | Path, relative: PurePosixPath) -> str | Path:
-    """Where one output goes under --output (a local folder or a URL)."""
+def target(output: str | Path, relative: str) -> str:
+    """Where one output goes under --output (a local folder or a URL); ``relative``
+    has '/' between its parts."""
     if is_url(output):
-        return f"{str(output).rstrip('/')}/{relative.as_posix()}"
-    return Path(output) / relative
+        return f"{str(output).rstrip('/')}/{relative}"
+    return os.path.join(output, relative)
 
 
-_made: set[Path] = set()  # output folders this process has made (or found)
+# Local output paths are strings, never pathlib objects: Python 3.12's pathlib
+# interns every part of every path it parses, for good (immortal strings), and a
+# run over a million files grew by their names.
+_made: set[str] = set()  # output folders this process has made (or found)
 _serial = itertools.count()
 
 
-def _temporary(target: Path) -> tuple[int, Path]:
+def _temporary(target: str) -> tuple[int, str]:
     """A new file beside the target, opened for writing, with the usual mode (0666 less the umask)."""
-    if target.parent not in _made:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _made.add(target.parent)
+    folder, name = os.path.split(target)
+    if folder not in _made:
+        os.makedirs(folder or ".", exist_ok=True)
+        _made.add(folder)
     while True:
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.{next(_serial)}.tmp")
+        tmp = os.path.join(folder, f".{name}.{os.getpid()}.{next(_serial)}.tmp")
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666), tmp
         except FileExistsError:  # left by a killed run whose process had this number
             continue
         except FileNotFoundError:  # the folder was removed meanwhile
-            _made.discard(target.parent)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _made.add(target.parent)
+            _made.discard(folder)
+            os.makedirs(folder or ".", exist_ok=True)
+            _made.add(folder)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -105,8 +112,9 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def write_atomically(target: Path, text: str) -> None:
+def write_atomically(target: str | Path, text: str) -> None:
     """Write to a temporary file beside the target and rename it into place."""
+    target = os.fspath(target)
     fd, tmp = _temporary(target)
     try:
         try:
@@ -115,18 +123,19 @@ def write_atomically(target: Path, text: str) -> None:
             os.close(fd)
         os.replace(tmp, target)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
         raise
 
 
 def write(target: str | Path, text: str) -> None:
     if not is_url(target):
-        write_atomically(Path(target), text)
+        write_atomically(target, text)
         return
     fs, path = _fs(str(target))
     protocols = (fs.protocol,) if isinstance(fs.protocol, str) else tuple(fs.protocol or ())
     if "file" in protocols:
-        write_atomically(Path(path), text)  # a local file URL gets the same atomic rename
+        write_atomically(path, text)  # a local file URL gets the same atomic rename
     else:
         fs.pipe_file(path, text.encode("utf-8"))  # object stores replace an object whole
 

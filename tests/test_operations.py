@@ -409,3 +409,22 @@ def test_a_run_killed_outright_leaves_no_worker_and_no_lock_behind(tmp_path):
     assert again.returncode == 0, again.stderr.decode()[-1000:]
     for left in Path("/dev/shm").glob(f"khabar-spool-{run.pid}-*"):  # the killed run's; a later run removes
         shutil.rmtree(left, ignore_errors=True)                        # such folders only after an hour
+
+
+def test_an_output_takes_the_format_suffix_in_place_of_the_last_one_as_pathlib_would():
+    from pathlib import PurePosixPath
+
+    from khabar.cli.batch import with_suffix
+
+    for relative in ("a.txt", "site/2024/page.txt", "page", "dir.v2/page", "a.tar.gz", ".hidden", "dir/.hidden",
+                     "a.", "x/y.z/w.html", "خبر.txt"):
+        assert with_suffix(relative, ".json") == str(PurePosixPath(relative).with_suffix(".json")), relative
+
+
+def test_a_listed_path_is_mirrored_below_the_output_without_its_root_or_dots():
+    from khabar.cli.inputs import _relative_to_anchor
+
+    assert _relative_to_anchor("/data/news/a.txt") == "data/news/a.txt"
+    assert _relative_to_anchor("../x/./b.txt") == "x/b.txt"
+    assert _relative_to_anchor("c.txt") == "c.txt"
+    assert _relative_to_anchor("/") == "stdin"
