@@ -325,13 +325,14 @@ def _reader_may_leave():
 
     try:
         yield
-    except (ReaderLeft, BrokenPipeError):  # BrokenPipeError: from rich's console (explain)
+    except ReaderLeft:
         reader_left()
         raise typer.Exit(EXIT_READER_LEFT) from None
 
 
 def main() -> None:
     """The console script: the command, then a quick exit."""
+    import atexit
     import os
 
     try:
@@ -342,11 +343,13 @@ def main() -> None:
     if isinstance(status, str):
         sys.stderr.write(status + "\n")
         status = EXIT_FAILED
+    # What Python runs at exit (fsspec's cache folders, logging); what is skipped
+    # is the tear-down after it, which frees the word lists object by object (0.1 s).
+    atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # None: the descriptor was closed when Python started
+                stream.flush()
         except (BrokenPipeError, ValueError):  # the reader left, or the stream is closed
             pass
-    # Everything is written and closed (outputs, state, log): skip tearing down
-    # the interpreter, which frees the word lists object by object (0.1 s).
     os._exit(status or 0)

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from khabar.cli.storage import ReaderLeft
 from khabar.core.model import Article, Kind
 
 STYLES = {
@@ -19,8 +20,15 @@ STYLES = {
 }
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # rich's own answer is exit 1 ("an input failed"); the command decides.
+        self.quiet = True
+        raise ReaderLeft
+
+
 def show(article: Article, console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or _Console()
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     table.add_column("line", justify="right", style="dim")
     table.add_column("kind")

@@ -125,3 +125,16 @@ def test_a_batch_whose_worker_dies_is_run_again_elsewhere(tmp_path):
     proc = subprocess.run([sys.executable, str(script), str(tmp_path / "died")], capture_output=True, timeout=180,
                           cwd=tmp_path)
     assert proc.stdout.decode().strip() == "['done']", proc.stderr.decode()[-2000:]
+
+
+def test_a_url_read_through_a_local_cache_leaves_no_cache_folder_behind(tmp_path):
+    # fsspec removes its cache folder at interpreter exit; khabar's quick exit must
+    # still run that (a cron job would pile up a copy of its inputs every run).
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    proc = subprocess.run([KHABAR, "clean", f"simplecache::file://{SEEDS}/",
+                           "-o", str(tmp_path / "out"), "-q"], capture_output=True, timeout=120,
+                          env={**os.environ, "TMPDIR": str(scratch)})
+    assert proc.returncode == 0, proc.stderr
+    assert len(list((tmp_path / "out").glob("*.json"))) == len(list(SEEDS.glob("*.txt")))
+    assert list(scratch.iterdir()) == []

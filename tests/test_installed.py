@@ -79,3 +79,18 @@ def test_a_missing_file_exits_1_and_names_it():
     error, summary = proc.stderr.decode().splitlines()
     assert error == "Error: no/such/page.txt: cannot read: No such file or directory"
     assert summary.startswith("khabar: 0 cleaned, 1 failed")
+
+
+def test_explain_ends_quietly_too_when_its_reader_leaves(tmp_path):
+    page = tmp_path / "long.txt"
+    page.write_text(SEED.read_text(encoding="utf-8") * 100, encoding="utf-8")  # a table larger than a pipe holds
+    proc = khabar_into_head("explain", str(page))
+    assert proc.returncode == 141 and proc.stderr == b""
+
+
+def test_a_closed_standard_output_or_error_is_no_error():
+    # Python starts with sys.stdout or sys.stderr set to None then
+    closed_out = subprocess.run(["bash", "-c", f"'{KHABAR}' --version >&-"], capture_output=True)
+    closed_err = subprocess.run(["bash", "-c", f"'{KHABAR}' normalize 2>&-"], input="سلام".encode(),
+                                capture_output=True)
+    assert closed_out.returncode == 0 and closed_err.returncode == 0 and closed_err.stdout == "سلام".encode()
