@@ -10,7 +10,11 @@ the verb forms its conjugator writes (``hazm.lemmatizer.Conjugation`` over
 part of speech and whose first part is no word ('دوومی‌دانی') are typos and
 are dropped. hazm's own ``Normalizer`` is not used: its
 spacing joins and splits by rules that differ from news usage, and its other
-steps damage URLs and numbers (see ``normalize``).
+steps damage URLs and numbers (see ``normalize``). Nor is its
+``seperate_mi``: it splits any letters whose 'می' split is a verb form, so
+the noun 'میانجی' and 'میدانی' (of the field) become 'می‌انجی' and
+'می‌دانی', and it misses 'برمیگردد' and 'میتوان'; step 1 below does its
+job over the same verb forms, with those exceptions.
 
 For each run of Persian letters without a half-space, in order:
 
@@ -34,7 +38,8 @@ For each run of Persian letters without a half-space, in order:
    always followed by the word it links to, never by 'که', 'را' or a full
    stop.
 5. Letters hazm does not know at all, which is what a lost half-space
-   leaves: the ezafe 'ی' after a silent 'ه' ('درباره‌ی'), a clitic after
+   leaves: an 'آ' after a letter joining it, which starts a part
+   ('ایده‌آل'), the ezafe 'ی' after a silent 'ه' ('درباره‌ی'), a clitic after
    'ی' ('هم‌تیمی‌اش'), a known word and a family-name or place ending
    ('حسین‌زاده', 'کره‌جنوبی'), an infinitive or participle ('فعال‌کردن'),
    or an Arabic compound with the article ('حجت‌الاسلام'). Any other split
@@ -106,6 +111,7 @@ class Rules:
     plural: tuple[str, ...]
     comparative: tuple[str, ...]
     after_heh: tuple[str, ...]
+    after_silent_heh: tuple[str, ...]
     after_yeh: tuple[str, ...]
     glide_before_yeh: str
     name_endings: tuple[str, ...]
@@ -113,6 +119,7 @@ class Rules:
     place_endings: tuple[str, ...]
     compound_min_first: int
     arabic_article: str
+    inner_alef_madda_min_first: int
     ezafe_yeh: str
     consonant_heh_endings: tuple[str, ...]
     ezafe_min_stem: int
@@ -127,7 +134,7 @@ class Rules:
         their order, by the suffix's last letter: a word is tried only against the
         suffixes it can end with."""
         index: dict[str, list[tuple[str, str]]] = {}
-        for family in ("plural", "comparative", "after_heh"):
+        for family in ("plural", "comparative", "after_heh", "after_silent_heh"):
             for suffix in getattr(self, family):
                 index.setdefault(suffix[-1], []).append((family, suffix))
         return {letter: tuple(pairs) for letter, pairs in index.items()}
@@ -156,6 +163,7 @@ def rules() -> Rules:
         plural=longest_first(suffixes["plural"]),
         comparative=longest_first(suffixes["comparative"]),
         after_heh=longest_first(suffixes["after_heh"]),
+        after_silent_heh=longest_first(suffixes["after_silent_heh"]),
         after_yeh=longest_first(suffixes["after_yeh"]),
         glide_before_yeh=suffixes["glide_before_yeh"],
         name_endings=longest_first(compounds["name_endings"]),
@@ -163,6 +171,7 @@ def rules() -> Rules:
         place_endings=longest_first(compounds["place_endings"]),
         compound_min_first=int(compounds["min_first"]),
         arabic_article=compounds["arabic_article"],
+        inner_alef_madda_min_first=int(compounds["inner_alef_madda_min_first"]),
         ezafe_yeh=compounds["ezafe_yeh"],
         consonant_heh_endings=tuple(compounds["consonant_heh_endings"]),
         ezafe_min_stem=int(compounds["ezafe_min_stem"]),
@@ -339,6 +348,9 @@ def _suffix_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
         stem = piece[: -len(suffix)]
         if family == "after_heh" and not stem.endswith("ه"):
             continue
+        if family == "after_silent_heh" and (not stem.endswith("ه") or stem.endswith(r.consonant_heh_endings)
+                                             or piece[:-2] in lex.words):
+            continue  # 'گروهشان' joined; 'متهمان' is 'متهم' + 'ان'
         if family == "comparative":
             adjective = lex.words.get(stem) or lex.words.get(stem[:-1] if stem.endswith("ی") else "")
             if adjective is None or "AJ" not in adjective[1] or stem in r.joined_comparative_bases:
@@ -446,6 +458,17 @@ def _unknown_word_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]
     return readings
 
 
+def _parts_before_inner_alef_madda(r: Rules, piece: str) -> list[str]:
+    """Unknown letters cut before each 'آ' that follows a letter joining it:
+    'ایدهآل' -> ['ایده', 'آل']. Only the start of a word or of a part of a
+    compound has 'آ'; the Arabic words with one inside ('مآخذ') are listed,
+    and the article is left alone ('الآخر')."""
+    cuts = [i for i in range(r.inner_alef_madda_min_first, len(piece))
+            if piece[i] == "آ" and piece[i - 1] not in r.non_joining
+            and not piece[:i].endswith(r.arabic_article)]
+    return [piece[i:j] for i, j in zip([0, *cuts], [*cuts, len(piece)])]
+
+
 def _halfspaced_spelling(lex: Lexicon, piece: str) -> str | None:
     """The half-spaced spelling hazm lists for these letters, or for them less a
     joined suffix ('دانش‌آموز' + 'ان', 'جان‌باخته' -> 'جان‌باختگان')."""
@@ -544,6 +567,9 @@ def restore_piece(piece: str, ezafe_follows: bool = True) -> str:
     if not readings and piece not in lex.weak:
         readings = _compound_readings(lex, r, piece)
     if not readings and _unknown(lex, piece):
+        parts = _parts_before_inner_alef_madda(r, piece)
+        if len(parts) > 1:
+            return ZWNJ.join([*parts[:-1], restore_piece(parts[-1], ezafe_follows)])
         readings = _unknown_word_readings(lex, r, piece)
     chosen = _choose(readings, r.reading_margin)
     return piece if chosen is None else _respell(chosen, r)

@@ -207,8 +207,20 @@ def test_clitic_after_yeh_gets_a_half_space():
     assert restored("روستایشان و رویای او") == "روستایشان و رویای او"
 
 
+def test_alef_madda_inside_unknown_letters_starts_a_part():
+    assert restored("ایدهآلها و واتسآپ و جنبشآفرین") == f"ایده{Z}آل{Z}ها و واتس{Z}آپ و جنبش{Z}آفرین"
+    # listed Arabic words with an inner 'آ', the article, and letters that do not join it stay
+    assert restored("مآخذ و الآخر و برآورد") == "مآخذ و الآخر و برآورد"
+
+
 def test_copula_after_heh_gets_a_half_space():
     assert restored("بررسی شدهاست.") == f"بررسی شده{Z}است."
+
+
+def test_plural_clitic_after_silent_heh_gets_a_half_space():
+    assert restored("خانهشان و تجربهمان و خانوادهتان") == f"خانه{Z}شان و تجربه{Z}مان و خانواده{Z}تان"
+    # after a consonant 'ه' the clitic joins, and 'متهمان' is 'متهم' + the plural 'ان'
+    assert restored("گروهشان و باشگاهمان و متهمان") == "گروهشان و باشگاهمان و متهمان"
 
 
 @pytest.mark.parametrize("name", ["نیلسون", "آلیسون", "سونگون", "بولتون", "وینفرد", "دنیلو", "کارلسن", "ماستریخت"])
