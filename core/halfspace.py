@@ -43,8 +43,11 @@ For each run of Persian letters without a half-space, in order:
    'ی' ('هم‌تیمی‌اش'), a known word and a family-name or place ending
    ('حسین‌زاده', 'کره‌جنوبی'), an infinitive or participle ('فعال‌کردن'),
    or an Arabic compound with the article ('حجت‌الاسلام'). Any other split
-   of unknown letters into two words is not tried: foreign names
-   ('نیلسون') read as two words too often. Otherwise the word is left alone.
+   of unknown letters into two words is not tried on the lexicon alone:
+   foreign names ('نیلسون') read as two words too often.
+6. Letters still unknown that the same text also writes as two words, with a
+   space, more than once ('جام جهانی' ... 'جامجهانی' -> 'جام‌جهانی'): the
+   writers' own usage, read from the whole text (``written_apart``).
 
 Two words separated by a space are joined only for the verb prefix
 ('می شود' -> 'می‌شود', when hazm conjugates the result, and only in a
@@ -57,15 +60,18 @@ lexicon is loaded on first use (about 1 s), never at import.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import functools
 import hashlib
 import marshal
+import operator
 import os
 import re
 import sys
 import tempfile
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -120,6 +126,8 @@ class Rules:
     compound_min_first: int
     arabic_article: str
     inner_alef_madda_min_first: int
+    seen_apart_min: int
+    apart_min_part: int
     ezafe_yeh: str
     consonant_heh_endings: tuple[str, ...]
     ezafe_min_stem: int
@@ -172,6 +180,8 @@ def rules() -> Rules:
         compound_min_first=int(compounds["min_first"]),
         arabic_article=compounds["arabic_article"],
         inner_alef_madda_min_first=int(compounds["inner_alef_madda_min_first"]),
+        seen_apart_min=int(compounds["seen_apart_min"]),
+        apart_min_part=int(compounds["apart_min_part"]),
         ezafe_yeh=compounds["ezafe_yeh"],
         consonant_heh_endings=tuple(compounds["consonant_heh_endings"]),
         ezafe_min_stem=int(compounds["ezafe_min_stem"]),
@@ -648,6 +658,59 @@ def restore_halfspaces(text: str) -> str:
         words[i] = fixed
     parts[1::2] = words
     return "".join(parts)
+
+
+_PERSIAN_LETTERS = re.compile(f"[{LETTERS}]+")
+_NOT_LETTERS = re.compile(f"[^{LETTERS}\\s]+")
+
+
+def written_apart(blocks: list[str]) -> dict[str, str]:
+    """Letters left joined in a text that the same text also writes as two
+    words, separated by a space ('کی روش', 'جام جهانی'), at least
+    ``seen_apart_min`` times: a half-space was lost there ('کیروش' ->
+    'کی‌روش'). Only letters hazm does not know, after the repair, that read
+    as two words of the text one way alone, after a letter that joins the
+    next. -> {letters: spelling}.
+
+    ``blocks``: the repaired text, in pieces. Half-spaces are left out of what
+    is read, so that the text with these words split, read again, gives the
+    same."""
+    r, lex = rules(), lexicon()
+
+    # Words, and a barrier for anything else between them ('جهانی.' is
+    # 'جهانی' and a barrier: 'جام، جهانی' are not two words written apart).
+    plain = [_NOT_LETTERS.sub(" \0 ", block.replace(ZWNJ, "")) for block in blocks]
+    kept = plain[0].split() if len(plain) == 1 else None  # a page: split once
+    seen: set[str] = set(kept) if kept is not None else set().union(*(text.split() for text in plain))
+    joined: collections.Counter[str] = collections.Counter()
+    for ws in [kept] if kept is not None else (text.split() for text in plain):
+        # Most texts write no unknown word both ways: set operations say so at C speed.
+        both = seen.intersection(map(operator.add, ws, ws[1:]))
+        both = {w for w in both if _PERSIAN_LETTERS.fullmatch(w) and _unknown(lex, w)}
+        if both:
+            joined.update(filter(both.__contains__, map(operator.add, ws, ws[1:])))
+    apart = {}
+    for glued, n in joined.items():
+        if n < r.seen_apart_min:
+            continue
+        ways = [i for i in range(r.apart_min_part, len(glued) - r.apart_min_part + 1)
+                if glued[i - 1] not in r.non_joining and glued[:i] in seen and glued[i:] in seen]
+        if len(ways) == 1:
+            apart[glued] = _restore_word(glued[: ways[0]] + ZWNJ + glued[ways[0]:], True)
+    return apart
+
+
+def words_in(text: str, apart: dict[str, str]) -> set[str]:
+    """The words of ``apart`` that the text has (or holds in a protected span)."""
+    return apart.keys() & set(_PERSIAN_LETTERS.findall(text))
+
+
+def apart_splitter(apart: dict[str, str], words: set[str]) -> Callable[[str], str]:
+    """A function that splits these words of ``apart`` (see :func:`written_apart`)
+    where they stand whole in a text (prose: no URL or other protected span)."""
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    pattern = re.compile(f"(?<![{LETTERS}{MARKS}{ZWNJ}])(?:{alternatives})(?![{LETTERS}{MARKS}{ZWNJ}])")
+    return functools.partial(pattern.sub, lambda m: apart[m.group()])
 
 
 def join_verb_prefixes(text: str) -> str:

@@ -10,7 +10,9 @@ presentation forms become letters; zero-width junk, bidi controls, BOM and
 stretching kashida go; no-break and odd spaces become spaces, repeated
 spaces one; no space before '، ؛ ؟ ! » )', one after; lost half-spaces are put back
 ('سهشنبه' -> 'سه‌شنبه', see ``halfspace``). Digits are kept as written unless
-asked otherwise.
+asked otherwise. Every fix reads one line at a time but one: a word hazm does
+not know, joined here and written as two words elsewhere in the same text
+('کیروش' ... 'کی روش'), gets its half-space from the whole text.
 
 What is left alone: ``spans`` splits off URLs, emails, mentions, hashtags,
 emoji and Latin-script text before any fix runs, and numbers ('38.5',
@@ -63,7 +65,8 @@ class NormalizeConfig:
     punctuation: bool = True
     # Lost half-spaces put back: 'میشود' -> 'می‌شود', 'کارتهای' -> 'کارت‌های',
     # 'سهشنبه' -> 'سه‌شنبه'; 'می شود' -> 'می‌شود' in a paragraph whose other
-    # verbs have the prefix joined (see khabar.core.halfspace).
+    # verbs have the prefix joined; 'کیروش' -> 'کی‌روش' in a text that also
+    # writes 'کی روش' (see khabar.core.halfspace).
     halfspaces: bool = True
     # Digits in Persian prose: "keep" as written, "fa" Persian (۰-۹, ٫ ٬),
     # "latin" ASCII (0-9 . ,). Digits in Latin text, URLs and codes never change.
@@ -309,8 +312,33 @@ def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes
         return Normalized(text)
     counts: dict[str, int] | None = {} if changes else None
     # Every fix works within a line, so the text is repaired in blocks of lines.
-    out = "".join(_normalize_block(block, fixes, counts) for block in _blocks(text))
-    return Normalized(out, tuple((name, n) for name, n in (counts or {}).items() if n))
+    blocks = [_normalize_block(block, fixes, counts) for block in _blocks(text)]
+    if config.halfspaces:
+        # Then the one repair that reads the whole text: words it writes apart
+        # elsewhere, left joined here ('جام جهانی' ... 'جامجهانی').
+        apart = halfspace.written_apart(blocks)
+        if apart:
+            blocks = [_split_apart(block, apart, counts) for block in blocks]
+    return Normalized("".join(blocks), tuple((name, n) for name, n in (counts or {}).items() if n))
+
+
+def _split_apart(block: str, apart: dict[str, str], counts: dict[str, int] | None) -> str:
+    """The block with the words of ``apart`` split, outside protected spans; only
+    the lines that hold one are looked at again."""
+    hits = halfspace.words_in(block, apart)
+    if not hits:
+        return block
+    split = halfspace.apart_splitter(apart, hits)
+    lines = block.split("\n")
+    for i, line in enumerate(lines):
+        if not any(word in line for word in hits):
+            continue
+        masked = spans.mask(line) if spans.may_hold_span(line) else spans.Masked(line, (), ())
+        prose = split(masked.text)
+        if counts is not None:
+            counts["restore_halfspaces"] = counts.get("restore_halfspaces", 0) + _changed(masked.text, prose)
+        lines[i] = spans.unmask(spans.Masked(prose, masked.protected, masked.numbers))
+    return "\n".join(lines)
 
 
 def _blocks(text: str, size: int = 1 << 15) -> list[str]:

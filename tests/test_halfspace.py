@@ -229,6 +229,41 @@ def test_unknown_foreign_name_is_not_split(name):
     assert normalize(name + " گفت").text == name + " گفت"
 
 
+def repaired(text: str) -> str:
+    return normalize(text).text
+
+
+def test_unknown_letters_the_text_writes_apart_twice_get_a_half_space():
+    text = "کی روش آمد.\nکی روش گفت: کیروش و جامجهانی.\nجام جهانی و جام جهانی دیگر."
+    assert repaired(text) == text.replace("کیروش", f"کی{Z}روش").replace("جامجهانی", f"جام{Z}جهانی")
+
+
+def test_unknown_letters_written_apart_once_stay_joined():
+    assert repaired("کی روش گفت: کیروش آمد.") == "کی روش گفت: کیروش آمد."
+
+
+def test_written_apart_leaves_known_words_urls_and_other_lines_alone():
+    # 'اینکه' is a word hazm lists; the URL holds the letters but is not prose
+    text = "این که و این که و اینکه.\nکی روش و کی روش.\nhttps://varzesh3.com/کیروش کیروش"
+    assert repaired(text) == text.replace(" کیروش", f" کی{Z}روش")
+
+
+def test_written_apart_reads_the_text_with_its_half_spaces():
+    # a text that keeps some half-spaces: 'کی‌روش' is the same letters, not evidence
+    text = f"کی{Z}روش و کی{Z}روش و کیروش."
+    assert repaired(text) == text
+    again = repaired("کی روش و کی روش و کیروش.")
+    assert repaired(again) == again
+
+
+def test_clean_and_normalize_split_words_written_apart_alike():
+    from khabar.core.pipeline import clean_text
+
+    body = "کی روش گفت تیم آماده است و کی روش امیدوار است که کیروش با تیم به جام جهانی برود و در آنجا بازی کند."
+    article = clean_text(f"عنوان خبر درباره تیم ملی فوتبال\n\n{body}\n")
+    assert article.text == repaired(body) == body.replace("کیروش", f"کی{Z}روش")
+
+
 def test_unknown_compounds_idempotent():
     text = "حسینزاده کرهجنوبی فعالکردن حجتالاسلام دربارهی همتیمیاش معصومیفر شدهاست"
     once = normalize(text).text
