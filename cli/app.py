@@ -222,6 +222,9 @@ def normalize(
 ) -> None:
     """Repair Persian text: letters, spaces, half-spaces. Same lines out as in.
 
+    Each file, or standard input, is one text: a word it writes apart twice
+    elsewhere ('کی روش') gets a half-space where it is joined ('کیروش').
+
     Example: echo "سهشنبه کارتهای ملی" | khabar normalize
     """
     from khabar.core import KhabarError

@@ -18,7 +18,8 @@ from khabar.core.segment import segment
 from khabar.core.template import Template
 
 
-# The half-space repair alone, every other fix off.
+# The half-space repair alone, every other fix off; a page is repaired on its
+# own, without reading the usage of a whole text (see NormalizeConfig.usage).
 HALFSPACES_ONLY = NormalizeConfig(**{f.name: False for f in fields(NormalizeConfig)} | {"halfspaces": True})
 
 

@@ -256,12 +256,13 @@ def test_written_apart_reads_the_text_with_its_half_spaces():
     assert repaired(again) == again
 
 
-def test_clean_and_normalize_split_words_written_apart_alike():
+def test_usage_is_read_from_the_whole_text_by_normalize_not_from_one_page_by_clean():
     from khabar.core.pipeline import clean_text
 
     body = "کی روش گفت تیم آماده است و کی روش امیدوار است که کیروش با تیم به جام جهانی برود و در آنجا بازی کند."
-    article = clean_text(f"عنوان خبر درباره تیم ملی فوتبال\n\n{body}\n")
-    assert article.text == repaired(body) == body.replace("کیروش", f"کی{Z}روش")
+    assert repaired(body) == body.replace("کیروش", f"کی{Z}روش")
+    assert normalize(body, config=NormalizeConfig(usage=False)).text == body
+    assert clean_text(f"عنوان خبر درباره تیم ملی فوتبال\n\n{body}\n").text == body
 
 
 def test_unknown_compounds_idempotent():
