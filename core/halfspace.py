@@ -663,16 +663,18 @@ def restore_halfspaces(text: str) -> str:
 
 
 _PERSIAN_LETTERS = re.compile(f"[{LETTERS}]+")
-_NOT_LETTERS = re.compile(f"[^{LETTERS}\\s]+")
+# Anything but letters, spaces and tabs: a line break, punctuation, digits.
+_NOT_LETTERS = re.compile(f"[^{LETTERS} \t]+")
 
 
 def written_apart(blocks: list[str]) -> dict[str, str]:
     """Letters left joined in a text that the same text also writes as two
     words, separated by a space ('کی روش', 'جام جهانی'), at least
     ``seen_apart_min`` times: a half-space was lost there ('کیروش' ->
-    'کی‌روش'). Only letters hazm does not know, after the repair, that read
-    as two words of the text one way alone, after a letter that joins the
-    next. -> {letters: spelling}.
+    'کی‌روش'). Only letters hazm does not know, after the repair, cut one way
+    alone, after a letter that joins the next, into parts that are not
+    function words ('کهروش' is 'که روش' with a lost space). -> {letters:
+    the letters with a half-space at the cut}.
 
     ``blocks``: the repaired text, in pieces. Half-spaces are left out of what
     is read, so that the text with these words split, read again, gives the
@@ -680,26 +682,27 @@ def written_apart(blocks: list[str]) -> dict[str, str]:
     r, lex = rules(), lexicon()
 
     # Words, and a barrier for anything else between them ('جهانی.' is
-    # 'جهانی' and a barrier: 'جام، جهانی' are not two words written apart).
+    # 'جهانی' and a barrier: 'جام، جهانی' and 'جام\nجهانی' are not two words
+    # written apart).
     plain = [_NOT_LETTERS.sub(" \0 ", block.replace(ZWNJ, "")) for block in blocks]
     kept = plain[0].split() if len(plain) == 1 else None  # a page: split once
     seen: set[str] = set(kept) if kept is not None else set().union(*(text.split() for text in plain))
-    joined: collections.Counter[str] = collections.Counter()
+    apart_pairs: collections.Counter[str] = collections.Counter()
     for ws in [kept] if kept is not None else (text.split() for text in plain):
         # Most texts write no unknown word both ways: set operations say so at C speed.
         both = seen.intersection(map(operator.add, ws, ws[1:]))
-        both = {w for w in both if _PERSIAN_LETTERS.fullmatch(w) and _unknown(lex, w)}
-        if both:
-            joined.update(filter(both.__contains__, map(operator.add, ws, ws[1:])))
-    apart = {}
-    for glued, n in joined.items():
-        if n < r.seen_apart_min:
-            continue
-        ways = [i for i in range(r.apart_min_part, len(glued) - r.apart_min_part + 1)
-                if glued[i - 1] not in r.non_joining and glued[:i] in seen and glued[i:] in seen]
-        if len(ways) == 1:
-            apart[glued] = _restore_word(glued[: ways[0]] + ZWNJ + glued[ways[0]:], True)
-    return apart
+        cuts = {glued[:i] + " " + glued[i:] for glued in both
+                if _PERSIAN_LETTERS.fullmatch(glued) and _unknown(lex, glued)
+                for i in range(r.apart_min_part, len(glued) - r.apart_min_part + 1)
+                if glued[i - 1] not in r.non_joining
+                and glued[:i] not in r.not_after_ezafe and glued[i:] not in r.not_after_ezafe}
+        if cuts:
+            apart_pairs.update(filter(cuts.__contains__, map(" ".join, zip(ws, ws[1:]))))
+    ways: dict[str, list[str]] = {}
+    for pair, n in apart_pairs.items():
+        if n >= r.seen_apart_min:
+            ways.setdefault(pair.replace(" ", ""), []).append(pair)
+    return {glued: pairs[0].replace(" ", ZWNJ) for glued, pairs in ways.items() if len(pairs) == 1}
 
 
 def words_in(text: str, apart: dict[str, str]) -> set[str]:

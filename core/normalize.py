@@ -340,7 +340,9 @@ def _split_apart(block: str, apart: dict[str, str], counts: dict[str, int] | Non
         if not any(word in line for word in hits):
             continue
         masked = spans.mask(line) if spans.may_hold_span(line) else spans.Masked(line, (), ())
-        prose = split(masked.text)
+        # The parts, and the words whose reading depends on the next word
+        # ('های' or 'ه‌ای'), are read again as the per-line repair reads them.
+        prose = halfspace.restore_halfspaces(split(masked.text))
         if counts is not None:
             counts["restore_halfspaces"] = counts.get("restore_halfspaces", 0) + _changed(masked.text, prose)
         lines[i] = spans.unmask(spans.Masked(prose, masked.protected, masked.numbers))

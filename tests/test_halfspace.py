@@ -248,6 +248,24 @@ def test_written_apart_leaves_known_words_urls_and_other_lines_alone():
     assert repaired(text) == text.replace(" کیروش", f" کی{Z}روش")
 
 
+def test_written_apart_counts_the_cut_it_makes_and_not_across_lines_or_function_words():
+    # 'ون و قل' puts 'ون' and 'قل' side by side once; 'نقل' apart twice is another cut
+    assert repaired("حمل و نقل و نقل قول. ون و قل. ونقل") == "حمل و نقل و نقل قول. ون و قل. ونقل"
+    # a line break is no space between two words
+    assert repaired("او گفت کی\nروش آمد.\nکی روش رفت.\nکیروش گفت.") == "او گفت کی\nروش آمد.\nکی روش رفت.\nکیروش گفت."
+    # 'که' glued to the next word lost a space, not a half-space
+    assert repaired("کهروش دارد. که روش. که روش.") == "کهروش دارد. که روش. که روش."
+
+
+@pytest.mark.parametrize("text", [
+    "طرح جامعهای مهم. طرح جامعهای نو. طرحجامعهای که دیدیم.",  # the split word ends in 'های' or 'ه‌ای'
+    "جامعهای کیروش دارد. کی روش. کی روش.",  # the word before the split one is read again
+])
+def test_written_apart_is_idempotent_where_the_next_word_decides(text):
+    once = repaired(text)
+    assert Z in once and repaired(once) == once
+
+
 def test_written_apart_reads_the_text_with_its_half_spaces():
     # a text that keeps some half-spaces: 'کی‌روش' is the same letters, not evidence
     text = f"کی{Z}روش و کی{Z}روش و کیروش."
