@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import shlex
 import subprocess
 import sys
@@ -38,12 +37,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from khabar.core.halfspace import lexicon
+from khabar.core.halfspace import WORD, lexicon
 
 ZWNJ = "\u200c"
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-WORD = re.compile(r"[\u0621-\u06cc\u200c]+")
 PREFIXED = ("می" + ZWNJ, "نمی" + ZWNJ)
 
 

@@ -359,8 +359,7 @@ def _suffix_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
         stem = piece[: -len(suffix)]
         if family == "after_heh" and not stem.endswith("ه"):
             continue
-        if family == "after_silent_heh" and (not stem.endswith("ه") or stem.endswith(r.consonant_heh_endings)
-                                             or piece[:-2] in lex.words):
+        if family == "after_silent_heh" and (not _ends_in_silent_heh(r, stem) or piece[:-2] in lex.words):
             continue  # 'گروهشان' joined; 'متهمان' is 'متهم' + 'ان'
         if family == "comparative":
             adjective = lex.words.get(stem) or lex.words.get(stem[:-1] if stem.endswith("ی") else "")
@@ -419,13 +418,18 @@ def _unknown(lex: Lexicon, piece: str) -> bool:
                 or piece in lex.verbs or piece in lex.joined_verbs)
 
 
+def _ends_in_silent_heh(r: Rules, word: str) -> bool:
+    """A final 'ه' that is no consonant ('خانه', not 'گروه', 'آگاه', 'الله')."""
+    return word.endswith("ه") and not word.endswith(r.consonant_heh_endings)
+
+
 def _ezafe_after_silent_heh(lex: Lexicon, r: Rules, piece: str) -> str | None:
     """'دربارهی' -> 'درباره‌ی': a known word ending in a silent 'ه' (not 'اه',
     'وه', 'الله': 'آگاهی', 'گروهی') and the ezafe 'ی' joined to it."""
     stem = piece[: -len(r.ezafe_yeh)]
-    if not piece.endswith(r.ezafe_yeh) or len(stem) < r.ezafe_min_stem or not stem.endswith("ه"):
+    if not piece.endswith(r.ezafe_yeh) or len(stem) < r.ezafe_min_stem or not _ends_in_silent_heh(r, stem):
         return None
-    if stem.endswith(r.consonant_heh_endings) or _unknown(lex, stem) or not _unknown(lex, piece):
+    if _unknown(lex, stem) or not _unknown(lex, piece):
         return None
     return (lex.halfspaced[stem][0] if stem in lex.halfspaced else stem) + ZWNJ + r.ezafe_yeh
 
@@ -685,10 +689,9 @@ def written_apart(blocks: list[str]) -> dict[str, str]:
     # 'جهانی' and a barrier: 'جام، جهانی' and 'جام\nجهانی' are not two words
     # written apart).
     plain = [_NOT_LETTERS.sub(" \0 ", block.replace(ZWNJ, "")) for block in blocks]
-    kept = plain[0].split() if len(plain) == 1 else None  # a page: split once
-    seen: set[str] = set(kept) if kept is not None else set().union(*(text.split() for text in plain))
+    seen: set[str] = set().union(*(text.split() for text in plain))
     apart_pairs: collections.Counter[str] = collections.Counter()
-    for ws in [kept] if kept is not None else (text.split() for text in plain):
+    for ws in (text.split() for text in plain):
         # Most texts write no unknown word both ways: set operations say so at C speed.
         both = seen.intersection(map(operator.add, ws, ws[1:]))
         cuts = {glued[:i] + " " + glued[i:] for glued in both
