@@ -24,9 +24,8 @@ BOMS = (
 FALLBACK = "cp1256"
 # High bytes of the code points Persian text in UTF-16 is made of.
 UTF16_HIGH_BYTES = (0x00, 0x06, 0x20, 0xFB, 0xFC, 0xFD, 0xFE)
-# UTF-8 with one broken sequence for every this many good letters is UTF-8 that
-# was cut or damaged; Windows-1256 read as UTF-8 breaks at nearly every letter.
-BROKEN_UTF8_RATIO = 10
+# Share of a Windows-1256 reading's high bytes that must be Arabic-script letters.
+CP1256_MIN_LETTERS = 0.8
 # Share of control characters above which a file is taken for binary.
 MAX_CONTROL_SHARE = 0.05
 
@@ -85,14 +84,10 @@ def decode(data: bytes, *, path: str = "-") -> Decoded:
         encoding = "utf-8"
         replaced = 0
     except UnicodeDecodeError as err:
-        text = data.decode("utf-8", errors="replace")
-        encoding, replaced = "utf-8", text.count("\ufffd")
-        non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-        if replaced * BROKEN_UTF8_RATIO > non_ascii - replaced:
-            if not _looks_like_cp1256(data):
-                raise InputError(f"{path}: not UTF-8, UTF-16 or Windows-1256 text "
-                                 f"(first bad byte at offset {err.start}); skipped") from None
-            text, encoding, replaced = data.decode(FALLBACK), "windows-1256", 0
+        text, encoding, replaced = _damaged_utf8_or_cp1256(data)
+        if text is None:
+            raise InputError(f"{path}: not UTF-8, UTF-16 or Windows-1256 text "
+                             f"(first bad byte at offset {err.start}); skipped") from None
     _refuse_binary(text, path)
     if encoding == "utf-8" and MOJIBAKE.search(text):
         unmangled = _undo_mojibake(text)
@@ -121,14 +116,33 @@ def _undo_mojibake(text: str) -> str | None:
     return None
 
 
-def _looks_like_cp1256(data: bytes) -> bool:
-    """Windows-1256 Persian has most high bytes in the Arabic-letter range."""
-    high = data.translate(None, ASCII)
-    if not high:
-        return False
-    letters = len(CP1256_LETTER.findall(high.decode(FALLBACK, errors="replace")))
-    return letters / len(high) > 0.8
+def _damaged_utf8_or_cp1256(data: bytes) -> tuple[str | None, str, int]:
+    """Bytes that are not valid UTF-8: UTF-8 with bad bytes, or Windows-1256, by
+    which reading explains more of the high bytes as text: the UTF-8 reading's
+    valid multi-byte sequences, or the Windows-1256 reading's Arabic-script letters.
+    Neither reading plausible: (None, "", 0).
+
+    A damaged UTF-8 page keeps nearly all its sequences valid, read as Windows-1256
+    about half its bytes are letters; a Windows-1256 page is letters byte for byte,
+    and read as UTF-8 only a chance pair (a letter, then پ چ ژ گ ک) is valid."""
+    text = data.decode("utf-8", errors="replace")
+    high = len(data.translate(None, ASCII))
+    genuine = data.count("\ufffd".encode())  # U+FFFD written in the page, not a bad byte
+    replaced = text.count("\ufffd") - genuine
+    # Bytes in valid multi-byte sequences: all the text's UTF-8 less ASCII and what was replaced.
+    valid = len(text.encode("utf-8")) - (len(data) - high) - 3 * replaced
+    sequences = len(text) - (len(data) - high) - replaced
+    letters = len(data) - len(data.translate(None, CP1256_LETTER_BYTES))
+    utf8 = sequences >= replaced  # as many good characters as broken ones, or more
+    cp1256 = letters > high * CP1256_MIN_LETTERS
+    if utf8 and (not cp1256 or valid >= letters):
+        return text, "utf-8", replaced
+    if cp1256:
+        return data.decode(FALLBACK), "windows-1256", 0
+    return None, "", 0
 
 
 ASCII = bytes(range(0x80))
 CP1256_LETTER = re.compile("[\u0600-\u06ff\u200c\u200d«»]")
+# The high bytes Windows-1256 reads as Arabic-script letters (and ZWNJ, ZWJ, « »).
+CP1256_LETTER_BYTES = bytes(b for b in range(0x80, 0x100) if CP1256_LETTER.match(bytes([b]).decode(FALLBACK, "replace")))
