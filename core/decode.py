@@ -33,7 +33,7 @@ MAX_CONTROL_SHARE = 0.05
 @dataclass(frozen=True)
 class Decoded:
     text: str
-    encoding: str
+    encoding: str | None  # None: text given as text, never decoded
     replaced: int = 0  # bytes that could not be decoded and became U+FFFD
     unmangled: bool = False  # the text had been decoded wrongly once (mojibake) and was put back
 

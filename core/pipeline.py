@@ -46,13 +46,17 @@ def warm(config: Config = Config()) -> None:
     normalize("گرم کردن", config=config.normalize)
 
 
-def clean_text(text: str, *, path: str = "-", config: Config = Config(), reference: datetime | None = None,
+def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(), reference: datetime | None = None,
                encoding: str | None = None, template: Template | None = None) -> Article:
     """Clean one page that is already text. Pure: the same input gives the same article.
 
     ``reference`` is when the page was read (for relative and year-less dates);
-    ``template`` the lines learnt from the page's folder.
+    ``template`` the lines learnt from the page's folder. The stages alone: the
+    article's language and warnings are :func:`clean_bytes`'s, which takes text
+    too, and which bytes given here go to.
     """
+    if not isinstance(text, str):
+        return clean_bytes(_as_bytes(text), path=path, config=config, reference=reference, template=template)
     # The costly repair (half-spaces) waits until the lines are classified and then
     # runs on the lines kept or read, not on menus and link lists: classifying
     # does not depend on half-spaces, and repairing is idempotent.
@@ -123,13 +127,17 @@ def _repaired(labeled: list[Labeled], config: NormalizeConfig) -> list[Labeled]:
     return out
 
 
-def clean_bytes(data: bytes, *, path: str = "-", config: Config = Config(),
+def clean_bytes(data: bytes | str, *, path: str = "-", config: Config = Config(),
                 reference: datetime | None = None, template: Template | None = None,
                 decoded: Decoded | None = None) -> Article:
-    """Clean one page given as bytes; raises InputError when they are not a text page.
+    """Clean one page given as bytes (or as text: taken as it is, ``encoding`` None);
+    raises InputError when the bytes are not a text page.
     ``decoded``: ``decode(data)``, when the caller has it already."""
     if decoded is None:
-        decoded = decode(data, path=path)
+        if isinstance(data, str):
+            decoded = Decoded(data, None)
+        else:
+            decoded = decode(_as_bytes(data), path=path)
     article = clean_text(decoded.text, path=path, config=config, reference=reference,
                          encoding=decoded.encoding, template=template)
     article.language = guess_language(decoded.text)
@@ -152,8 +160,11 @@ def clean_record(data: bytes | str, *, path: str = "-", config: Config = Config(
     InputError for data that is not a text page."""
     from khabar.core.render import record
 
-    if isinstance(data, str):
-        article = clean_text(data, path=path, config=config, reference=reference)
-    else:
-        article = clean_bytes(data, path=path, config=config, reference=reference)
-    return record(article)
+    return record(clean_bytes(data, path=path, config=config, reference=reference))
+
+
+def _as_bytes(data) -> bytes:
+    """bytes, bytearray and memoryview alike; anything else is a TypeError that names it."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
+    raise TypeError(f"a page is bytes or str, not {type(data).__name__}")
