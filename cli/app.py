@@ -88,6 +88,16 @@ RepairOption = Annotated[bool, typer.Option("--repair/--no-repair",
                                                  "--no-repair keeps it as scraped.")]
 DigitsOption = Annotated[Digits, typer.Option("--digits", metavar="keep|fa|latin", help="Digits in Persian prose: keep as written, "
                                                                "or convert to fa (۱۲۳) or latin (123).")]
+MAX_BYTES = 50_000_000
+MaxBytesOption = Annotated[int, typer.Option("--max-bytes", metavar="N", min=1,
+                                             help="Refuse inputs larger than this (standard input too).")]
+IncludeOption = Annotated[Optional[list[str]], typer.Option(
+    "--include", metavar="GLOB", help="Files to take from folders, by name. Repeatable. Default: *.txt")]
+ExcludeOption = Annotated[Optional[list[str]], typer.Option(
+    "--exclude", metavar="GLOB", help="Files to leave out, by name or path below the folder. Repeatable.")]
+LearnOption = Annotated[bool, typer.Option(
+    "--learn/--no-learn",
+    help="First learn each folder's template: lines that recur in many of its pages are removed.")]
 
 
 @app.command()
@@ -109,10 +119,8 @@ def clean(
     cluster: Annotated[Optional[str], typer.Option(
         "--cluster", metavar="ADDRESS", help="Run on a Dask cluster: a scheduler (tcp://HOST:8786) or local:N "
                                              "(N worker processes here). Needs khabar[dask].")] = None,
-    include: Annotated[Optional[list[str]], typer.Option(
-        "--include", metavar="GLOB", help="Files to take from folders, by name. Repeatable. Default: *.txt")] = None,
-    exclude: Annotated[Optional[list[str]], typer.Option(
-        "--exclude", metavar="GLOB", help="Files to leave out, by name or path below the folder. Repeatable.")] = None,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
     files_from: Annotated[Optional[str], typer.Option(
         "--files-from", metavar="FILE", help="Also clean the paths listed in FILE (- for standard input).")] = None,
     null: Annotated[bool, typer.Option(
@@ -124,17 +132,14 @@ def clean(
     dedupe: Annotated[bool, typer.Option(
         "--dedupe", help="Skip duplicates (same site and news code, or same text) instead of marking "
                          "them duplicate_of.")] = False,
-    learn: Annotated[bool, typer.Option(
-        "--learn/--no-learn",
-        help="First learn each folder's template: lines that recur in many of its pages are removed.")] = True,
+    learn: LearnOption = True,
     repair: RepairOption = True,
     digits: DigitsOption = Digits.keep,
     reference: Annotated[Optional[str], typer.Option(
         "--reference", metavar="DAY|mtime", help="When the pages were read (ISO date or date-time), or mtime: "
                                                  "each file's modification time. Dates without a year and "
                                                  "relative ones (۲ روز پیش) count for `published` only with it.")] = None,
-    max_bytes: Annotated[int, typer.Option(
-        "--max-bytes", metavar="N", min=1, help="Refuse inputs larger than this.")] = 50_000_000,
+    max_bytes: MaxBytesOption = MAX_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress; errors only.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say what happens to every file.")] = False,
     log_file: Annotated[Optional[Path], typer.Option(
@@ -219,11 +224,13 @@ def normalize(
         help="Files to normalise (default: standard input).", show_default=False, metavar="FILE...")] = None,
     repair: RepairOption = True,
     digits: DigitsOption = Digits.keep,
+    max_bytes: MaxBytesOption = MAX_BYTES,
 ) -> None:
     """Repair Persian text: letters, spaces, half-spaces. Same lines out as in.
 
     Each file, or standard input, is one text: a word it writes apart twice
     elsewhere ('کی روش') gets a half-space where it is joined ('کیروش').
+    So each is read whole, up to --max-bytes; a larger one is refused.
 
     Example: echo "سهشنبه کارتهای ملی" | khabar normalize
     """
@@ -235,7 +242,7 @@ def normalize(
     failed = False
     for name in [str(f) for f in files] if files else ["-"]:
         try:
-            data = _read_input(name)
+            data = _read_input(name, max_bytes)
             text = decode(data, path=name).text
         except OSError as err:
             _error(f"{name}: cannot read: {err.strerror}")
@@ -251,39 +258,85 @@ def normalize(
 
 @app.command()
 def date(
+    strings: Annotated[Optional[list[str]], typer.Argument(
+        help="Date strings, one line out for each (default: one a line on standard input).",
+        show_default=False, metavar="STRING...")] = None,
     reference: Annotated[Optional[str], typer.Option(
         "--reference", metavar="DAY", help="When the strings were read (ISO date or date-time), for strings "
                             "without a year or with relative times. Default: now.")] = None,
+    max_bytes: Annotated[int, typer.Option(
+        "--max-bytes", metavar="N", min=1,
+        help="Skip lines of standard input longer than this (an empty line out, exit 1).")] = MAX_BYTES,
 ) -> None:
-    """Read one date string a line on standard input; write its ISO 8601 date, or an empty line.
+    """Read date strings (arguments, or one a line on standard input); write each one's
+    ISO 8601 date, or an empty line.
 
-    Example: echo "۱ شهریور ۱۴۰۱" | khabar date      (prints 2022-08-23)
+    Examples:
+
+      khabar date "۱ شهریور ۱۴۰۱"      (prints 2022-08-23)
+
+      echo "۱ شهریور ۱۴۰۱" | khabar date
     """
     from datetime import datetime
 
+    from khabar.cli.limits import STDIN, size_text, stdin_lines
+    from khabar.core import KhabarError
     from khabar.core.dates import parse_date
 
     ref = _reference(reference) or datetime.now()
-    data = sys.stdin.buffer.read().decode("utf-8", errors="replace")
-    for line in data.splitlines():
-        match = parse_date(line, reference=ref)
+
+    def answer(string: str) -> None:
+        match = parse_date(string, reference=ref)
         _write_stdout((match.iso() if match else "") + "\n")
+
+    if strings:
+        for string in strings:  # one string each, even with line breaks in it
+            answer(string)
+        return
+    failed = False
+    try:
+        for number, line in enumerate(stdin_lines(max_bytes), 1):
+            if line is None:
+                _error(f"{STDIN}: line {number} is over the limit of {size_text(max_bytes)} (--max-bytes); skipped")
+                failed = True
+                _write_stdout("\n")
+                continue
+            # Line ends as str.splitlines sees them (CR, CRLF, …), as when stdin was read whole.
+            for string in line.decode("utf-8", errors="replace").splitlines():
+                answer(string)
+    except KhabarError as err:
+        _error(str(err))
+        failed = True
+    except OSError as err:
+        _error(f"{STDIN}: cannot read: {err.strerror or err}")
+        failed = True
+    raise typer.Exit(EXIT_FAILED if failed else 0)
 
 
 @app.command()
 def explain(
-    file: Annotated[str, typer.Argument(help="The page to show (- for standard input).", show_default=False,
-                                        metavar="FILE")],
+    files: Annotated[list[str], typer.Argument(
+        help="The pages to show: files, folders (their files, as clean walks them) or - for standard input.",
+        show_default=False, metavar="PATH...")],
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", metavar="FILE",
                                                         help="Extra boilerplate rules (TOML).")] = None,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
+    learn: LearnOption = True,
+    max_bytes: MaxBytesOption = MAX_BYTES,
 ) -> None:
     """Show a page with kept lines in colour and each removed line with its reason.
+
+    A folder shows each of its pages (chosen by --include and --exclude, with the
+    folder's template, as clean cleans them); a page that cannot be read is named
+    on standard error and the others are still shown (exit 1).
 
     Example: khabar explain seeds/000_7619606070423613.txt
     """
     from khabar.cli import view
+    from khabar.cli.inputs import Selection
     from khabar.core import KhabarError
-    from khabar.core.pipeline import Config, clean_bytes, rules_for
+    from khabar.core.pipeline import Config, rules_for
 
     config = Config(rules=tuple(str(p) for p in rules or ()))
     try:
@@ -291,26 +344,21 @@ def explain(
     except KhabarError as err:
         _error(str(err))
         raise typer.Exit(EXIT_USAGE)
-    try:
-        article = clean_bytes(_read_input(file), path=file, config=config)
-    except OSError as err:
-        _error(f"{file}: cannot read: {err.strerror}")
-        raise typer.Exit(EXIT_FAILED)
-    except KhabarError as err:
-        _error(str(err))
-        raise typer.Exit(EXIT_FAILED)
+    selection = Selection(include=tuple(include or ("*.txt",)), exclude=tuple(exclude or ()), report=_error)
     with _reader_may_leave():
-        view.show(article)
+        ok = view.explain(files, selection, config=config, max_bytes=max_bytes, learn=learn, error=_error)
+    raise typer.Exit(0 if ok else EXIT_FAILED)
 
 
-def _read_input(name: str) -> bytes:
-    """A page for explain or normalize: standard input, or a regular file within the size limit."""
-    if name == "-":
-        return sys.stdin.buffer.read()
-    from khabar.cli.batch import Settings, _read
-    from khabar.core.pipeline import Config
+def _read_input(name: str, max_bytes: int) -> bytes:
+    """A page for normalize: standard input or a regular file, within the size limit."""
+    from khabar.cli import limits
 
-    return _read(name, Settings(config=Config()).max_bytes)[0]
+    if name == limits.STDIN:
+        return limits.read_stdin(max_bytes)
+    from khabar.cli.batch import _read
+
+    return _read(name, max_bytes)[0]
 
 
 def _write_stdout(text: str) -> None:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from khabar.cli import cluster, storage
+from khabar.cli import cluster, limits, storage
 from khabar.cli.storage import StorageError
 from khabar.cli.inputs import STDIN, Group, Job
 from khabar.cli.report import Reporter
@@ -144,8 +144,7 @@ def _read(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
         if not stat.S_ISREG(st.st_mode):
             raise InputError(f"{path}: not a regular file (a pipe, socket or device); skipped")
         if st.st_size > max_bytes:
-            raise InputError(f"{path}: {st.st_size / 1e6:.1f} MB is over the limit of {max_bytes / 1e6:.1f} MB "
-                             f"(--max-bytes); skipped")
+            raise limits.over_limit(path, max_bytes, st.st_size)
         chunks, size = [], 0
         while size <= max_bytes:
             chunk = os.read(fd, max(st.st_size + 1 - size, 1 << 16))
@@ -157,7 +156,7 @@ def _read(path: str, max_bytes: int) -> tuple[bytes, os.stat_result]:
     finally:
         os.close(fd)
     if len(data) > max_bytes:  # it grew while we read it
-        raise InputError(f"{path}: more than {max_bytes / 1e6:.1f} MB (--max-bytes); skipped")
+        raise limits.over_limit(path, max_bytes)
     return data, st
 
 
@@ -665,17 +664,27 @@ def _tasks(groups: Iterable[Group], options: Options, settings: Settings, execut
                 reporter.advance()
                 continue
             todo.append(job)
-        stdin = None
+        stdin = stdin_error = None
         if any(job.path == STDIN for job in todo):
             with stop.blocking():
-                stdin = sys.stdin.buffer.read()
+                stdin, stdin_error = _read_stdin(settings.max_bytes)
         for i in range(0, len(todo), BATCH_SIZE):
             if stop.signal:
                 return
             chunk = todo[i:i + BATCH_SIZE]
             batch_jobs.append(chunk)
-            yield ([(STDIN, stdin, None) if job.path == STDIN else (job.path, *_load(job.path, settings))
+            yield ([(STDIN, stdin, stdin_error) if job.path == STDIN else (job.path, *_load(job.path, settings))
                     for job in chunk], template, group.folder)
+
+
+def _read_stdin(max_bytes: int) -> tuple[bytes | None, str | None]:
+    """Standard input, read here in bounded pieces; or the reason it was not."""
+    try:
+        return limits.read_stdin(max_bytes), None
+    except InputError as err:
+        return None, str(err)
+    except OSError as err:
+        return None, f"{STDIN}: cannot read: {err.strerror or err}"
 
 
 def _unchanged(state: State, job: Job, options: Options, settings: Settings) -> bool:

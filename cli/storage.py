@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from khabar.cli.limits import over_limit
 from khabar.core.errors import InputError, KhabarError
 
 
@@ -43,8 +44,7 @@ def read_url(url: str, max_bytes: int) -> bytes:
     try:
         size = fs.size(path)
         if size is not None and size > max_bytes:
-            raise InputError(f"{url}: {size / 1e6:.1f} MB is over the limit of {max_bytes / 1e6:.1f} MB "
-                             f"(--max-bytes); skipped")
+            raise over_limit(url, max_bytes, size)
         return fs.cat_file(path)
     except FileNotFoundError:
         raise InputError(f"{url}: cannot read: No such file or directory") from None

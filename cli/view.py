@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from khabar.cli import storage
 from khabar.cli.storage import ReaderLeft
 from khabar.core.model import Article, Kind
 
@@ -42,3 +46,71 @@ def show(article: Article, console: Console | None = None) -> None:
     kept = sum(1 for item in article.lines if item.kind.kept)
     console.print(f"[bold]{article.path}[/]: {kept} of {len(article.lines)} lines kept; "
                   f"published {article.published or '—'}, news code {article.news_id or '—'}")
+
+
+def explain(paths: list[str], selection, *, config, max_bytes: int, learn: bool,
+            error: Callable[[str], None]) -> bool:
+    """Show each page given or found in the folders given (walked as ``clean`` walks
+    them, each folder's template learnt as ``clean`` learns it); errors go to
+    ``error`` one line each and the other pages are still shown. True when all were."""
+    from khabar.cli.inputs import groups
+    from khabar.core import KhabarError
+    from khabar.core.pipeline import clean_bytes
+
+    console = _Console()
+    several = len(paths) > 1 or any(os.path.isdir(p) or storage.is_url(p) for p in paths)
+    ok = True
+    for given in paths:
+        found = False
+        for group in groups([given], selection):
+            template = _template(group, max_bytes) if learn else None
+            for job in group.jobs:
+                found = True
+                try:
+                    article = clean_bytes(_read(job.path, max_bytes), path=job.path, config=config,
+                                          template=template)
+                except OSError as err:
+                    error(f"{job.path}: cannot read: {err.strerror or err}")
+                    ok = False
+                    continue
+                except KhabarError as err:
+                    error(str(err))
+                    ok = False
+                    continue
+                if several:
+                    console.rule(job.path)
+                show(article, console)
+        if not found:
+            error(f"{given}: no file here matches --include ({' '.join(selection.include)}); nothing to explain")
+            ok = False
+    return ok
+
+
+def _read(path: str, max_bytes: int) -> bytes:
+    """A page: standard input, a URL or a regular file, within the size limit."""
+    from khabar.cli import limits
+    from khabar.cli.batch import _read as read_file
+
+    if path == limits.STDIN:
+        return limits.read_stdin(max_bytes)
+    if storage.is_url(path):
+        return storage.read_url(path, max_bytes)
+    return read_file(path, max_bytes)[0]
+
+
+def _template(group, max_bytes: int):
+    """The folder's template, learnt from its pages as ``clean`` learns it (None: too few)."""
+    from khabar.core import KhabarError
+    from khabar.core.decode import decode
+    from khabar.core.template import MIN_FILES, learn_from_keys, page_keys, sample
+
+    files = [job.path for job in group.jobs if job.path != "-"]
+    if len(files) < MIN_FILES:
+        return None
+    keys = []
+    for path in sample(files):
+        try:
+            keys.append(page_keys(decode(_read(path, max_bytes), path=path).text))
+        except (OSError, KhabarError):
+            continue  # reported when it is explained
+    return learn_from_keys(keys)

@@ -1,0 +1,68 @@
+"""Size limits on inputs (--max-bytes): standard input read in bounded pieces,
+and sizes written so that a small limit reads as what it is."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from khabar.core.errors import InputError
+
+# Standard input is read this much at a time: an endless stream (`< /dev/zero`)
+# costs at most the limit and one piece.
+PIECE = 1 << 16
+STDIN = "-"
+
+
+def size_text(n: int) -> str:
+    """Bytes below 1 MB ('0.0 MB' said nothing about a limit of 100 bytes), MB above."""
+    if n < 1_000_000:
+        return "1 byte" if n == 1 else f"{n:,} bytes"
+    return f"{n / 1e6:.1f} MB"
+
+
+def over_limit(path: str, max_bytes: int, size: int | None = None) -> InputError:
+    """The refusal of an input larger than --max-bytes; ``size`` when it is known."""
+    limit = f"{size_text(max_bytes)} (--max-bytes); skipped"
+    if path == STDIN:
+        return InputError(f"{path}: standard input is over the limit of {limit}")
+    if size is None:  # a file that grew while it was read
+        return InputError(f"{path}: more than {limit}")
+    return InputError(f"{path}: {size_text(size)} is over the limit of {limit}")
+
+
+def _stream():
+    if sys.stdin is None:  # descriptor 0 was closed when Python started (`<&-`)
+        raise InputError(f"{STDIN}: cannot read: standard input is closed")
+    return sys.stdin.buffer
+
+
+def read_stdin(max_bytes: int, stream=None) -> bytes:
+    """All of standard input, or InputError as soon as it is longer than ``max_bytes``:
+    what is left unread stays unread (the writer gets EPIPE when this process ends)."""
+    stream = stream or _stream()
+    pieces, size = [], 0
+    while size <= max_bytes:
+        piece = stream.read(min(PIECE, max_bytes + 1 - size))
+        if not piece:
+            return b"".join(pieces)
+        pieces.append(piece)
+        size += len(piece)
+    raise over_limit(STDIN, max_bytes)
+
+
+def stdin_lines(max_bytes: int, stream=None) -> Iterator[bytes | None]:
+    """Standard input a line at a time (with its "\\n"), each line held to
+    ``max_bytes``: a longer one yields None and the rest of it is read and dropped
+    in pieces, so memory stays bounded whatever the input."""
+    stream = stream or _stream()
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(PIECE)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        yield line
