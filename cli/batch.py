@@ -667,7 +667,7 @@ def _tasks(groups: Iterable[Group], options: Options, settings: Settings, execut
         stdin = stdin_error = None
         if any(job.path == STDIN for job in todo):
             with stop.blocking():
-                stdin, stdin_error = _read_stdin(settings.max_bytes)
+                stdin, stdin_error = limits.stdin_or_error(settings.max_bytes)
         for i in range(0, len(todo), BATCH_SIZE):
             if stop.signal:
                 return
@@ -675,16 +675,6 @@ def _tasks(groups: Iterable[Group], options: Options, settings: Settings, execut
             batch_jobs.append(chunk)
             yield ([(STDIN, stdin, stdin_error) if job.path == STDIN else (job.path, *_load(job.path, settings))
                     for job in chunk], template, group.folder)
-
-
-def _read_stdin(max_bytes: int) -> tuple[bytes | None, str | None]:
-    """Standard input, read here in bounded pieces; or the reason it was not."""
-    try:
-        return limits.read_stdin(max_bytes), None
-    except InputError as err:
-        return None, str(err)
-    except OSError as err:
-        return None, f"{STDIN}: cannot read: {err.strerror or err}"
 
 
 def _unchanged(state: State, job: Job, options: Options, settings: Settings) -> bool:

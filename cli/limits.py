@@ -51,6 +51,17 @@ def read_stdin(max_bytes: int, stream=None) -> bytes:
     raise over_limit(STDIN, max_bytes)
 
 
+def stdin_or_error(max_bytes: int) -> tuple[bytes | None, str | None]:
+    """Standard input within the limit, or the reason it was not read (for a run
+    that reports it with the other failures)."""
+    try:
+        return read_stdin(max_bytes), None
+    except InputError as err:
+        return None, str(err)
+    except OSError as err:
+        return None, f"{STDIN}: cannot read: {err.strerror or err}"
+
+
 def stdin_lines(max_bytes: int, stream=None) -> Iterator[bytes | None]:
     """Standard input a line at a time (with its "\\n"), each line held to
     ``max_bytes``: a longer one yields None and the rest of it is read and dropped
