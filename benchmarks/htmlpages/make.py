@@ -138,7 +138,9 @@ class Page:
         if style["code"] >= 13:  # agency codes that start with the Jalali date
             j = jdatetime.date.fromgregorian(date=self.when.date())
             self.code = f"{j.year}{j.month:02}{j.day:02}" + self.code[8:]
-        self.tags = [t.strip() for t in self.art["tags"] if t.strip()][:6]
+        # The corpus keeps a few stray tags ('\u200c', '\u200c پول'): a page shows none of those.
+        self.tags = [t.strip(" \u200c\u200f\u200e") for t in self.art["tags"]]
+        self.tags = [t for t in self.tags if len(fold(t)) >= 2][:6]
         base = f"https://{style['domain']}"
         self.url = (f"{base}/news/{self.code}/{slug(self.art['title'])}" if self.code else
                     f"{base}/{self.when:%Y/%m/%d}/{slug(self.art['title'])}/")
