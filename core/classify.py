@@ -199,6 +199,8 @@ def mark_lists(lines: list[Line], feats: list[Features], classes: list[Class]) -
     for i, (line, f, c) in enumerate(zip(lines, feats, classes)):
         if c is Class.HEADER:
             header, items_in_row, teasers = f.rule, 0, 0
+            if header.kind is RuleKind.TAGS_HEADER and metadata.inline_tags(line.text):
+                header = None  # "برچسب‌ها: a، b": the tags are on the header's line, none follow
             continue
         if header is None:
             continue

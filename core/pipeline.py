@@ -11,6 +11,7 @@ from khabar.core.classify import classify
 from khabar.core.decode import Decoded, decode
 from khabar.core.language import guess_language
 from khabar.core.metadata import extract
+from khabar.core.metalines import join_metadata
 from khabar.core.model import KEPT, Article, Kind, Labeled, Line
 from khabar.core.normalize import NormalizeConfig, normalize
 from khabar.core.rules import Rules, load_rules
@@ -61,7 +62,8 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
     # runs on the lines kept or read, not on menus and link lists: classifying
     # does not depend on half-spaces, and repairing is idempotent.
     normalized = _normalized(text, replace(config.normalize, halfspaces=False))
-    labeled = classify(segment(normalized), rules=rules_for(config.rules), reference=reference, template=template)
+    rules = rules_for(config.rules)
+    labeled = classify(join_metadata(segment(normalized), rules), rules=rules, reference=reference, template=template)
     if config.normalize.halfspaces:
         # The other fixes have run: repeating them would change nothing (idempotent).
         labeled = _repaired(labeled, HALFSPACES_ONLY)
