@@ -127,7 +127,34 @@ def _tag_items(text: str) -> list[str]:
     return items if len(items) >= 2 and all(len(t.split()) <= TAG_MAX_WORDS for t in items) else []
 
 
-def join_metadata(lines: list[Line], rules: Rules) -> list[Line]:
+def _tag_list(lines: list[Line], i: int) -> tuple[list[str], int]:
+    """The items of a tag list that starts at line i and writes "،" between its
+    items (on their own lines or within one), and the line after it; none when
+    the list has no separators (one tag a line is read as it is)."""
+    items: list[str] = []
+    separated = False
+    j = i
+    while j < len(lines):
+        text = lines[j].text
+        if text in ("،", ","):
+            if not items:
+                break
+            separated, j = True, j + 1
+            continue
+        if items and not separated:
+            break
+        parts = _tag_items(text) or ([text] if len(text.split()) <= TAG_MAX_WORDS else [])
+        if not parts:
+            break
+        separated = separated or len(parts) > 1
+        items += parts
+        j += 1
+        if j < len(lines) and lines[j].text not in ("،", ","):
+            break
+    return (items, j) if separated and len(items) >= 2 else ([], i)
+
+
+def join_metadata(lines: list[Line], *, rules: Rules) -> list[Line]:
     """The page's lines with split metadata joined back (see the module's doc)."""
     out: list[Line] = []
     i, n = 0, len(lines)
@@ -153,13 +180,14 @@ def join_metadata(lines: list[Line], rules: Rules) -> list[Line]:
                                 lines[i].gap_before))
                 i += 1 + take
                 continue
-        if _tags_header(text, rules) and i + 1 < n and _tag_items(lines[i + 1].text):
-            # "برچسب‌ها:" / "a، b، c": one line, read as the header's own tags.
-            nxt = lines[i + 1]
-            out.append(Line(f"{text.rstrip(' :：')}: {'، '.join(_tag_items(nxt.text))}",
-                            lines[i].numbers + nxt.numbers, lines[i].gap_before))
-            i += 2
-            continue
+        if _tags_header(text, rules):
+            items, end = _tag_list(lines, i + 1)
+            if items:
+                # "برچسب‌ها:" / "a" / "،" / "b" (or "a، b"): one line, read as the header's own tags.
+                out.append(Line(f"{text.rstrip(' :：')}: {'، '.join(items)}",
+                                tuple(k for line in lines[i:end] for k in line.numbers), lines[i].gap_before))
+                i = end
+                continue
         if _is_time(text) or _is_date(text):
             take = _date_parts(lines, i)
             if take > 1:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
-from functools import cache
+from functools import cache, partial
 
 from khabar.core.classify import classify
 from khabar.core.decode import Decoded, decode
+from khabar.core.headline import retitle
 from khabar.core.language import guess_language
 from khabar.core.metadata import extract
 from khabar.core.metalines import join_metadata
@@ -63,7 +64,8 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
     # does not depend on half-spaces, and repairing is idempotent.
     normalized = _normalized(text, replace(config.normalize, halfspaces=False))
     rules = rules_for(config.rules)
-    labeled = classify(join_metadata(segment(normalized), rules), rules=rules, reference=reference, template=template)
+    labeled = classify(segment(normalized, partial(join_metadata, rules=rules)), rules=rules, reference=reference, template=template)
+    labeled = retitle(labeled)
     if config.normalize.halfspaces:
         # The other fixes have run: repeating them would change nothing (idempotent).
         labeled = _repaired(labeled, HALFSPACES_ONLY)

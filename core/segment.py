@@ -11,6 +11,7 @@ Blank lines are dropped, but each line remembers whether one stood before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from khabar.core.language import language
@@ -95,24 +96,31 @@ def join_fragments(prev: str, nxt: str) -> bool:
         and PERSIAN_LETTER.match(prev[-1:]) is not None
 
 
-def segment(text: str) -> list[Line]:
-    """Logical lines of the page in order, fragments joined, blank lines dropped."""
+def segment(text: str, prepass: Callable[[list[Line]], list[Line]] | None = None) -> list[Line]:
+    """Logical lines of the page in order, fragments joined, blank lines dropped.
+    ``prepass`` sees the page's lines one to a source line, before any join."""
     lines: list[Line] = []
     gap = False
-    pending: Line | None = None
+    raw_lines: list[Line] = []
     for number, raw in enumerate(NEWLINES.split(text), 1):
         stripped = raw.strip()
         if not stripped:
             gap = True
             continue
+        raw_lines.append(Line(stripped, (number,), gap))
+        gap = False
+    if prepass is not None:
+        raw_lines = prepass(raw_lines)
+    pending: Line | None = None
+    for line in raw_lines:
+        stripped = line.text
         if pending is not None and join_fragments(pending.text, stripped):
             sep = "" if stripped.startswith(CONTINUES) else " "
-            pending = Line(pending.text + sep + stripped, pending.numbers + (number,), pending.gap_before)
+            pending = Line(pending.text + sep + stripped, pending.numbers + line.numbers, pending.gap_before)
         else:
             if pending is not None:
                 lines.append(pending)
-            pending = Line(stripped, (number,), gap)
-        gap = False
+            pending = line
     if pending is not None:
         lines.append(pending)
     return lines

@@ -1,0 +1,109 @@
+"""Check the title the classifier chose against what the page says its title is.
+
+A dump that keeps the page's ``<title>`` writes it first: "headline | site",
+"site :: headline", "headline - section - site". When a later line of the
+page's head is that headline, it is the title, whatever the lines around it
+looked like (a headline written as a link, in a list of links, after a side
+column, with a time line or a section label next to it). And a line that is a
+metadata label with its value ("آخرین به‌روزرسانی: ۰۳/۰۲/۲۰۲۰", "زمان مطالعه: ۶
+دقیقه") is never a title.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+from khabar.core.model import KEPT, Kind, Labeled
+from khabar.core.rules import fold
+
+# How a title bar joins the headline and the site's names.
+TITLE_BAR_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|/)\s+")
+# The headline stands within this many lines before the article's first paragraph.
+MAX_HEAD_LINES = 60
+MIN_HEADLINE_WORDS = 2
+MAX_HEADLINE_WORDS = 30
+# A lead is a sentence, not a line of words.
+LEAD_MIN_WORDS = 8
+
+
+def _bar_candidates(bar: str) -> set[str]:
+    """The headlines a title bar may hold: the bar, and each way of cutting the
+    site's names off either end."""
+    parts = TITLE_BAR_SEPARATORS.split(bar)
+    out = {bar}
+    for k in range(1, len(parts)):
+        out.add(" - ".join(parts[:k]))
+        out.add(" - ".join(parts[k:]))
+    return {fold(c) for c in out if MIN_HEADLINE_WORDS <= len(c.split()) <= MAX_HEADLINE_WORDS}
+
+
+@cache
+def _label_line() -> re.Pattern[str]:
+    """A label with a colon and a value with a digit: a metadata line, not a headline."""
+    def load(name: str) -> dict:
+        return tomllib.loads(resources.files("khabar.core").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+
+    data = load("metadata.toml")
+    labels = [label for key in ("published_labels", "published_words", "updated_labels", "clock_labels",
+                                "news_id_labels") for label in data[key]]
+    labels += load("metalines.toml")["title"]["never_labels"]
+    words = "|".join(sorted(("[\\s\u200c]*".join(map(re.escape, label.split())) for label in labels),
+                            key=len, reverse=True))
+    return re.compile(rf"^(?:{words})[\s\u200c\w]{{0,20}}[:：].*[0-9۰-۹]", re.IGNORECASE)
+
+
+def is_label_line(text: str) -> bool:
+    return _label_line().match(text) is not None
+
+
+def retitle(lines: list[Labeled]) -> list[Labeled]:
+    """The lines with the title moved to the line the title bar names, and a
+    metadata line never left as title."""
+    out = list(lines)
+    first_body = next((i for i, item in enumerate(out) if item.kind in (Kind.PARAGRAPH, Kind.LEAD)), len(out))
+    title = next((i for i, item in enumerate(out) if item.kind is Kind.TITLE), None)
+    named = _named_by_bar(out, first_body)
+    if named is not None and named != title:
+        _move_title(out, title, named)
+        title = named
+    if title is not None and is_label_line(out[title].line.text):
+        out[title] = Labeled(out[title].line, Kind.BOILERPLATE, "metadata-label")
+        below = title + 1
+        if below < len(out) and out[below].kind is Kind.SURTITLE:
+            out[below] = Labeled(out[below].line, Kind.TITLE, None)
+    return out
+
+
+def _named_by_bar(lines: list[Labeled], first_body: int) -> int | None:
+    if len(lines) < 2 or lines[0].kind in KEPT:
+        return None
+    candidates = _bar_candidates(lines[0].line.text)
+    if not candidates:
+        return None
+    start = max(1, first_body - MAX_HEAD_LINES)
+    # The headline above the article (a copy in the body or a related list is not it).
+    for i in range(min(first_body, len(lines)) - 1, start - 1, -1):
+        if fold(lines[i].line.text) in candidates:
+            return i
+    return None
+
+
+def _move_title(lines: list[Labeled], old: int | None, new: int) -> None:
+    if old is not None:
+        kind = Kind.SURTITLE if old == new - 1 else Kind.BOILERPLATE
+        lines[old] = Labeled(lines[old].line, kind, None if kind is Kind.SURTITLE else "not-the-headline")
+    for i, item in enumerate(lines):
+        if item.kind is Kind.SURTITLE and i not in (new - 1, old):
+            lines[i] = Labeled(item.line, Kind.BOILERPLATE, "not-the-headline")
+    lines[new] = Labeled(lines[new].line, Kind.TITLE, None)
+    below = new + 1
+    if below < len(lines) and lines[below].reason == "outside-article" and not any(
+            item.kind is Kind.LEAD for item in lines) and len(lines[below].line.text.split()) >= LEAD_MIN_WORDS:
+        lines[below] = Labeled(lines[below].line, Kind.LEAD, None)
+    key = fold(lines[new].line.text)
+    for i, item in enumerate(lines):
+        if i != new and item.kind in KEPT and fold(item.line.text) == key:
+            lines[i] = Labeled(item.line, Kind.BOILERPLATE, "repeats-title")
