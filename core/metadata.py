@@ -275,6 +275,11 @@ def inline_tags(text: str) -> list[str]:
     return hashtags_in(values.strip()) or [t.strip() for t in TAG_SEPARATORS.split(values) if t.strip()]
 
 
+def _beside_code(lines: list[Labeled], i: int) -> bool:
+    """A date in the news code's block (a line or two away) is the publication date."""
+    return any(lines[j].reason == "metadata: news-code" for j in range(max(0, i - 2), min(len(lines), i + 3)))
+
+
 def extract(lines: list[Labeled], *, reference: datetime | None = None) -> Metadata:
     """Read the fields from the lines the classifier labelled as metadata.
 
@@ -284,7 +289,7 @@ def extract(lines: list[Labeled], *, reference: datetime | None = None) -> Metad
     """
     news_id = source = author = updated = None
     tags: list[str] = []
-    labelled, bare = [], []
+    labelled, in_block, bare = [], [], []
     title_at = next((i for i, item in enumerate(lines) if item.kind is Kind.TITLE), 0)
     for i, item in enumerate(lines):
         if item.kind is not Kind.METADATA:
@@ -296,6 +301,8 @@ def extract(lines: list[Labeled], *, reference: datetime | None = None) -> Metad
         elif role == "metadata: date":
             if labels().published.search(text):
                 labelled.append(text)
+            elif _beside_code(lines, i):
+                in_block.append(text)  # after the labelled dates: a page's clock may stand there too
             elif abs(i - title_at) <= MAX_DATE_DISTANCE:
                 # A bare date far from the title is the page's clock or another item's.
                 bare.append((abs(i - title_at), text))
@@ -314,7 +321,7 @@ def extract(lines: list[Labeled], *, reference: datetime | None = None) -> Metad
         opening = [item.line.text for item in lines if item.kind in (Kind.LEAD, Kind.PARAGRAPH)][:CREDIT_PARAGRAPHS]
         source = next((c for c in map(credit_in, opening) if c), None)
     published = None
-    for text in labelled + [text for _, text in sorted(bare, key=lambda pair: pair[0])]:
+    for text in labelled + in_block + [text for _, text in sorted(bare, key=lambda pair: pair[0])]:
         published = _only_date(text, reference)
         if published:
             break
