@@ -59,13 +59,13 @@ def is_label_line(text: str) -> bool:
     return _label_line().match(text) is not None
 
 
-def retitle(lines: list[Labeled]) -> list[Labeled]:
-    """The lines with the title moved to the line the title bar names, and a
-    metadata line never left as title."""
+def retitle(lines: list[Labeled], *, hint: str | None = None) -> list[Labeled]:
+    """The lines with the title moved to the line the title bar (or the markup's
+    ``hint``) names, and a metadata line never left as title."""
     out = list(lines)
     first_body = next((i for i, item in enumerate(out) if item.kind in (Kind.PARAGRAPH, Kind.LEAD)), len(out))
     title = next((i for i, item in enumerate(out) if item.kind is Kind.TITLE), None)
-    named = _named_by_bar(out, first_body)
+    named = _named_by_bar(out, first_body, hint)
     if named is not None and named != title:
         _move_title(out, title, named)
         title = named
@@ -77,13 +77,16 @@ def retitle(lines: list[Labeled]) -> list[Labeled]:
     return out
 
 
-def _named_by_bar(lines: list[Labeled], first_body: int) -> int | None:
-    if len(lines) < 2 or lines[0].kind in KEPT:
+def _named_by_bar(lines: list[Labeled], first_body: int, hint: str | None) -> int | None:
+    if hint:
+        candidates = {fold(hint)}
+    elif len(lines) < 2 or lines[0].kind in KEPT:
         return None
-    candidates = _bar_candidates(lines[0].line.text)
+    else:
+        candidates = _bar_candidates(lines[0].line.text)
     if not candidates:
         return None
-    start = max(1, first_body - MAX_HEAD_LINES)
+    start = max(0 if hint else 1, first_body - MAX_HEAD_LINES)
     # The headline above the article (a copy in the body or a related list is not it).
     for i in range(min(first_body, len(lines)) - 1, start - 1, -1):
         if fold(lines[i].line.text) in candidates:

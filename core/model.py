@@ -69,3 +69,4 @@ class Article:
     language: str | None = None  # BCP 47: "fa", "ar", "und-Latn", "und"
     warnings: list[str] = field(default_factory=list)
     lines: list[Labeled] = field(default_factory=list)
+    shape: str | None = None  # how the page was saved (core/reshape.py): "lines", "markdown", …

@@ -15,6 +15,7 @@ from khabar.core.metadata import extract
 from khabar.core.metalines import join_metadata
 from khabar.core.model import KEPT, Article, Kind, Labeled, Line
 from khabar.core.normalize import NormalizeConfig, normalize
+from khabar.core.reshape import reshape
 from khabar.core.rules import Rules, load_rules
 from khabar.core.segment import segment
 from khabar.core.template import Template
@@ -62,10 +63,11 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
     # The costly repair (half-spaces) waits until the lines are classified and then
     # runs on the lines kept or read, not on menus and link lists: classifying
     # does not depend on half-spaces, and repairing is idempotent.
-    normalized = _normalized(text, replace(config.normalize, halfspaces=False))
+    reshaped = reshape(text)  # another saved shape (Markdown, one line, entities) into khabar's lines
+    normalized = _normalized(reshaped.text, replace(config.normalize, halfspaces=False))
     rules = rules_for(config.rules)
     labeled = classify(segment(normalized, partial(join_metadata, rules=rules)), rules=rules, reference=reference, template=template)
-    labeled = retitle(labeled)
+    labeled = retitle(labeled, hint=reshaped.title_hint)
     if config.normalize.halfspaces:
         # The other fixes have run: repeating them would change nothing (idempotent).
         labeled = _repaired(labeled, HALFSPACES_ONLY)
@@ -91,6 +93,7 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
         text="\n\n".join(item.line.text for item in body),
         encoding=encoding,
         lines=labeled,
+        shape=reshaped.shape,
     )
 
 
@@ -144,7 +147,8 @@ def clean_bytes(data: bytes | str, *, path: str = "-", config: Config = Config()
             decoded = decode(_as_bytes(data), path=path)
     article = clean_text(decoded.text, path=path, config=config, reference=reference,
                          encoding=decoded.encoding, template=template)
-    article.language = guess_language(decoded.text)
+    # Markup (URLs, entities) is not the page's language: read the text as reshaped.
+    article.language = guess_language(decoded.text if article.shape == "lines" else reshape(decoded.text).text)
     if article.language in ("ar", "und-Latn"):
         article.warnings.append(f"not a Persian page (language: {article.language})")
     if decoded.unmangled:

@@ -17,7 +17,7 @@ EXTENSIONS = {"json": ".json", "jsonl": ".jsonl", "md": ".md"}
 # Characters that would start Markdown syntax at the head of a paragraph.
 MARKDOWN_START = re.compile(r"^([#>*+\-=|`~]|\d+[.)]\s)")
 # Fields shown only with --explain.
-EXPLAIN_FIELDS = ("blocks", "removed")
+EXPLAIN_FIELDS = ("shape", "blocks", "removed")
 
 
 def record(article: Article) -> dict:
@@ -40,6 +40,7 @@ def record(article: Article) -> dict:
         "encoding": article.encoding,
         "language": article.language,
         "warnings": article.warnings,
+        "shape": article.shape,  # how the page was saved (core/reshape.py)
         "blocks": [{"kind": item.kind.value, "line": item.line.number, "text": item.line.text}
                    for item in article.lines if item.kind in KEPT],
         "removed": [{"line": item.line.number, "text": item.line.text, "reason": item.reason}

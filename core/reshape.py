@@ -1,0 +1,156 @@
+"""Turn a page saved in another text shape into khabar's lines (one text node a line).
+
+People save pages with whatever tool they have; :func:`detect` tells the shape
+from the text itself and :func:`reshape` reads it:
+
+- ``lines``: text nodes line by line (the shape khabar reads); left as it is.
+- ``markdown`` (html2text): a wrapped paragraph is rejoined, a link or image is
+  its text (a line of links is a list, one link a line, as a line dump writes
+  it), heading and list markers are dropped and the page's single ``#``
+  headline is given as the title's hint.
+- ``layout`` (inscriptis): list bullets dropped, columns laid side by side
+  (wide runs of spaces) cut into lines.
+- ``oneline`` / ``blocks`` (no line structure, or the source's own line breaks
+  only): long lines cut into sentences.
+HTML character references (``&nbsp;``, ``&#1587;``) are decoded in any shape
+when a page carries them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+ENTITY = re.compile(r"&(?:#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+MIN_ENTITIES = 3
+MD_LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(([^()\s]*(?:\s[^()]*)?)\)")
+MD_IMAGE_LINK = re.compile(r"\[!\[([^\[\]]*)\]\([^()]*\)([^\[\]]*)\]\([^()]*\)")
+MD_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]*>")
+MD_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[*+-]\s+|\d{1,3}\.\s|>|\|)")
+MD_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)\s*#*\s*$")
+MD_BULLET = re.compile(r"^\s*[*+-]\s+")
+BULLET = re.compile(r"^(\s*)[*+•-]\s+")
+COLUMN_GAP = re.compile(r"\S(\s{5,})\S")
+# A line of links and what stands between them ("/", "،", "|") is a list.
+LINK_SEPARATORS = re.compile(r"^[\s/|،,؛:\-–—•·»«>]*$")
+# A Markdown page writes links, headings and bullets on many of its lines.
+MIN_MARKDOWN_LINES = 5
+MIN_MARKDOWN_SHARE = 0.15
+# A page with no line structure: few lines, and long ones.
+ONELINE_MIN_CHARS = 2000
+BLOCK_LINE_CHARS = 400
+MIN_BLOCK_SHARE = 0.5
+# html2text glues inline siblings: a time and a date ("19:431400/05/26").
+GLUED_TIME_DATE = re.compile(r"(?<!\d)(\d{1,2}:\d{2})(\d{4}/\d{1,2}/\d{1,2})")
+SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Reshaped:
+    text: str
+    shape: str
+    title_hint: str | None = None  # the headline the markup names (a Markdown '#' heading)
+
+
+def detect(text: str) -> str:
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines:
+        return "lines"
+    md = sum(1 for line in lines if MD_LINK.search(line) or MD_HEADING.match(line))
+    if md >= MIN_MARKDOWN_LINES and md >= MIN_MARKDOWN_SHARE * len(lines):
+        return "markdown"
+    bullets = sum(1 for line in lines if BULLET.match(line) and line.startswith(" "))
+    if bullets >= MIN_MARKDOWN_LINES and bullets >= MIN_MARKDOWN_SHARE * len(lines):
+        return "layout"
+    size = sum(map(len, lines))
+    if len(lines) == 1 and size >= ONELINE_MIN_CHARS:
+        return "oneline"
+    long = sum(len(line) for line in lines if len(line) >= BLOCK_LINE_CHARS)
+    if size >= ONELINE_MIN_CHARS and long >= MIN_BLOCK_SHARE * size and len(lines) < size / 200:
+        return "blocks"
+    return "lines"
+
+
+def reshape(text: str) -> Reshaped:
+    if len(ENTITY.findall(text[:200_000])) >= MIN_ENTITIES:
+        text = html.unescape(text).replace("\u00a0", " ")
+    shape = detect(text)
+    if shape == "markdown":
+        return _markdown(text)
+    if shape == "layout":
+        return Reshaped(_layout(text), shape)
+    if shape in ("oneline", "blocks"):
+        return Reshaped(_sentences(text), shape)
+    return Reshaped(text, shape)
+
+
+def _markdown(text: str) -> Reshaped:
+    out: list[str] = []
+    headlines: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        for line in _unwrapped(block.split("\n")):
+            heading = MD_HEADING.match(line)
+            if heading:
+                line = heading.group(2)
+            line = MD_BULLET.sub("", line).replace("**", "")
+            line = GLUED_TIME_DATE.sub(r"\1 \2", MD_AUTOLINK.sub("", line))
+            line = MD_IMAGE_LINK.sub(lambda m: f"[{m.group(1)}\n{m.group(2)}]()", line)
+            if heading and heading.group(1) == "#":
+                headlines.append(MD_LINK.sub(lambda m: m.group(2), line).strip())
+            out.extend(_links_out(line))
+        out.append("")
+    hint = headlines[0] if len(headlines) == 1 else None
+    return Reshaped("\n".join(out), "markdown", hint)
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """A block's lines with wrapped ones joined to the line they continue."""
+    out: list[str] = []
+    for line in lines:
+        if out and line.strip() and not MD_BLOCK_START.match(line) and not out[-1].endswith("  "):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return [line.strip() for line in out if line.strip()]
+
+
+def _links_out(line: str) -> list[str]:
+    """A line of links alone: each link's text a line; links inside prose: their text."""
+    links = list(MD_LINK.finditer(line))
+    if not links:
+        return [line]
+    rest = MD_LINK.sub(" ", line)
+    if LINK_SEPARATORS.match(rest) or len(rest.split()) <= len(links):
+        parts: list[str] = []
+        at = 0
+        for m in links:
+            between = line[at:m.start()].strip()
+            if between:
+                parts.append(between)
+            parts.extend(p.strip() for p in m.group(2).split("\n") if p.strip())
+            at = m.end()
+        if line[at:].strip():
+            parts.append(line[at:].strip())
+        return parts
+    return [MD_LINK.sub(lambda m: " ".join(m.group(2).split()), line)]
+
+
+def _layout(text: str) -> str:
+    out = []
+    for line in text.split("\n"):
+        line = BULLET.sub(r"\1", line)
+        # Columns of a table laid side by side: each column its own line.
+        out.extend(part.strip() for part in re.split(r"\s{5,}", line.strip()) or [""])
+    return "\n".join(out)
+
+
+def _sentences(text: str) -> str:
+    out = []
+    for line in text.split("\n"):
+        line = " ".join(line.split())
+        if len(line) < BLOCK_LINE_CHARS:
+            out.append(line)
+            continue
+        out.extend(SENTENCE_END.split(line))
+    return "\n".join(out)
