@@ -33,7 +33,10 @@ MD_BULLET = re.compile(r"^\s*[*+-]\s+")
 BULLET = re.compile(r"^(\s*)[*+•-]\s+")
 COLUMN_GAP = re.compile(r"\S(\s{5,})\S")
 # A line of links and what stands between them ("/", "،", "|") is a list.
-LINK_SEPARATORS = re.compile(r"^[\s/|،,؛:\-–—•·»«>]*$")
+LINK_SEPARATORS = re.compile(r"^[\s/|،,؛:\-–—•·»«>#]*$")
+# A link longer than a headline is a card (a headline and its teaser in one
+# anchor) of a list of other pages: never the article's text.
+CARD_MIN_WORDS = 26
 # A Markdown page writes links, headings and bullets on many of its lines.
 MIN_MARKDOWN_LINES = 5
 MIN_MARKDOWN_SHARE = 0.15
@@ -126,8 +129,11 @@ def _links_out(line: str) -> list[str]:
         at = 0
         for m in links:
             between = line[at:m.start()].strip()
-            if between:
+            if between and not set(between) <= set("# "):
                 parts.append(between)
+            if len(m.group(2).split()) >= CARD_MIN_WORDS:
+                at = m.end()
+                continue
             parts.extend(p.strip() for p in m.group(2).split("\n") if p.strip())
             at = m.end()
         if line[at:].strip():
