@@ -27,6 +27,7 @@ MIN_HEADLINE_WORDS = 2
 MAX_HEADLINE_WORDS = 30
 # A lead is a sentence, not a line of words.
 LEAD_MIN_WORDS = 8
+SURTITLE_MAX_WORDS = 14
 
 
 def _bar_candidates(bar: str) -> set[str]:
@@ -86,7 +87,10 @@ def _named_by_bar(lines: list[Labeled], first_body: int, hint: str | None) -> in
         candidates = _bar_candidates(lines[0].line.text)
     if not candidates:
         return None
-    start = max(0 if hint else 1, first_body - MAX_HEAD_LINES)
+    if hint:
+        # The markup names the headline: its first line, wherever the classifier put the article's start.
+        return next((i for i, item in enumerate(lines) if fold(item.line.text) in candidates), None)
+    start = max(1, first_body - MAX_HEAD_LINES)
     # The headline above the article (a copy in the body or a related list is not it).
     for i in range(min(first_body, len(lines)) - 1, start - 1, -1):
         if fold(lines[i].line.text) in candidates:
@@ -102,11 +106,37 @@ def _move_title(lines: list[Labeled], old: int | None, new: int) -> None:
         if item.kind is Kind.SURTITLE and i not in (new - 1, old):
             lines[i] = Labeled(item.line, Kind.BOILERPLATE, "not-the-headline")
     lines[new] = Labeled(lines[new].line, Kind.TITLE, None)
-    below = new + 1
-    if below < len(lines) and lines[below].reason == "outside-article" and not any(
-            item.kind is Kind.LEAD for item in lines) and len(lines[below].line.text.split()) >= LEAD_MIN_WORDS:
-        lines[below] = Labeled(lines[below].line, Kind.LEAD, None)
+    # The article starts at its headline: text kept above it is a surtitle (the
+    # short line right above) or the page's furniture.
+    for i in range(new):
+        if lines[i].kind in (Kind.PARAGRAPH, Kind.SUBHEADING, Kind.LEAD):
+            short = len(lines[i].line.text.split()) <= SURTITLE_MAX_WORDS
+            if i == new - 1 and short and not any(item.kind is Kind.SURTITLE for item in lines):
+                lines[i] = Labeled(lines[i].line, Kind.SURTITLE, None)
+            else:
+                lines[i] = Labeled(lines[i].line, Kind.BOILERPLATE, "above-the-headline")
+    _lead_below(lines, new)
     key = fold(lines[new].line.text)
     for i, item in enumerate(lines):
         if i != new and item.kind in KEPT and fold(item.line.text) == key:
             lines[i] = Labeled(item.line, Kind.BOILERPLATE, "repeats-title")
+
+
+def _lead_below(lines: list[Labeled], title: int) -> None:
+    """The sentence under the headline is the lead when the body proper begins
+    after it (after furniture, or with its credit: "به گزارش …")."""
+    from khabar.core.language import language
+
+    if any(item.kind is Kind.LEAD for item in lines):
+        return
+    below = title + 1
+    if below >= len(lines) or len(lines[below].line.text.split()) < LEAD_MIN_WORDS:
+        return
+    if lines[below].reason == "outside-article":
+        lines[below] = Labeled(lines[below].line, Kind.LEAD, None)
+        return
+    if lines[below].kind is not Kind.PARAGRAPH:
+        return
+    nxt = next((j for j in range(below + 1, len(lines)) if lines[j].kind is Kind.PARAGRAPH), None)
+    if nxt is not None and (nxt > below + 1 or lines[nxt].line.text.startswith(language().credit_openers)):
+        lines[below] = Labeled(lines[below].line, Kind.LEAD, None)
