@@ -28,6 +28,8 @@ MAX_HEADLINE_WORDS = 30
 # A lead is a sentence, not a line of words.
 LEAD_MIN_WORDS = 8
 SURTITLE_MAX_WORDS = 14
+# A headline the classifier kept as text stands among the first kept lines.
+HEAD_KEPT_LINES = 3
 
 
 def _bar_candidates(bar: str) -> set[str]:
@@ -95,7 +97,9 @@ def _named_by_bar(lines: list[Labeled], first_body: int, hint: str | None) -> in
     for i in range(min(first_body, len(lines)) - 1, start - 1, -1):
         if fold(lines[i].line.text) in candidates:
             return i
-    return None
+    # The classifier took the head for the article's first lines.
+    kept = [i for i in range(first_body, len(lines)) if lines[i].kind in KEPT][:HEAD_KEPT_LINES]
+    return next((i for i in kept if fold(lines[i].line.text) in candidates), None)
 
 
 def _move_title(lines: list[Labeled], old: int | None, new: int) -> None:
