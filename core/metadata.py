@@ -26,6 +26,9 @@ MAX_AUTHOR_WORDS = 8
 MAX_DATE_DISTANCE = 6
 # Tags written on one line are separated so.
 TAG_SEPARATORS = re.compile(r"\s*[،,|؛;]\s*|\s+-\s+")
+# Tags written "#علی دایی #سایپا": each '#' opens a tag of a few words.
+HASHTAGS = re.compile(r"^#[^\W\d_]")
+MAX_HASHTAG_WORDS = 3
 # A label's words may be written apart, joined, or with a half-space.
 GAP = "[\\s\u200c]*"
 # What may stand between a label and its value.
@@ -188,6 +191,11 @@ def hashtags_in(text: str) -> list[str] | None:
     words = text.split()
     if words and all(w.startswith("#") and len(w) > 1 for w in words):
         return [w.lstrip("#").replace("_", " ") for w in words]
+    # "#علی دایی #سایپا": a tag of several words runs to the next '#'.
+    if HASHTAGS.match(text):
+        items = [t.strip() for t in text.split("#") if t.strip()]
+        if all(len(t.split()) <= MAX_HASHTAG_WORDS for t in items):
+            return items
     return None
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from functools import cache, partial
 
+from khabar.core.bars import split_bars
 from khabar.core.classify import classify
 from khabar.core.decode import Decoded, decode
 from khabar.core.headline import retitle
@@ -66,7 +67,7 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
     reshaped = reshape(text)  # another saved shape (Markdown, one line, entities) into khabar's lines
     normalized = _normalized(reshaped.text, replace(config.normalize, halfspaces=False))
     rules = rules_for(config.rules)
-    labeled = classify(segment(normalized, partial(join_metadata, rules=rules)), rules=rules, reference=reference, template=template)
+    labeled = classify(segment(normalized, partial(_prepass, rules=rules)), rules=rules, reference=reference, template=template)
     labeled = retitle(labeled, hint=reshaped.title_hint)
     if config.normalize.halfspaces:
         # The other fixes have run: repeating them would change nothing (idempotent).
@@ -95,6 +96,12 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
         lines=labeled,
         shape=reshaped.shape,
     )
+
+
+def _prepass(lines: list[Line], *, rules: Rules) -> list[Line]:
+    """The page's lines before fragments are joined: bars of menu items cut, and
+    metadata a dump split over lines joined back."""
+    return join_metadata(split_bars(lines, rules), rules=rules)
 
 
 # Menus, footers and link lists recur on every page of a site: a short line is

@@ -1,0 +1,59 @@
+"""Cut a bar of menu items or buttons written on one line into one item a line.
+
+Layout-aware dumps (inscriptis) and dumps that keep only the source's line
+breaks put a whole menu or toolbar on one line: "صفحه اصلی سیاسی بین‌الملل
+حوادث …", "اندازه فونت +- نسخه چاپی بازنشر ذخیره اشتراک‌گذاری". Such a line
+reads like a headline; cut into the phrases the rules know (navigation, share
+and print buttons), it is the menu it was. A line is cut only when every word
+of it belongs to a known phrase (marks such as "+-" or "|" aside).
+"""
+
+from __future__ import annotations
+
+import re
+
+from khabar.core.model import Line
+from khabar.core.rules import Rules
+
+# The rules whose phrases are items of a bar.
+BAR_RULES = frozenset({"navigation", "share-print"})
+MAX_PHRASE_WORDS = 4
+MAX_BAR_WORDS = 40
+MIN_ITEMS = 2
+MARK = re.compile(r"^[\W_]+$")
+
+
+def _items(words: list[str], rules: Rules) -> list[str] | None:
+    """The words cut into known phrases (dynamic programming, fewest items), or None."""
+    n = len(words)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        if best[i] is None:
+            continue
+        if MARK.match(words[i]):
+            if best[i + 1] is None or len(best[i + 1]) > len(best[i]):
+                best[i + 1] = best[i]
+            continue
+        for k in range(1, min(MAX_PHRASE_WORDS, n - i) + 1):
+            phrase = " ".join(words[i:i + k])
+            rule = rules.match(phrase)
+            if rule is not None and rule.name in BAR_RULES:
+                cand = best[i] + [phrase]
+                if best[i + k] is None or len(best[i + k]) > len(cand):
+                    best[i + k] = cand
+    return best[n]
+
+
+def split_bars(lines: list[Line], rules: Rules) -> list[Line]:
+    out: list[Line] = []
+    for line in lines:
+        words = line.text.split()
+        if MIN_ITEMS <= len(words) <= MAX_BAR_WORDS and rules.match(line.text) is None:
+            items = _items(words, rules)
+            if items is not None and len(items) >= MIN_ITEMS:
+                out.extend(Line(item, line.numbers, line.gap_before if k == 0 else False)
+                           for k, item in enumerate(items))
+                continue
+        out.append(line)
+    return out
