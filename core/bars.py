@@ -51,7 +51,8 @@ def split_bars(lines: list[Line], rules: Rules) -> list[Line]:
         words = line.text.split()
         if MIN_ITEMS <= len(words) <= MAX_BAR_WORDS and rules.match(line.text) is None:
             items = _items(words, rules)
-            if items is not None and len(items) >= MIN_ITEMS:
+            # Two items or more, or one with the marks of a widget ("اندازه فونت +-").
+            if items and (len(items) >= MIN_ITEMS or len(items[0].split()) < len(words)):
                 out.extend(Line(item, line.numbers, line.gap_before if k == 0 else False)
                            for k, item in enumerate(items))
                 continue
