@@ -10,8 +10,7 @@ from the text itself and :func:`reshape` reads it:
   headline is given as the title's hint.
 - ``layout`` (inscriptis): list bullets dropped, columns laid side by side
   (wide runs of spaces) cut into lines.
-- ``oneline`` / ``blocks`` (no line structure, or the source's own line breaks
-  only): long lines cut into sentences.
+- ``oneline`` (the whole page on one line): cut into sentences.
 HTML character references (``&nbsp;``, ``&#1587;``) are decoded in any shape
 when a page carries them.
 """
@@ -40,10 +39,10 @@ CARD_MIN_WORDS = 26
 # A Markdown page writes links, headings and bullets on many of its lines.
 MIN_MARKDOWN_LINES = 5
 MIN_MARKDOWN_SHARE = 0.15
+MIN_LAYOUT_SHARE = 0.3
 # A page with no line structure: few lines, and long ones.
 ONELINE_MIN_CHARS = 2000
 BLOCK_LINE_CHARS = 400
-MIN_BLOCK_SHARE = 0.5
 # html2text glues inline siblings: a time and a date ("19:431400/05/26").
 GLUED_TIME_DATE = re.compile(r"(?<!\d)(\d{1,2}:\d{2})(\d{4}/\d{1,2}/\d{1,2})")
 SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+(?=\S)")
@@ -63,15 +62,14 @@ def detect(text: str) -> str:
     md = sum(1 for line in lines if MD_LINK.search(line) or MD_HEADING.match(line))
     if md >= MIN_MARKDOWN_LINES and md >= MIN_MARKDOWN_SHARE * len(lines):
         return "markdown"
-    bullets = sum(1 for line in lines if BULLET.match(line) and line.startswith(" "))
-    if bullets >= MIN_MARKDOWN_LINES and bullets >= MIN_MARKDOWN_SHARE * len(lines):
+    # A layout-aware dump indents its blocks and pads columns with spaces.
+    laid = sum(1 for line in lines if line.startswith("  ") or COLUMN_GAP.search(line))
+    if laid >= MIN_MARKDOWN_LINES and laid >= MIN_LAYOUT_SHARE * len(lines):
         return "layout"
-    size = sum(map(len, lines))
+    sizes = [len(" ".join(line.split())) for line in lines]
+    size = sum(sizes)
     if len(lines) == 1 and size >= ONELINE_MIN_CHARS:
         return "oneline"
-    long = sum(len(line) for line in lines if len(line) >= BLOCK_LINE_CHARS)
-    if size >= ONELINE_MIN_CHARS and long >= MIN_BLOCK_SHARE * size and len(lines) < size / 200:
-        return "blocks"
     return "lines"
 
 
@@ -83,7 +81,7 @@ def reshape(text: str) -> Reshaped:
         return _markdown(text)
     if shape == "layout":
         return Reshaped(_layout(text), shape)
-    if shape in ("oneline", "blocks"):
+    if shape == "oneline":
         return Reshaped(_sentences(text), shape)
     return Reshaped(text, shape)
 
