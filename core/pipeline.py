@@ -16,7 +16,7 @@ from khabar.core.metadata import extract
 from khabar.core.metalines import join_metadata
 from khabar.core.model import KEPT, Article, Kind, Labeled, Line
 from khabar.core.normalize import NormalizeConfig, normalize
-from khabar.core.reshape import reshape
+from khabar.core.reshape import rejoin, reshape
 from khabar.core.rules import Rules, load_rules
 from khabar.core.segment import segment
 from khabar.core.template import Template
@@ -68,7 +68,7 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
     normalized = _normalized(reshaped.text, replace(config.normalize, halfspaces=False))
     rules = rules_for(config.rules)
     labeled = classify(segment(normalized, partial(_prepass, rules=rules)), rules=rules, reference=reference, template=template)
-    labeled = retitle(labeled, hint=reshaped.title_hint)
+    labeled = rejoin(retitle(labeled, hint=reshaped.title_hint), reshaped.shape)
     if config.normalize.halfspaces:
         # The other fixes have run: repeating them would change nothing (idempotent).
         labeled = _repaired(labeled, HALFSPACES_ONLY)
@@ -155,7 +155,8 @@ def clean_bytes(data: bytes | str, *, path: str = "-", config: Config = Config()
     article = clean_text(decoded.text, path=path, config=config, reference=reference,
                          encoding=decoded.encoding, template=template)
     # Markup (URLs, entities) is not the page's language: read the text as reshaped.
-    article.language = guess_language(decoded.text if article.shape == "lines" else reshape(decoded.text).text)
+    plain = article.shape == "lines" and "&" not in decoded.text
+    article.language = guess_language(decoded.text if plain else reshape(decoded.text).text)
     if article.language in ("ar", "und-Latn"):
         article.warnings.append(f"not a Persian page (language: {article.language})")
     if decoded.unmangled:

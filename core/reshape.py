@@ -21,6 +21,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from khabar.core.model import Kind, Labeled, Line
+
 ENTITY = re.compile(r"&(?:#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 MIN_ENTITIES = 3
 MD_LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(([^()\s]*(?:\s[^()]*)?)\)")
@@ -41,7 +43,7 @@ MIN_MARKDOWN_LINES = 5
 MIN_MARKDOWN_SHARE = 0.15
 MIN_LAYOUT_SHARE = 0.3
 # A page with no line structure: few lines, and long ones.
-ONELINE_MIN_CHARS = 2000
+ONELINE_MIN_CHARS = 1000
 BLOCK_LINE_CHARS = 400
 # html2text glues inline siblings: a time and a date ("19:431400/05/26").
 GLUED_TIME_DATE = re.compile(r"(?<!\d)(\d{1,2}:\d{2})(\d{4}/\d{1,2}/\d{1,2})")
@@ -158,3 +160,19 @@ def _sentences(text: str) -> str:
             continue
         out.extend(SENTENCE_END.split(line))
     return "\n".join(out)
+
+
+def rejoin(labeled: list[Labeled], shape: str) -> list[Labeled]:
+    """A page saved on one line has no paragraphs: the sentences it was cut into
+    and that are kept one after another are one paragraph again."""
+    if shape != "oneline":
+        return labeled
+    out: list[Labeled] = []
+    for item in labeled:
+        prev = out[-1] if out else None
+        if prev is not None and item.kind is Kind.PARAGRAPH and prev.kind is Kind.PARAGRAPH:
+            line = Line(f"{prev.line.text} {item.line.text}", prev.line.numbers, prev.line.gap_before)
+            out[-1] = Labeled(line, Kind.PARAGRAPH, None)
+        else:
+            out.append(item)
+    return out

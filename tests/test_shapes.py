@@ -1,0 +1,170 @@
+"""Issue 17: the same article from every text shape a page is saved in, and the
+metadata line-by-line dumps split over several lines."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from khabar.core.pipeline import clean_bytes
+from tests.conftest import SEEDS
+
+KHABAR = str(Path(sys.executable).parent / "khabar")
+
+HEADLINE = "ورود پنجاه هزار تن کالای اساسی به بندر امام در هفته گذشته"
+PARAGRAPHS = [
+    "به گزارش خبرنگار اقتصادی، مدیرکل بنادر و دریانوردی استان خوزستان گفت: در هفته گذشته بیش از پنجاه هزار تن "
+    "کالای اساسی شامل گندم، جو و دانه‌های روغنی در بندر امام تخلیه شد و این کالاها به سرعت به استان‌های کشور "
+    "ارسال می‌شود.",
+    "وی افزود: برای تسریع در تخلیه و بارگیری کشتی‌ها، شیفت‌های کاری در اسکله‌ها افزایش یافته است و کامیون‌ها و "
+    "واگن‌های قطار به صورت شبانه‌روزی در حال حمل این محموله‌ها هستند تا هیچ کمبودی در بازار پیش نیاید.",
+    "این مقام مسئول در پایان تصریح کرد: ظرفیت انبارهای بندر نیز در سال جاری دو برابر شده است و امکان نگهداری "
+    "کالاهای بیشتری در این بندر وجود دارد که به کاهش هزینه‌های واردکنندگان کمک می‌کند.",
+]
+MENU = ["صفحه اصلی", "سیاسی", "اقتصادی", "اجتماعی", "ورزشی", "فرهنگی", "بین‌الملل"]
+FOOTER = ["درباره ما", "تماس با ما", "تبلیغات", "کلیه حقوق این سایت محفوظ است."]
+
+
+def page(meta: list[str], *, head: list[str] | None = None, after: list[str] = (), bar: str | None = None) -> bytes:
+    """A line-by-line dump: the <title> first, the menu, the article's head, its
+    metadata lines as given, the body, what follows it, the footer."""
+    lines = [bar or f"{HEADLINE} - خبرگزاری نمونه", *MENU, *(head or [HEADLINE]), *meta, *PARAGRAPHS, *after, *FOOTER]
+    return "\n".join(lines).encode()
+
+
+def test_a_news_code_under_its_label_on_the_next_line_is_read():
+    a = clean_bytes(page(["کد خبر:", "۱۳۵۳۸۸۹"]))
+    assert a.news_id == "1353889"
+
+
+def test_a_date_under_its_label_on_the_next_line_is_the_publication_time():
+    # Below the article, far from the title: only its label makes it the publication time.
+    a = clean_bytes(page([], after=["اشتراک گذاری", "ذخیره", "تاریخ انتشار:", "۲۱ ارديبهشت ۱۳۹۹ - ۱۸:۵۹"]))
+    assert a.published == "2020-05-10T18:59:00+04:30"
+
+
+def test_a_time_and_a_date_on_the_lines_after_a_label_make_the_minute():
+    a = clean_bytes(page(["زمان:", "19:04", "1398/02/11"]))
+    assert a.published == "2019-05-01T19:04:00+04:30"
+
+
+def test_a_date_and_a_time_on_neighbouring_lines_make_the_minute():
+    a = clean_bytes(page(["۳۰ اردیبهشت ۱۳۹۷", "|", "ساعت ۱۷:۲۱", "کد خبر: ۸۵۷۸۳۱۲"]))
+    assert a.published == "2018-05-20T17:21:00+04:30"
+
+
+def test_tags_with_a_comma_on_a_line_of_its_own_are_split_and_placeholders_are_never_tags():
+    after = ["کلیدواژه‌ها:", "بندر امام", "،", "کالای اساسی", "،", "خوزستان", "{{#Tags}}", "{{Title}}", "{{/Tags}}",
+             "نسخه چاپی", "ارسال به دوستان"]
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=after))
+    assert a.tags == ["بندر امام", "کالای اساسی", "خوزستان"]
+
+
+def test_hashtags_of_several_words_are_tags():
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["#بندر امام #کالای اساسی #خوزستان"]))
+    assert a.tags == ["بندر امام", "کالای اساسی", "خوزستان"]
+
+
+def test_the_headline_the_title_bar_names_is_the_title_even_inside_a_list_of_links():
+    head = ["نتایج زنده", "جدول لیگ", "لیگ برتر", "جام حذفی", HEADLINE, "ساعت ۱۷:۲۱"]
+    a = clean_bytes(page(["کد: ۸۵۷۸۳۱۲"], head=head, bar=f"{HEADLINE} | ورزش۳"))
+    assert a.title == HEADLINE
+
+
+def test_an_update_line_is_never_the_title():
+    head = [HEADLINE, "۱۰ بهمن ۱۳۹۸ - ۱۱:۳۷", "آخرین به‌روزرسانی: ۰۳/۰۲/۲۰۲۰ - ۱۴:۱۴"]
+    a = clean_bytes(page(["کد خبر: ۳۰۳۰۲۴"], head=head, bar="خبرگزاری نمونه"))
+    assert a.title != "آخرین به‌روزرسانی: ۰۳/۰۲/۲۰۲۰ - ۱۴:۱۴"
+    assert "به‌روزرسانی" not in (a.title or "") + a.text
+
+
+def test_the_page_clock_of_the_farsnews_seed_is_not_its_title():
+    a = clean_bytes((SEEDS / "farsnews_whole_page.txt").read_bytes())
+    assert a.title == "جاده چالوس، جمعه یک‌طرفه می‌شود"
+    assert a.surtitle == "رئیس پلیس راه البرز خبر داد"
+
+
+def test_a_toolbar_on_one_line_is_cut_into_its_buttons_not_taken_as_title():
+    head = ["اندازه فونت +-", "نسخه چاپی بازنشر ذخیره اشتراک‌گذاری", "کد خبر: ۹۳۶۱۴۳۶", HEADLINE]
+    a = clean_bytes(page([], head=head, bar="خبرگزاری نمونه"))
+    assert a.title == HEADLINE
+    assert not any(word in a.text for word in ("بازنشر", "اندازه فونت"))
+
+
+MARKDOWN = "\n".join([
+    "[![خبرگزاری نمونه](/assets/logo.png)](/)",
+    "",
+    *[f"  * [{item}](/service/{i})" for i, item in enumerate(MENU)],
+    "",
+    "[صفحه اصلی](/) / [اقتصادی](/service/1) / خبر",
+    "",
+    "کد خبر: ۱۳۵۳۸۸۹",
+    "",
+    f"# [{HEADLINE}](https://www.example.ir/news/1353889/{HEADLINE.replace(' ', '-')})",
+    "",
+    "![](/media/9429c583.jpg)عکس تزئینی است",
+    "",
+    *[p for para in PARAGRAPHS for p in (para, "")],
+    "#### بیشتر بخوانید",
+    "",
+    *[f"  * [{item} در هفته گذشته](/news/{i})" for i, item in enumerate(MENU)],
+    "",
+    *[f"  * [{item}](/page/{i})" for i, item in enumerate(FOOTER)],
+])
+
+
+def test_a_markdown_page_gives_its_headline_and_plain_text():
+    a = clean_bytes(MARKDOWN.encode())
+    assert a.title == HEADLINE and a.shape == "markdown"
+    assert a.language == "fa" and a.news_id == "1353889"
+    assert a.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_markdown_page_wrapped_at_78_columns_gives_whole_paragraphs():
+    import textwrap
+
+    wrapped = "\n".join(textwrap.fill(line, 78) if not line.startswith(("  *", "#", "[", "!")) else line
+                        for line in MARKDOWN.split("\n"))
+    a = clean_bytes(wrapped.encode())
+    assert a.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_page_written_in_numeric_character_references_is_decoded():
+    raw = page(["کد خبر: ۱۲۳۴۵"]).decode()
+    encoded = "\n".join(line if i < 3 else "".join(f"&#{ord(c)};" if c != " " else "&nbsp;" for c in line)
+                        for i, line in enumerate(raw.split("\n")))
+    a = clean_bytes(encoded.encode())
+    assert a.text.split("\n\n") == PARAGRAPHS and a.language == "fa"
+
+
+def test_a_page_on_one_line_is_cut_into_sentences_and_its_text_found():
+    related = [f"{item} در هفته گذشته به روز شد" for item in MENU] * 3
+    one = " ".join(page(["کد خبر: ۱۲۳۴۵"], after=["مطالب مرتبط", *related]).decode().split("\n"))
+    a = clean_bytes(one.encode())
+    assert a.shape == "oneline" and a.text
+    assert PARAGRAPHS[1].split(": ")[1] in a.text
+
+
+def test_a_layout_dump_is_read_without_its_bullets_and_columns():
+    lines = [f"      * {item}" for item in MENU] + [f"    {HEADLINE}"] + \
+        [f"    {p}" for p in PARAGRAPHS] + ["سایر اخبار" + " " * 40 + "تبلیغات"]
+    a = clean_bytes("\n".join(lines).encode())
+    assert a.shape == "layout" and a.title == HEADLINE
+    assert "*" not in a.text and a.text.split("\n\n") == PARAGRAPHS
+
+
+def test_explain_shows_the_shape_found(tmp_path):
+    path = tmp_path / "page.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    proc = subprocess.run([KHABAR, "clean", "--explain", str(path)], capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["shape"] == "markdown"
+    plain = subprocess.run([KHABAR, "clean", str(path)], capture_output=True, timeout=120)
+    assert "shape" not in json.loads(plain.stdout)
+
+
+def test_html_entities_are_decoded_in_a_line_dump():
+    raw = page(["زمان: 19:04&nbsp;1398/02/11&nbsp;", "کد خبر:&nbsp;7121212", "&#1606;&#1592;&#1585;&#1575;&#1578;"])
+    a = clean_bytes(raw)
+    assert (a.news_id, a.published) == ("7121212", "2019-05-01T19:04:00+04:30")
+    assert "&" not in a.text + (a.title or "") and a.title == HEADLINE
