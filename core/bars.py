@@ -1,4 +1,5 @@
-"""Cut a bar of menu items or buttons written on one line into one item a line.
+"""Cut a bar of menu items or buttons written on one line into one item a line,
+and a list's header from the first item written on its line.
 
 Layout-aware dumps (inscriptis) and dumps that keep only the source's line
 breaks put a whole menu or toolbar on one line: "صفحه اصلی سیاسی بین‌الملل
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from khabar.core.model import Line
-from khabar.core.rules import Rules
+from khabar.core.rules import RuleKind, Rules
 
 # The rules whose phrases are items of a bar.
 BAR_RULES = frozenset({"navigation", "share-print"})
@@ -21,6 +22,12 @@ MAX_PHRASE_WORDS = 4
 MAX_BAR_WORDS = 40
 MIN_ITEMS = 2
 MARK = re.compile(r"^[\W_]+$")
+# A list's or the tags' header written on one line with its first item:
+# "بیشتر بخوانید اورژانس جدید …", "برچسب ها استان ایلام".
+HEADER_KINDS = frozenset({RuleKind.LIST_HEADER, RuleKind.TAGS_HEADER})
+MAX_HEADER_WORDS = 3
+MAX_ITEM_WORDS = 20
+SHORT_ITEM_WORDS = 6
 
 
 def _items(words: list[str], rules: Rules) -> list[str] | None:
@@ -45,10 +52,29 @@ def _items(words: list[str], rules: Rules) -> list[str] | None:
     return best[n]
 
 
+def _header_and_item(words: list[str], rules: Rules) -> int:
+    """How many words at the line's start are a list's header before its first item (0: none)."""
+    if len(words) - 1 > MAX_ITEM_WORDS or words[-1].endswith("."):
+        return 0
+    for k in range(min(MAX_HEADER_WORDS, len(words) - 1), 0, -1):
+        head = " ".join(words[:k])
+        rule = rules.match(head)
+        if rule is not None and rule.kind in HEADER_KINDS \
+                and (k >= 2 or head.endswith(":") or len(words) - k <= SHORT_ITEM_WORDS):
+            return k
+    return 0
+
+
 def split_bars(lines: list[Line], rules: Rules) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         words = line.text.split()
+        if len(words) >= 2 and rules.match(line.text) is None:
+            k = _header_and_item(words, rules)
+            if k:
+                out.append(Line(" ".join(words[:k]), line.numbers, line.gap_before))
+                line = Line(" ".join(words[k:]), line.numbers, False)
+                words = words[k:]
         if MIN_ITEMS <= len(words) <= MAX_BAR_WORDS and rules.match(line.text) is None:
             items = _items(words, rules)
             # Two items or more, or one with the marks of a widget ("اندازه فونت +-").

@@ -72,6 +72,10 @@ def retitle(lines: list[Labeled], *, hint: str | None = None) -> list[Labeled]:
     if named is not None and named != title:
         _move_title(out, title, named)
         title = named
+    if title is None:
+        title = _above_the_metadata(out, first_body)
+        if title is not None:
+            _move_title(out, None, title)
     if title is not None and is_label_line(out[title].line.text):
         out[title] = Labeled(out[title].line, Kind.BOILERPLATE, "metadata-label")
         below = title + 1
@@ -144,3 +148,26 @@ def _lead_below(lines: list[Labeled], title: int) -> None:
     nxt = next((j for j in range(below + 1, len(lines)) if lines[j].kind is Kind.PARAGRAPH), None)
     if nxt is not None and (nxt > below + 1 or lines[nxt].line.text.startswith(language().credit_openers)):
         lines[below] = Labeled(lines[below].line, Kind.LEAD, None)
+
+
+# What may stand between a headline and its article: its metadata and buttons.
+BETWEEN_HEAD_AND_BODY = ("metadata: ", "share-print", "counter", "read-time")
+# Why a headline may have been removed: read as an item of a list or a menu.
+HEADLINE_REMOVED_AS = ("link-list", "menu", "outside-article")
+
+
+def _above_the_metadata(lines: list[Labeled], first_body: int) -> int | None:
+    """No title: the headline-like line right above the article's metadata block
+    (taken for a list's item when a menu's header stood above it)."""
+    i, crossed = first_body - 1, False
+    while i >= 0 and lines[i].kind in (Kind.METADATA, Kind.BOILERPLATE) \
+            and (lines[i].reason or "").startswith(BETWEEN_HEAD_AND_BODY):
+        crossed, i = True, i - 1
+    if not crossed or i < 0 or lines[i].reason not in HEADLINE_REMOVED_AS:
+        return None
+    text = lines[i].line.text
+    words = len(text.split())
+    if MIN_HEADLINE_WORDS + 1 <= words <= MAX_HEADLINE_WORDS and not text.endswith((".", ":")) \
+            and not is_label_line(text):
+        return i
+    return None

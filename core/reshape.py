@@ -33,6 +33,9 @@ MD_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_BULLET = re.compile(r"^\s*[*+-]\s+")
 BULLET = re.compile(r"^(\s*)[*+•-]\s+")
 COLUMN_GAP = re.compile(r"\S(\s{5,})\S")
+# Text nodes joined with a space, with the whitespace between their elements:
+# three spaces or more inside a line part elements (words are one space apart).
+ELEMENT_GAP = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
 # A line of links and what stands between them ("/", "،", "|") is a list.
 LINK_SEPARATORS = re.compile(r"^[\s/|،,؛:\-–—•·»«>#]*$")
 # A link longer than a headline is a card (a headline and its teaser in one
@@ -85,6 +88,8 @@ def reshape(text: str) -> Reshaped:
         return Reshaped(_layout(text), shape)
     if shape == "oneline":
         return Reshaped(_sentences(text), shape)
+    if ELEMENT_GAP.search(text):
+        text = ELEMENT_GAP.sub("\n", text)
     return Reshaped(text, shape)
 
 
@@ -147,7 +152,7 @@ def _layout(text: str) -> str:
     for line in text.split("\n"):
         line = BULLET.sub(r"\1", line)
         # Columns of a table laid side by side: each column its own line.
-        out.extend(part.strip() for part in re.split(r"\s{5,}", line.strip()) or [""])
+        out.extend(part.strip() for part in ELEMENT_GAP.split(line.strip()) or [""])
     return "\n".join(out)
 
 
