@@ -138,6 +138,9 @@ def _lead_below(lines: list[Labeled], title: int) -> None:
     if any(item.kind is Kind.LEAD for item in lines):
         return
     below = title + 1
+    while below < len(lines) and lines[below].kind in (Kind.METADATA, Kind.BOILERPLATE) \
+            and (lines[below].reason or "").startswith(BETWEEN_HEAD_AND_BODY):
+        below += 1  # the headline's metadata and buttons
     if below >= len(lines) or len(lines[below].line.text.split()) < LEAD_MIN_WORDS:
         return
     if lines[below].reason == "outside-article":
