@@ -28,6 +28,8 @@ HEADER_KINDS = frozenset({RuleKind.LIST_HEADER, RuleKind.TAGS_HEADER})
 MAX_HEADER_WORDS = 3
 MAX_ITEM_WORDS = 20
 SHORT_ITEM_WORDS = 6
+# "… ۱۴ روز پیش", "… دیروز" at the end of a headline: the item's time.
+AGO_AT_END = re.compile(r"\s(?:[0-9۰-۹]+\s*(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s*(?:پیش|قبل)|دیروز)$")
 
 
 def _items(words: list[str], rules: Rules) -> list[str] | None:
@@ -69,6 +71,12 @@ def split_bars(lines: list[Line], rules: Rules) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         words = line.text.split()
+        ago = AGO_AT_END.search(line.text)
+        if ago and ago.start() > 0 and len(words) <= MAX_ITEM_WORDS + 3:
+            # A list's item and its time on one line: two elements.
+            out.append(Line(line.text[:ago.start()].rstrip(), line.numbers, line.gap_before))
+            line = Line(ago.group(0).strip(), line.numbers, False)
+            words = line.text.split()
         if len(words) >= 2 and rules.match(line.text) is None:
             k = _header_and_item(words, rules)
             if k:

@@ -28,7 +28,7 @@ MAX_DATE_DISTANCE = 6
 TAG_SEPARATORS = re.compile(r"\s*[،,|؛;]\s*|\s+-\s+")
 # Tags written "#علی دایی #سایپا": each '#' opens a tag of a few words.
 HASHTAGS = re.compile(r"^#[^\W\d_]")
-MAX_HASHTAG_WORDS = 3
+MAX_HASHTAG_WORDS = 6
 # A label's words may be written apart, joined, or with a half-space.
 GAP = "[\\s\u200c]*"
 # What may stand between a label and its value.

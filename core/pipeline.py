@@ -19,6 +19,7 @@ from khabar.core.normalize import NormalizeConfig, normalize
 from khabar.core.reshape import rejoin, reshape
 from khabar.core.rules import Rules, load_rules
 from khabar.core.segment import segment
+from khabar.core.tagruns import tags_after_article
 from khabar.core.template import Template
 
 
@@ -68,7 +69,7 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
     normalized = _normalized(reshaped.text, replace(config.normalize, halfspaces=False))
     rules = rules_for(config.rules)
     labeled = classify(segment(normalized, partial(_prepass, rules=rules)), rules=rules, reference=reference, template=template)
-    labeled = rejoin(retitle(labeled, hint=reshaped.title_hint), reshaped.shape)
+    labeled = tags_after_article(rejoin(retitle(labeled, hint=reshaped.title_hint), reshaped.shape))
     if config.normalize.halfspaces:
         # The other fixes have run: repeating them would change nothing (idempotent).
         labeled = _repaired(labeled, HALFSPACES_ONLY)

@@ -25,6 +25,8 @@ OPENERS = ("«", "(", "“", "-", "–", "—", "،", ",")
 # "خبرگزاری فارس:", "تهران- ایرنا-": a dateline is a few words naming an outlet.
 MAX_DATELINE_WORDS = 4
 OUTLET_WORDS = ("خبرگزاری", "خبرگزاري", "پایگاه خبری", "روزنامه")
+# A relative time closes a list item: "۱۴ روز پیش", "۳ ساعت قبل".
+AGO = re.compile(r"[0-9۰-۹]+\s*(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s*(?:پیش|قبل)$")
 # A line that ends so is a whole sentence, even when the next opens with «،».
 FULL_STOPS = (".", "!", "؟", "?")
 # A fragment is short; long lines are whole paragraphs even without a full stop.
@@ -59,6 +61,8 @@ def _cut_short(text: str) -> bool:
 
 
 def _cut_short_now(text: str) -> bool:
+    if AGO.search(text):
+        return False  # "… ۱۴ روز پیش": an item and its time end there ("پیش" is no preposition here)
     if text.endswith(OPENERS) or _dateline(text):  # "خبرگزاری فارس:" opens the lead on the next line
         return True
     if text.endswith(language().sentence_end):
