@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from khabar.core import metadata
+from khabar.core.article_end import before_end_of_article
 from khabar.core.language import language, stopwords
 from khabar.core.model import KEPT, Kind, Labeled, Line
 from khabar.core.rules import Rule, RuleKind, Rules, default_rules, fold
@@ -341,7 +342,8 @@ def classify(lines: list[Line], *, rules: Rules | None = None, reference=None,
     classes = mark_lists(lines, feats, [context_free_class(f) for f in feats])
     classes = mark_template(lines, mark_menus(feats, classes), template)
     barriers = {i for i, f in enumerate(feats) if f.rule is not None and f.rule.kind is RuleKind.END_MARKER}
-    span = densest_run([score(c, f) for c, f in zip(classes, feats)], barriers)
+    scores = [score(c, f) for c, f in zip(classes, feats)]
+    span = before_end_of_article(feats, scores, barriers, densest_run) or densest_run(scores, barriers)
     if span is not None:
         span = _extend_back_over_inline_box(classes, span)
     tail = len(lines)
