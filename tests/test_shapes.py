@@ -168,3 +168,43 @@ def test_html_entities_are_decoded_in_a_line_dump():
     a = clean_bytes(raw)
     assert (a.news_id, a.published) == ("7121212", "2019-05-01T19:04:00+04:30")
     assert "&" not in a.text + (a.title or "") and a.title == HEADLINE
+
+
+def test_tags_with_no_label_right_after_the_article_are_read():
+    after = ["بندر امام", "کالای اساسی", "خوزستان", "نسخه چاپی", "ارسال به دوستان"]
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=after))
+    assert a.tags == ["بندر امام", "کالای اساسی", "خوزستان"]
+
+
+def test_a_menu_after_the_article_is_not_read_as_tags():
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["درباره ما", "تماس با ما", "نسخه چاپی"]))
+    assert a.tags == []
+
+
+def test_tags_three_spaces_apart_on_their_header_s_line_are_split():
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["برچسب ها بندر امام   کالای اساسی   خوزستان", "نسخه چاپی"]))
+    assert a.tags == ["بندر امام", "کالای اساسی", "خوزستان"]
+
+
+def test_a_relative_time_ends_a_list_item_and_is_cut_from_its_headline():
+    from khabar.core.segment import segment
+
+    assert [line.text for line in segment("خبر اول ۱۴ روز پیش\nخبر دوم")] == ["خبر اول ۱۴ روز پیش", "خبر دوم"]
+    related = ["مطالب مرتبط", "افتتاح سه طرح عمرانی در اهواز ۱۴ روز پیش", "بارش باران در ایلام ۳ ساعت قبل"]
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=related))
+    assert "روز پیش" not in a.text and "اهواز" not in a.text
+
+
+def test_teasers_after_the_agency_end_mark_are_not_the_article():
+    teasers = [f"{item} در هفته گذشته برگزار شد و مسئولان استان در این مراسم از برنامه‌های تازه برای مردم "
+               f"و جوانان شهر سخن گفتند و قول دادند که این طرح‌ها تا پایان سال به نتیجه برسد." for item in MENU]
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["انتهای پیام/", "پیشنهاد سردبیر", *teasers]))
+    assert a.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_headline_after_a_menu_s_header_is_the_title_above_the_metadata():
+    # As inscriptis lays it out: the menu a bulleted list, the live-score bar's header and items on one line.
+    head = ["نتایج زنده لیگ برتر جام حذفی", HEADLINE, "۱۹ تیر ۱۴۰۱ ساعت ۱۸:۲۴", "کد: ۱۴۰۲۱۰۷"]
+    lines = page([], head=head, bar="ورزش سه").decode().split("\n")
+    a = clean_bytes("\n".join(f"    * {line}" if line in MENU else f"      {line}" for line in lines).encode())
+    assert a.title == HEADLINE and a.published == "2022-07-10T18:24:00+04:30"
