@@ -29,6 +29,8 @@ DIGIT = "0-9\u06f0-\u06f9\u0660-\u0669"
 CODE = re.compile(rf"^#?(?=(?:[^{DIGIT}]*[{DIGIT}]){{3}})[A-Za-z{DIGIT}_-]{{3,}}$")
 TIME = re.compile(rf"^(?:ساعت|Time)?\s*[:：]?\s*[{DIGIT}]{{1,2}}\s*:\s*[{DIGIT}]{{2}}(?:\s*:\s*[{DIGIT}]{{2}})?$")
 TIME_ANYWHERE = re.compile(rf"(?<![{DIGIT}])[{DIGIT}]{{1,2}}\s*:\s*[{DIGIT}]{{2}}(?![{DIGIT}/])")
+# A label and its value glued by the colon: "زمان:19:43", "شماره خبر:140005".
+GLUED_VALUE = re.compile(rf"^([^\W\d_][^:：]{{0,30}}?)\s*[:：](?=[{DIGIT}])")
 # Items of a tag list written on one line.
 TAG_SPLIT = re.compile(r"\s*[،,]\s*")
 TAG_MAX_WORDS = 6
@@ -157,12 +159,18 @@ def _tag_list(lines: list[Line], i: int) -> tuple[list[str], int]:
 def join_metadata(lines: list[Line], *, rules: Rules) -> list[Line]:
     """The page's lines with split metadata joined back (see the module's doc)."""
     out: list[Line] = []
+    lines = list(lines)
     i, n = 0, len(lines)
     while i < n:
         text = lines[i].text
         if tables().placeholder.match(text):
             i += 1
             continue
+        glued = GLUED_VALUE.match(text)
+        if glued and _label(glued.group(1)) in ("code", "date"):
+            # "زمان:19:43": inline elements written without a space; the value is read apart from its label.
+            text = f"{glued.group(1)}: {text[glued.end():]}"
+            lines[i] = Line(text, lines[i].numbers, lines[i].gap_before)
         label = _label(text)
         if label and i + 1 < n:
             nxt = lines[i + 1].text
