@@ -92,3 +92,54 @@ def split_bars(lines: list[Line], rules: Rules) -> list[Line]:
                 continue
         out.append(line)
     return out
+
+
+# In a page saved on one line a menu is a run of known phrases inside a longer
+# line: three or more in a row, or one of the buttons' and headers' phrases of
+# two words or more ("نسخه چاپی", "مطالب مرتبط"), are cut out as lines.
+RUN_RULE_KINDS = frozenset({RuleKind.LIST_HEADER, RuleKind.TAGS_HEADER, RuleKind.END_MARKER})
+MIN_RUN_PHRASES = 3
+
+
+def _phrase_at(words: list[str], i: int, rules: Rules):
+    for k in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
+        rule = rules.match(" ".join(words[i:i + k]))
+        if rule is not None and (rule.name in BAR_RULES or rule.kind in RUN_RULE_KINDS):
+            return k, rule
+    return 0, None
+
+
+def cut_runs(lines: list[Line], rules: Rules) -> list[Line]:
+    """The page's lines with the runs of menu items and buttons inside them cut out."""
+    out: list[Line] = []
+    for line in lines:
+        words = line.text.split()
+        if len(words) <= MAX_PHRASE_WORDS:
+            out.append(line)
+            continue
+        pieces: list[str] = []
+        text: list[str] = []
+        i = 0
+        while i < len(words):
+            run, j = [], i
+            while j < len(words):
+                k, rule = _phrase_at(words, j, rules)
+                if not k:
+                    break
+                run.append((" ".join(words[j:j + k]), rule))
+                j += k
+            strong = any(k_words > 1 and (r.kind in RUN_RULE_KINDS or r.name == "share-print")
+                         for k_words, r in ((len(p.split()), r) for p, r in run))
+            if len(run) >= MIN_RUN_PHRASES or (run and strong):
+                if text:
+                    pieces.append(" ".join(text))
+                    text = []
+                pieces.extend(p for p, _ in run)
+                i = j
+            else:
+                text.append(words[i])
+                i += 1
+        if text:
+            pieces.append(" ".join(text))
+        out.extend(Line(p, line.numbers, line.gap_before if n == 0 else False) for n, p in enumerate(pieces))
+    return out

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from functools import cache, partial
 
-from khabar.core.bars import split_bars
+from khabar.core.bars import cut_runs, split_bars
 from khabar.core.classify import classify
 from khabar.core.decode import Decoded, decode
 from khabar.core.headline import retitle
@@ -68,7 +68,7 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
     reshaped = reshape(text)  # another saved shape (Markdown, one line, entities) into khabar's lines
     normalized = _normalized(reshaped.text, replace(config.normalize, halfspaces=False))
     rules = rules_for(config.rules)
-    labeled = classify(segment(normalized, partial(_prepass, rules=rules)), rules=rules, reference=reference, template=template)
+    labeled = classify(segment(normalized, partial(_prepass, rules=rules, shape=reshaped.shape)), rules=rules, reference=reference, template=template)
     labeled = tags_after_article(rejoin(retitle(labeled, hint=reshaped.title_hint), reshaped.shape))
     if config.normalize.halfspaces:
         # The other fixes have run: repeating them would change nothing (idempotent).
@@ -99,9 +99,12 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
     )
 
 
-def _prepass(lines: list[Line], *, rules: Rules) -> list[Line]:
-    """The page's lines before fragments are joined: bars of menu items cut, and
-    metadata a dump split over lines joined back."""
+def _prepass(lines: list[Line], *, rules: Rules, shape: str) -> list[Line]:
+    """The page's lines before fragments are joined: bars of menu items cut (runs
+    of them inside the sentences of a page saved on one line), and metadata a
+    dump split over lines joined back."""
+    if shape == "oneline":
+        lines = cut_runs(lines, rules)
     return join_metadata(split_bars(lines, rules), rules=rules)
 
 

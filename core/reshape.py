@@ -51,6 +51,15 @@ BLOCK_LINE_CHARS = 400
 # html2text glues inline siblings: a time and a date ("19:431400/05/26").
 GLUED_TIME_DATE = re.compile(r"(?<!\d)(\d{1,2}:\d{2})(\d{4}/\d{1,2}/\d{1,2})")
 SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+(?=\S)")
+# Where a page saved on one line parts besides its sentences: after a time or
+# a news code, and before a metadata label.
+ONELINE_CUTS = re.compile(
+    r"(?<=[0-9۰-۹]{2}:[0-9۰-۹]{2})\s+(?=\S)"
+    r"|(?<=[0-9۰-۹]{5})\s+(?=[^\W\d_])"
+    r"|\s+(?=(?:تاریخ انتشار|کد خبر|شماره خبر|کد مطلب|زمان|منبع|برچسب[\u200c ]?ها|کلیدواژه[\u200c ]?ها)\s*[:：])"
+    r"|\s+(?=به گزارش\s)")
+TITLE_BAR_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")
+MAX_BAR_PARTS = 6
 
 
 @dataclass(frozen=True)
@@ -87,7 +96,7 @@ def reshape(text: str) -> Reshaped:
     if shape == "layout":
         return Reshaped(_layout(text), shape)
     if shape == "oneline":
-        return Reshaped(_sentences(text), shape)
+        return _oneline(text)
     if ELEMENT_GAP.search(text):
         text = ELEMENT_GAP.sub("\n", text)
     return Reshaped(text, shape)
@@ -154,6 +163,33 @@ def _layout(text: str) -> str:
         # Columns of a table laid side by side: each column its own line.
         out.extend(part.strip() for part in ELEMENT_GAP.split(line.strip()) or [""])
     return "\n".join(out)
+
+
+def _oneline(text: str) -> Reshaped:
+    """A page on one line: its <title> comes first and names the headline, which
+    the page shows again further on; the headline, the sentences and the
+    metadata items are cut apart."""
+    text = " ".join(text.split())
+    headline, at = _repeated_title(text)
+    if headline:
+        text = text[:at] + "\n" + headline + "\n" + text[at + len(headline):]
+    parts = []
+    for piece in text.split("\n"):
+        parts.extend(p for chunk in ONELINE_CUTS.split(piece) for p in SENTENCE_END.split(chunk) if p.strip())
+    return Reshaped("\n".join(parts), "oneline", headline)
+
+
+def _repeated_title(text: str) -> tuple[str | None, int]:
+    """The part of the title bar at the page's start that the page shows again, and where."""
+    parts = TITLE_BAR_SPLIT.split(text[:400], maxsplit=MAX_BAR_PARTS)[:MAX_BAR_PARTS]
+    for part in sorted(parts[:-1] or parts, key=len, reverse=True):
+        part = part.strip()
+        if len(part.split()) < 3:
+            continue
+        at = text.find(part, text.find(part) + len(part))
+        if at > 0:
+            return part, at
+    return None, 0
 
 
 def _sentences(text: str) -> str:
