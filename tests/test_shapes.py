@@ -208,3 +208,16 @@ def test_a_headline_after_a_menu_s_header_is_the_title_above_the_metadata():
     lines = page([], head=head, bar="ورزش سه").decode().split("\n")
     a = clean_bytes("\n".join(f"    * {line}" if line in MENU else f"      {line}" for line in lines).encode())
     assert a.title == HEADLINE and a.published == "2022-07-10T18:24:00+04:30"
+
+
+def test_a_label_glued_to_its_value_by_the_colon_is_read():
+    a = clean_bytes(page(["زمان:19:04 1398/02/11", "شماره خبر:13980211000123"]))
+    assert (a.published, a.news_id) == ("2019-05-01T19:04:00+04:30", "13980211000123")
+
+
+def test_a_one_line_page_takes_its_title_from_the_title_bar_it_repeats():
+    related = [f"{item} در هفته گذشته به روز شد" for item in MENU] * 3
+    one = " ".join(page(["کد خبر: ۱۲۳۴۵", "تاریخ انتشار: ۲۱ ارديبهشت ۱۳۹۹ - ۱۸:۵۹"],
+                        after=["مطالب مرتبط", *related]).decode().split("\n"))
+    a = clean_bytes(one.encode())
+    assert (a.title, a.news_id, a.published) == (HEADLINE, "12345", "2020-05-10T18:59:00+04:30")
