@@ -489,7 +489,7 @@ def duplicate_keys(folder: str | None, data: dict) -> list[bytes]:
     """The same article twice: the same site (folder) and news code, or the same text."""
     keys = []
     if data["news_id"]:
-        keys.append(b"id:" + hashlib.blake2b(f"{folder}\0{data['news_id']}".encode(), digest_size=12).digest())
+        keys.append(b"id:" + hashlib.blake2b(os.fsencode(f"{folder}\0{data['news_id']}"), digest_size=12).digest())
     if data["text"]:
         keys.append(b"tx:" + hashlib.blake2b(fold(data["text"], remember=False).encode(), digest_size=12).digest())
     return keys

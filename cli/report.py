@@ -29,7 +29,8 @@ class Reporter:
     def __init__(self, *, quiet: bool = False, verbose: bool = False, log_file: Path | None = None):
         self.quiet, self.verbose = quiet, verbose
         self.counts = Counts()
-        self._log = open(log_file, "a", encoding="utf-8") if log_file else None
+        # A file name's undecodable bytes are written as on standard error (\udcff).
+        self._log = open(log_file, "a", encoding="utf-8", errors="backslashreplace") if log_file else None
         self._progress = self._task = None
         if sys.stderr.isatty() and not quiet:
             from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,

@@ -6,7 +6,8 @@ modification time and content hash, and the duplicate keys seen, so the next
 ``--incremental`` run skips what has not changed and still knows what is a
 duplicate. Rows are committed after their outputs are written, every
 COMMIT_EVERY files and at the end: a run that is killed forgets at most those
-last rows, and the next run redoes their files.
+last rows, and the next run redoes their files. Paths that are not valid UTF-8
+(a file name's undecodable bytes, read as surrogate escapes) are stored as their bytes.
 """
 
 from __future__ import annotations
@@ -80,6 +81,20 @@ def content_hash(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+def stored(name: str) -> str | bytes:
+    """A path as the state keeps it: text, or its bytes when it is no valid UTF-8
+    (SQLite takes only UTF-8 text; the bytes are the file name's own)."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name)
+
+
+def _name(value: str | bytes) -> str:
+    return os.fsdecode(value) if isinstance(value, bytes) else value
+
+
 class State:
     """Inputs done and duplicate keys seen, in SQLite (on disk: memory stays flat)."""
 
@@ -99,10 +114,10 @@ class State:
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
             self._open(path)
         row = self.db.execute("SELECT value FROM meta WHERE key = 'options'").fetchone()
-        if not keep or row is None or row[0] != options:
+        if not keep or row is None or row[0] != stored(options):
             # Other options make other outputs: nothing done before counts.
             self.db.executescript("DELETE FROM files; DELETE FROM seen;")
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('options', ?)", (options,))
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('options', ?)", (stored(options),))
             self.db.commit()
         self._pending = 0
 
@@ -126,7 +141,8 @@ class State:
 
     def unchanged(self, path: str, output: str | Path) -> bool:
         """The input is as the last run saw it (size and mtime, or else its content) and its output is there."""
-        row = self.db.execute("SELECT size, mtime_ns, digest FROM files WHERE path = ?", (path,)).fetchone()
+        key = stored(path)
+        row = self.db.execute("SELECT size, mtime_ns, digest FROM files WHERE path = ?", (key,)).fetchone()
         if row is None or not os.path.exists(output):
             return False
         st = os.stat(path)
@@ -137,34 +153,36 @@ class State:
         with open(path, "rb") as f:
             same = content_hash(f.read()) == row[2]
         if same:  # touched but not changed
-            self.db.execute("UPDATE files SET mtime_ns = ? WHERE path = ?", (st.st_mtime_ns, path))
+            self.db.execute("UPDATE files SET mtime_ns = ? WHERE path = ?", (st.st_mtime_ns, key))
         return same
 
     def done(self, path: str, size: int, mtime_ns: int, digest: bytes, output: str | Path) -> None:
         self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                        (path, size, mtime_ns, digest, str(output)))
+                        (stored(path), size, mtime_ns, digest, stored(str(output))))
         self._tick()
 
     def first_of(self, keys: list[bytes], path: str) -> str | None:
         """Another input that gave one of these keys first, or None."""
         for key in keys:
             row = self.db.execute("SELECT path FROM seen WHERE key = ?", (key,)).fetchone()
-            if row is not None and row[0] != path:
-                return row[0]
+            if row is not None and _name(row[0]) != path:
+                return _name(row[0])
         return None
 
     def remember(self, keys: list[bytes], path: str) -> None:
         """These keys are now this input's (what it gave before is forgotten)."""
-        self.db.execute("DELETE FROM seen WHERE path = ?", (path,))
-        self.db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?)", [(k, path) for k in keys])
+        key = stored(path)
+        self.db.execute("DELETE FROM seen WHERE path = ?", (key,))
+        self.db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?)", [(k, key) for k in keys])
         self._tick()
 
     def claim(self, target: str, path: str) -> str | None:
         """Reserve an output for an input in this run; the input that has it already, if another."""
+        target, key = stored(target), stored(path)
         row = self.db.execute("SELECT path FROM outputs WHERE target = ?", (target,)).fetchone()
         if row is not None:
-            return row[0] if row[0] != path else None
-        self.db.execute("INSERT INTO outputs VALUES (?, ?)", (target, path))
+            return _name(row[0]) if row[0] != key else None
+        self.db.execute("INSERT INTO outputs VALUES (?, ?)", (target, key))
         return None
 
     def _tick(self) -> None:
