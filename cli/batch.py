@@ -590,7 +590,8 @@ def run(groups: Iterable[Group], options: Options, settings: Settings, reporter:
                 state_path = Path(options.output) / STATE_DIR / "state.sqlite"
             else:
                 state_path = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="khabar-"))) / "state.sqlite"
-            state = State(state_path, options=fingerprint(options, settings), keep=options.incremental)
+            state = State(state_path, options=fingerprint(options, settings), keep=options.incremental,
+                          warn=reporter.notice)
             stack.callback(state.close)
             executor = cluster.ClusterExecutor(options.cluster, settings) if options.cluster \
                 else Executor(options.jobs, settings, stop)

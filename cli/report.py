@@ -60,6 +60,10 @@ class Reporter:
     def warning(self, path: str, message: str) -> None:
         self._write(f"Warning: {path}: {message}", console=self.verbose)
 
+    def notice(self, message: str) -> None:
+        """A warning about the run, not a page (a state file set aside): shown unless --quiet."""
+        self._write(f"Warning: {message}", console=not self.quiet)
+
     def info(self, message: str) -> None:
         self._write(message, console=self.verbose)
 

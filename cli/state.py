@@ -6,24 +6,39 @@ modification time and content hash, and the duplicate keys seen, so the next
 ``--incremental`` run skips what has not changed and still knows what is a
 duplicate. Rows are committed after their outputs are written, every
 COMMIT_EVERY files and at the end: a run that is killed forgets at most those
-last rows, and the next run redoes their files. Paths that are not valid UTF-8
-(a file name's undecodable bytes, read as surrogate escapes) are stored as their bytes.
+last rows, and the next run redoes their files.
+
+The state is only a record of work done: one that cannot serve (damaged, not
+khabar's, read-only) is set aside for inspection, with a warning, and the run
+starts afresh. Paths that are not valid UTF-8 (a file name's undecodable bytes,
+read as surrogate escapes) are stored as their bytes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
+import functools
 import hashlib
 import os
 import sqlite3
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 STATE_DIR = ".khabar"
 COMMIT_EVERY = 200
 # Pages of write-ahead log between checkpoints (about 40 MB: some 100,000 files).
 WAL_PAGES = 10000
-# SQLite's result codes for a file that is no database (any more).
-BROKEN = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+# SQLite's result codes for a state file that cannot serve, and what it is then.
+UNUSABLE = {3: "no permission", 8: "read-only", 11: "damaged", 14: "cannot be opened",
+            26: "not a database"}  # SQLITE_PERM, _READONLY, _CORRUPT, _CANTOPEN, _NOTADB
+# khabar's tables and their columns: a database with others is not a khabar state.
+TABLES = {
+    "meta": "key TEXT PRIMARY KEY, value TEXT",
+    "files": "path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest BLOB, output TEXT",
+    "seen": "key BLOB PRIMARY KEY, path TEXT",
+}
 
 
 class Locked(Exception):
@@ -95,35 +110,81 @@ def _name(value: str | bytes) -> str:
     return os.fsdecode(value) if isinstance(value, bytes) else value
 
 
+class Unusable(Exception):
+    """The state file cannot serve; the reason, for the warning."""
+
+
+def _unusable(err: sqlite3.DatabaseError) -> str | None:
+    """Why SQLite's error means the file cannot serve; None for a passing fault (locked, disk)."""
+    what = UNUSABLE.get((getattr(err, "sqlite_errorcode", None) or 0) & 0xFF)
+    return f"{what}: {err}" if what else None
+
+
+def _guarded(method):
+    """A state that breaks mid-run is set aside like one found broken at the start."""
+    @functools.wraps(method)
+    def guarded(self, *args):
+        try:
+            return method(self, *args)
+        except sqlite3.DatabaseError as err:
+            reason = _unusable(err)
+            if reason is None:
+                raise
+            self._set_aside(reason)
+            return method(self, *args)
+    return guarded
+
+
 class State:
     """Inputs done and duplicate keys seen, in SQLite (on disk: memory stays flat)."""
 
-    def __init__(self, path: Path | str, *, options: str, keep: bool = False):
+    def __init__(self, path: Path | str, *, options: str, keep: bool = False,
+                 warn: Callable[[str], None] | None = None):
         """``options`` fingerprints what shapes the outputs; ``keep`` (--incremental)
-        carries what earlier runs did into this one, else the run starts afresh."""
+        carries what earlier runs did into this one, else the run starts afresh;
+        ``warn`` hears of a state set aside or started afresh."""
+        self.path, self._warn = str(path), warn or (lambda message: None)
+        self.db: sqlite3.Connection | None = None
+        # This run's outputs, apart from the state: they outlive a state set aside.
+        self._claims = sqlite3.connect("")
+        self._claims.execute("CREATE TABLE outputs (target TEXT PRIMARY KEY, path TEXT)")
+        self._pending = 0
         try:
-            self._open(path)
-        except sqlite3.DatabaseError as err:
-            if getattr(err, "sqlite_errorcode", 0) & 0xFF not in BROKEN:
+            self._open(self.path)
+        except (sqlite3.DatabaseError, Unusable) as err:
+            reason = str(err) if isinstance(err, Unusable) else _unusable(err)
+            if reason is None:
                 raise  # locked, a disk error: not a reason to forget what was done
-            # Not a database any more (a crash of the machine mid-write, a stray file):
-            # the state is only a record of work done, so it starts afresh.
-            if self.db is not None:
-                self.db.close()
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-            self._open(path)
+            self._set_aside(reason)
+        self._start(options, keep)
+
+    @_guarded
+    def _start(self, options: str, keep: bool) -> None:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'options'").fetchone()
         if not keep or row is None or row[0] != stored(options):
             # Other options make other outputs: nothing done before counts.
             self.db.executescript("DELETE FROM files; DELETE FROM seen;")
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('options', ?)", (stored(options),))
-            self.db.commit()
-        self._pending = 0
+        # Written at every start: a state that cannot be written shows now, not mid-run.
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('options', ?)", (stored(options),))
+        self.db.commit()
+        if keep and row is not None and row[0] != stored(options):
+            self._warn(f"{self.path}: made by another version of khabar or with other options "
+                       "(format, --dedupe, --rules …); this run redoes every file")
 
-    def _open(self, path: Path | str) -> None:
-        self.db = None
-        self.db = sqlite3.connect(str(path))
+    def _open(self, path: str) -> None:
+        self.db = sqlite3.connect(path)
+        # A damaged page, or a database that is not khabar's, is found now, not mid-run.
+        check = self.db.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if check != "ok":
+            raise Unusable(f"damaged: {check}")
+        for name, in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                     "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").fetchall():
+            if name not in TABLES:
+                raise Unusable(f"not khabar's: it has a table {name!r}")
+            columns = ", ".join(f"{c[1]} {c[2]}{' PRIMARY KEY' if c[5] else ''}"
+                                for c in self.db.execute(f"PRAGMA table_info({name})"))
+            if columns != TABLES[name]:
+                raise Unusable(f"not khabar's: its table {name!r} has other columns")
         # WAL with synchronous=NORMAL waits for the disk only at a checkpoint, and a
         # checkpoint makes every file the run wrote reach the disk first (ext4 orders
         # data before its journal): few and late checkpoints, so few such stalls.
@@ -131,14 +192,42 @@ class State:
             PRAGMA journal_mode=WAL;
             PRAGMA synchronous=NORMAL;
             PRAGMA wal_autocheckpoint={WAL_PAGES};
-            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-            CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,
-                                              digest BLOB, output TEXT);
-            CREATE TABLE IF NOT EXISTS seen (key BLOB PRIMARY KEY, path TEXT);
+            {"".join(f"CREATE TABLE IF NOT EXISTS {name} ({columns});" for name, columns in TABLES.items())}
             CREATE INDEX IF NOT EXISTS seen_path ON seen (path);
-            CREATE TEMP TABLE outputs (target TEXT PRIMARY KEY, path TEXT);
         """)
 
+    def _close(self) -> None:
+        if self.db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.close()
+            self.db = None
+
+    def _set_aside(self, reason: str) -> None:
+        """Keep the file that cannot serve for inspection, and go on with a new one."""
+        self._close()
+        base = kept = f"{self.path}.broken-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}"
+        for n in range(1, 1000):
+            if not os.path.lexists(kept):
+                break
+            kept = f"{base}~{n}"  # set aside twice in one second
+        try:
+            if os.path.lexists(self.path):
+                os.rename(self.path, kept)
+            wal = f"{self.path}-wal"
+            if os.path.lexists(wal):  # its last writes: beside it, where SQLite looks; none: removed
+                os.rename(wal, f"{kept}-wal") if os.path.getsize(wal) else os.unlink(wal)
+            if os.path.lexists(f"{self.path}-shm"):
+                os.unlink(f"{self.path}-shm")  # an index of the log, remade from it
+            self._open(self.path)
+        except (OSError, sqlite3.DatabaseError, Unusable) as err:
+            self._warn(f"{self.path}: cannot use this state ({reason}) nor set it aside "
+                       f"({getattr(err, 'strerror', None) or err}); this run redoes every file and keeps no state")
+            self._close()
+            self._open(":memory:")
+            return
+        self._warn(f"{self.path}: cannot use this state ({reason}); kept as {kept}; this run redoes every file")
+
+    @_guarded
     def unchanged(self, path: str, output: str | Path) -> bool:
         """The input is as the last run saw it (size and mtime, or else its content) and its output is there."""
         key = stored(path)
@@ -156,11 +245,13 @@ class State:
             self.db.execute("UPDATE files SET mtime_ns = ? WHERE path = ?", (st.st_mtime_ns, key))
         return same
 
+    @_guarded
     def done(self, path: str, size: int, mtime_ns: int, digest: bytes, output: str | Path) -> None:
         self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
                         (stored(path), size, mtime_ns, digest, stored(str(output))))
         self._tick()
 
+    @_guarded
     def first_of(self, keys: list[bytes], path: str) -> str | None:
         """Another input that gave one of these keys first, or None."""
         for key in keys:
@@ -169,6 +260,7 @@ class State:
                 return _name(row[0])
         return None
 
+    @_guarded
     def remember(self, keys: list[bytes], path: str) -> None:
         """These keys are now this input's (what it gave before is forgotten)."""
         key = stored(path)
@@ -179,10 +271,10 @@ class State:
     def claim(self, target: str, path: str) -> str | None:
         """Reserve an output for an input in this run; the input that has it already, if another."""
         target, key = stored(target), stored(path)
-        row = self.db.execute("SELECT path FROM outputs WHERE target = ?", (target,)).fetchone()
+        row = self._claims.execute("SELECT path FROM outputs WHERE target = ?", (target,)).fetchone()
         if row is not None:
             return _name(row[0]) if row[0] != key else None
-        self.db.execute("INSERT INTO outputs VALUES (?, ?)", (target, key))
+        self._claims.execute("INSERT INTO outputs VALUES (?, ?)", (target, key))
         return None
 
     def _tick(self) -> None:
@@ -190,6 +282,7 @@ class State:
         if self._pending >= COMMIT_EVERY:
             self.commit()
 
+    @_guarded
     def commit(self) -> None:
         self.db.commit()
         self._pending = 0
@@ -197,3 +290,4 @@ class State:
     def close(self) -> None:
         self.commit()
         self.db.close()
+        self._claims.close()

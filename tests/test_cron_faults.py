@@ -4,10 +4,14 @@ inputs, an output folder among the inputs. Each stays with what it concerns."""
 import json
 import os
 import shutil
+import sqlite3
+import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SEED, SEEDS
-from tests.test_operations import khabar, outputs
+from tests.test_operations import KHABAR, khabar, outputs
 
 BAD = os.fsdecode(b"bad\xff.txt")  # a name that is no UTF-8: Python reads it with a surrogate escape
 
@@ -55,6 +59,71 @@ def test_a_file_name_that_is_no_utf8_is_cleaned_and_its_name_reads_back_everywhe
     md = tmp_path / "md"
     assert khabar("clean", src, "-o", md, "--format", "md", "--jobs", "2").returncode == 1
     assert 'path: "' in (md / os.fsdecode(b"bad\xff.md")).read_text("utf-8")
+
+
+def _damage_after_header(state: Path) -> None:
+    with open(state, "r+b") as f:
+        f.seek(100)
+        f.write(b"\x00" * 4000)
+
+
+def _foreign_schema(state: Path) -> None:
+    state.unlink()
+    db = sqlite3.connect(state)
+    db.execute("CREATE TABLE photos (name TEXT, taken INTEGER)")
+    db.commit()
+    db.close()
+
+
+def _foreign_columns(state: Path) -> None:
+    db = sqlite3.connect(state)
+    db.executescript("DROP TABLE files; CREATE TABLE files (name TEXT, hash BLOB);")
+    db.close()
+
+
+@pytest.mark.parametrize("damage", [_damage_after_header, _foreign_schema, _foreign_columns])
+def test_a_damaged_state_is_set_aside_with_a_warning_and_the_run_starts_afresh(tmp_path, damage):
+    out = tmp_path / "out"
+    assert khabar("clean", SEEDS, "-o", out, "--incremental").returncode == 0
+    state = out / ".khabar" / "state.sqlite"
+    damage(state)
+    before = state.read_bytes()
+    for run in range(2):  # and the run after it uses the new state
+        result = khabar("clean", SEEDS, "-o", out, "--incremental", "-v")
+        err = result.stderr.decode()
+        assert result.returncode == 0 and "Traceback" not in err
+        if run == 0:
+            assert " 4 cleaned" in err
+            kept = list(state.parent.glob("state.sqlite.broken-*"))
+            assert len(kept) == 1 and kept[0].read_bytes() == before  # kept for inspection, as it was
+            assert f"Warning: {state}: cannot use this state (" in err and f"kept as {kept[0]}" in err
+        else:
+            assert " 0 cleaned" in err and "4 skipped" in err and "Warning" not in err
+
+
+def test_a_read_only_state_is_set_aside_and_the_run_goes_on(tmp_path):
+    out = tmp_path / "out"
+    assert khabar("clean", SEEDS, "-o", out, "--incremental").returncode == 0
+    state = out / ".khabar" / "state.sqlite"
+    state.chmod(0o444)
+    # Root writes to any file: without CAP_DAC_OVERRIDE it obeys the mode like anyone.
+    command = [KHABAR, "clean", str(SEEDS), "-o", str(out), "--incremental", "-v"]
+    if os.geteuid() == 0:
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-all", "--", *command]
+    result = subprocess.run(command, capture_output=True, timeout=300)
+    err = result.stderr.decode()
+    assert result.returncode == 0 and "Traceback" not in err and " 4 cleaned" in err
+    assert f"{state}: cannot use this state (read-only" in err
+    assert len(list(state.parent.glob("state.sqlite.broken-*"))) == 1 and os.access(state, os.W_OK)
+
+
+def test_a_state_that_other_options_reset_says_so(tmp_path):
+    out = tmp_path / "out"
+    khabar("clean", SEEDS, "-o", out, "--incremental")
+    err = khabar("clean", SEEDS, "-o", out, "--incremental", "--no-learn").stderr.decode()
+    assert f"Warning: {out}/.khabar/state.sqlite: made by another version of khabar or with other options" in err
+    quiet = khabar("clean", SEEDS, "-o", out, "--incremental", "--quiet").stderr.decode()
+    assert quiet == ""  # the options changed back: a warning, not an error, so --quiet hides it
 
 
 def test_khabars_own_outputs_and_state_are_never_inputs(tmp_path):
