@@ -699,6 +699,7 @@ def _finish(job: Job, outcome: Outcome, options: Options, settings: Settings, st
     if first is not None:
         reporter.counts.duplicates += 1
         if options.dedupe:
+            state.skipped(job.path, outcome.size, outcome.mtime_ns, outcome.digest, first)
             reporter.info(f"{job.path}: duplicate of {first}; skipped")
             reporter.advance()
             return

@@ -4,9 +4,10 @@
 the same folder. ``OUT/.khabar/state.sqlite`` remembers each input's size,
 modification time and content hash, and the duplicate keys seen, so the next
 ``--incremental`` run skips what has not changed and still knows what is a
-duplicate. Rows are committed after their outputs are written, every
-COMMIT_EVERY files and at the end: a run that is killed forgets at most those
-last rows, and the next run redoes their files.
+duplicate; a duplicate that --dedupe skipped is remembered too, for as long as
+its first's output stands. Rows are committed after their outputs are written,
+every COMMIT_EVERY files and at the end: a run that is killed forgets at most
+those last rows, and the next run redoes their files.
 
 The state is only a record of work done: one that cannot serve (damaged, not
 khabar's, read-only) is set aside for inspection, with a warning, and the run
@@ -38,6 +39,9 @@ TABLES = {
     "meta": "key TEXT PRIMARY KEY, value TEXT",
     "files": "path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest BLOB, output TEXT",
     "seen": "key BLOB PRIMARY KEY, path TEXT",
+    # Inputs --dedupe skipped, with the first they repeat and that first's content hash then.
+    "duplicates": "path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest BLOB, first TEXT, "
+                  "first_digest BLOB",
 }
 
 
@@ -163,7 +167,7 @@ class State:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'options'").fetchone()
         if not keep or row is None or row[0] != stored(options):
             # Other options make other outputs: nothing done before counts.
-            self.db.executescript("DELETE FROM files; DELETE FROM seen;")
+            self.db.executescript("DELETE FROM files; DELETE FROM seen; DELETE FROM duplicates;")
         # Written at every start: a state that cannot be written shows now, not mid-run.
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('options', ?)", (stored(options),))
         self.db.commit()
@@ -229,11 +233,17 @@ class State:
 
     @_guarded
     def unchanged(self, path: str, output: str | Path) -> bool:
-        """The input is as the last run saw it (size and mtime, or else its content) and its output is there."""
+        """The input is as the last run saw it (size and mtime, or else its content) and its
+        output is there; or it is a duplicate --dedupe skipped, and its first's output stands."""
         key = stored(path)
         row = self.db.execute("SELECT size, mtime_ns, digest FROM files WHERE path = ?", (key,)).fetchone()
-        if row is None or not os.path.exists(output):
-            return False
+        if row is not None:
+            return os.path.exists(output) and self._same(path, key, row, "files")
+        row = self.db.execute("SELECT size, mtime_ns, digest, first, first_digest FROM duplicates WHERE path = ?",
+                              (key,)).fetchone()
+        return row is not None and self._stands(row[3], row[4]) and self._same(path, key, row, "duplicates")
+
+    def _same(self, path: str, key: str | bytes, row: tuple, table: str) -> bool:
         st = os.stat(path)
         if (st.st_size, st.st_mtime_ns) == (row[0], row[1]):
             return True
@@ -242,23 +252,59 @@ class State:
         with open(path, "rb") as f:
             same = content_hash(f.read()) == row[2]
         if same:  # touched but not changed
-            self.db.execute("UPDATE files SET mtime_ns = ? WHERE path = ?", (st.st_mtime_ns, key))
+            self.db.execute(f"UPDATE {table} SET mtime_ns = ? WHERE path = ?", (st.st_mtime_ns, key))
         return same
+
+    def _stands(self, first: str | bytes, digest: bytes) -> bool:
+        """A skipped duplicate's first is as it was then, its output is there, and its
+        input is unchanged (or gone: its output still holds the text)."""
+        row = self.db.execute("SELECT size, mtime_ns, digest, output FROM files WHERE path = ?", (first,)).fetchone()
+        if row is None or row[2] != digest or not os.path.exists(row[3]):
+            return False
+        try:
+            st = os.stat(_name(first))
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return False
+        return (st.st_size, st.st_mtime_ns) == (row[0], row[1])
 
     @_guarded
     def done(self, path: str, size: int, mtime_ns: int, digest: bytes, output: str | Path) -> None:
+        key = stored(path)
         self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                        (stored(path), size, mtime_ns, digest, stored(str(output))))
+                        (key, size, mtime_ns, digest, stored(str(output))))
+        self.db.execute("DELETE FROM duplicates WHERE path = ?", (key,))
         self._tick()
 
     @_guarded
     def first_of(self, keys: list[bytes], path: str) -> str | None:
-        """Another input that gave one of these keys first, or None."""
+        """Another input that gave one of these keys first, and whose output is there
+        (or that was not written to a file), or None. A first whose output is gone
+        (renamed, removed) gives up its key: this input's text must not be lost."""
         for key in keys:
             row = self.db.execute("SELECT path FROM seen WHERE key = ?", (key,)).fetchone()
-            if row is not None and _name(row[0]) != path:
+            if row is None or _name(row[0]) == path:
+                continue
+            done = self.db.execute("SELECT output FROM files WHERE path = ?", (row[0],)).fetchone()
+            if done is None or os.path.exists(_name(done[0])):
                 return _name(row[0])
+            self.db.execute("DELETE FROM seen WHERE key = ?", (key,))
         return None
+
+    @_guarded
+    def skipped(self, path: str, size: int, mtime_ns: int, digest: bytes, first: str) -> None:
+        """--dedupe skipped this input as a duplicate of ``first``: the next run skips it
+        unread while it and its first are unchanged (a first that is no file, such as
+        standard input, is not remembered: its duplicates are read again)."""
+        row = self.db.execute("SELECT digest FROM files WHERE path = ?", (stored(first),)).fetchone()
+        key = stored(path)
+        self.db.execute("DELETE FROM files WHERE path = ?", (key,))  # its own output, if any, is no more its
+        self.db.execute("DELETE FROM seen WHERE path = ?", (key,))  # nor the keys it gave
+        if row is not None:
+            self.db.execute("INSERT OR REPLACE INTO duplicates VALUES (?, ?, ?, ?, ?, ?)",
+                            (key, size, mtime_ns, digest, stored(first), row[0]))
+        self._tick()
 
     @_guarded
     def remember(self, keys: list[bytes], path: str) -> None:

@@ -126,6 +126,34 @@ def test_a_state_that_other_options_reset_says_so(tmp_path):
     assert quiet == ""  # the options changed back: a warning, not an error, so --quiet hides it
 
 
+def test_a_renamed_input_keeps_its_article_under_dedupe(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    shutil.copy(SEED, src / "a.txt")
+    assert khabar("clean", src, "-o", out, "--incremental", "--dedupe").returncode == 0
+    (src / "a.txt").rename(src / "c.txt")
+    (out / "a.json").unlink()  # a sync that removes the outputs of inputs gone
+    err = khabar("clean", src, "-o", out, "--incremental", "--dedupe", "-v").stderr.decode()
+    assert "duplicate of" not in err and " 1 cleaned" in err
+    assert json.loads((out / "c.json").read_text("utf-8"))["path"] == str(src / "c.txt")
+
+
+def test_a_duplicate_is_skipped_unread_while_it_and_its_first_stand(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(SEED, src / name)
+    first = khabar("clean", src, "-o", out, "--incremental", "--dedupe", "-v").stderr.decode()
+    assert " 1 cleaned" in first and "2 duplicates" in first
+    again = khabar("clean", src, "-o", out, "--incremental", "--dedupe", "-v").stderr.decode()
+    assert "duplicate of" not in again and " 0 cleaned" in again and "3 skipped" in again
+    # The first changes to another article: its copies are read again, and one takes its place.
+    (src / "a.txt").write_bytes(SEED.read_bytes().replace(b"2855", b"9999").replace("کارگر".encode(), b"x"))
+    changed = khabar("clean", src, "-o", out, "--incremental", "--dedupe", "-v").stderr.decode()
+    assert " 2 cleaned" in changed and "c.txt: duplicate of " + str(src / "b.txt") in changed
+    assert sorted(outputs(out)) == ["a.json", "b.json"]
+
+
 def test_khabars_own_outputs_and_state_are_never_inputs(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
