@@ -198,8 +198,9 @@ def clean(
             _error(f"{err.filename}: cannot open: {err.strerror}")
             raise typer.Exit(EXIT_USAGE)
         local_output = Path(output) if output and "://" not in output else None
+        local = local_output or (Path(output[7:]) if output and output.startswith("file://") else None)
         selection = Selection(include=tuple(include or ("*.txt",)), exclude=tuple(exclude or ()),
-                              skip=local_output, report=reporter.error)
+                              skip=local, report=reporter.error)
         status = batch.run(
             groups(paths or [], selection, listed=listed),
             batch.Options(output=local_output or output, learn=learn, incremental=incremental, dedupe=dedupe,

@@ -488,7 +488,7 @@ def duplicate_keys(folder: str | None, data: dict) -> list[bytes]:
     """The same article twice: the same site (folder) and news code, or the same text."""
     keys = []
     if data["news_id"]:
-        keys.append(b"id:" + hashlib.blake2b(f"{folder}\0{data['news_id']}".encode(), digest_size=12).digest())
+        keys.append(b"id:" + hashlib.blake2b(os.fsencode(f"{folder}\0{data['news_id']}"), digest_size=12).digest())
     if data["text"]:
         keys.append(b"tx:" + hashlib.blake2b(fold(data["text"], remember=False).encode(), digest_size=12).digest())
     return keys
@@ -589,7 +589,8 @@ def run(groups: Iterable[Group], options: Options, settings: Settings, reporter:
                 state_path = Path(options.output) / STATE_DIR / "state.sqlite"
             else:
                 state_path = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="khabar-"))) / "state.sqlite"
-            state = State(state_path, options=fingerprint(options, settings), keep=options.incremental)
+            state = State(state_path, options=fingerprint(options, settings), keep=options.incremental,
+                          warn=reporter.notice)
             stack.callback(state.close)
             executor = cluster.ClusterExecutor(options.cluster, settings) if options.cluster \
                 else Executor(options.jobs, settings, stop)
@@ -697,6 +698,7 @@ def _finish(job: Job, outcome: Outcome, options: Options, settings: Settings, st
     if first is not None:
         reporter.counts.duplicates += 1
         if options.dedupe:
+            state.skipped(job.path, outcome.size, outcome.mtime_ns, outcome.digest, first)
             reporter.info(f"{job.path}: duplicate of {first}; skipped")
             reporter.advance()
             return

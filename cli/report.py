@@ -29,7 +29,8 @@ class Reporter:
     def __init__(self, *, quiet: bool = False, verbose: bool = False, log_file: Path | None = None):
         self.quiet, self.verbose = quiet, verbose
         self.counts = Counts()
-        self._log = open(log_file, "a", encoding="utf-8") if log_file else None
+        # A file name's undecodable bytes are written as on standard error (\udcff).
+        self._log = open(log_file, "a", encoding="utf-8", errors="backslashreplace") if log_file else None
         self._progress = self._task = None
         if sys.stderr.isatty() and not quiet:
             from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
@@ -58,6 +59,10 @@ class Reporter:
 
     def warning(self, path: str, message: str) -> None:
         self._write(f"Warning: {path}: {message}", console=self.verbose)
+
+    def notice(self, message: str) -> None:
+        """A warning about the run, not a page (a state file set aside): shown unless --quiet."""
+        self._write(f"Warning: {message}", console=not self.quiet)
 
     def info(self, message: str) -> None:
         self._write(message, console=self.verbose)
