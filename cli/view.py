@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from khabar.cli.storage import ReaderLeft
+from khabar.cli.storage import ReaderLeft, StdoutFailed, discard_stdout, stdout_failure
 from khabar.core.model import Article, Kind
 
 STYLES = {
@@ -38,7 +38,13 @@ def show(article: Article, console: Console | None = None) -> None:
         style = STYLES[item.kind]
         table.add_row(str(item.line.number), Text(item.kind.value, style=style),
                       Text(item.line.text, style=style), "" if item.kind.kept else (item.reason or ""))
-    console.print(table)
     kept = sum(1 for item in article.lines if item.kind.kept)
-    console.print(f"[bold]{article.path}[/]: {kept} of {len(article.lines)} lines kept; "
-                  f"published {article.published or '—'}, news code {article.news_id or '—'}")
+    if console.file is None:  # standard output was closed
+        raise StdoutFailed(stdout_failure(None))
+    try:
+        console.print(table)
+        console.print(f"[bold]{article.path}[/]: {kept} of {len(article.lines)} lines kept; "
+                      f"published {article.published or '—'}, news code {article.news_id or '—'}")
+    except OSError as err:  # a closed pipe is on_broken_pipe's
+        discard_stdout()
+        raise StdoutFailed(stdout_failure(err)) from None
