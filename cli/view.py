@@ -39,8 +39,6 @@ def show(article: Article, console: Console | None = None) -> None:
         table.add_row(str(item.line.number), Text(item.kind.value, style=style),
                       Text(item.line.text, style=style), "" if item.kind.kept else (item.reason or ""))
     kept = sum(1 for item in article.lines if item.kind.kept)
-    if console.file is None:  # standard output was closed
-        raise StdoutFailed(stdout_failure(None))
     try:
         console.print(table)
         console.print(f"[bold]{article.path}[/]: {kept} of {len(article.lines)} lines kept; "

@@ -63,7 +63,7 @@ def test_workers_import_khabar_as_the_main_process_did_whatever_folder_named_kha
 def test_workers_that_cannot_start_are_reported_as_such_and_this_process_cleans_the_rest(tmp_path):
     script = tmp_path / "run.py"
     script.write_text(f"""
-import os, sys, threading
+import json, os, sys, threading
 sys.path.insert(0, {str(ROOT)!r})
 from khabar.cli.batch import Executor, Settings
 from khabar.core.pipeline import Config
@@ -77,7 +77,7 @@ if __name__ == '__main__':
     out = list(executor.map(slow_square_and_pid, [(x,) for x in range(40)]))
     executor.close()
     print(json.dumps([[v for v, _ in out] == [x * x for x in range(40)], {{p for _, p in out}} == {{os.getpid()}}, said]))
-""".replace("import os, sys", "import json, os, sys"), encoding="utf-8")
+""", encoding="utf-8")
     proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     in_order, all_here, said = json.loads(proc.stdout)
@@ -214,7 +214,7 @@ def test_standard_output_that_takes_nothing_is_one_error_line_and_exit_1(command
     assert len(err.splitlines()) == (2 if command.startswith("clean '") else 1)  # clean adds its summary
 
 
-# --- 13. spools of killed runs; SIGHUP is in signal_test of test_operations ----
+# --- 13. spools of killed runs, a hang-up ------------------------------------
 
 def test_spool_folders_of_dead_runs_are_removed_whatever_their_age_and_others_kept():
     from khabar.cli import spool
