@@ -90,14 +90,19 @@ def kill(pid: int) -> bool:
         return False
 
 
-def faulted(src: Path, out: Path, kills: int, rng: random.Random, log, say) -> list[int]:
-    """Runs into out, killed at random; the pids of the killed main processes."""
-    killed = []
+def faulted(src: Path, out: Path, kills: int, rng: random.Random, log, say) -> tuple[list[int], int]:
+    """Runs into out, killed at random: the pids of the killed main processes, and
+    how many workers were killed."""
+    killed, all_workers_killed = [], 0
     attempts = 0
     while len(killed) < kills and attempts < kills * 3:
         attempts += 1
         proc = run(src, out, log)
-        end = time.monotonic() + rng.uniform(0.8, 3.0)
+        # The clock starts once the workers are there (a loaded machine starts slowly).
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None and not descendants(proc.pid):
+            time.sleep(0.05)
+        end = time.monotonic() + rng.uniform(0.3, 2.5)
         workers_killed = 0
         while time.monotonic() < end and proc.poll() is None:
             time.sleep(rng.uniform(0.1, 0.5))
@@ -107,9 +112,10 @@ def faulted(src: Path, out: Path, kills: int, rng: random.Random, log, say) -> l
         if proc.poll() is None and kill(proc.pid):
             killed.append(proc.pid)
         proc.wait()
+        all_workers_killed += workers_killed
         say(f"run {attempts}: {workers_killed} workers killed, "
             f"{'main process killed' if killed and killed[-1] == proc.pid else f'ended with {proc.returncode}'}")
-    return killed
+    return killed, all_workers_killed
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -134,14 +140,16 @@ def check(pages: int, kills: int, seed: int, work: Path, say=print) -> list[str]
         clean = run(src, reference, log)
         if clean.wait() != 0:
             return [f"the clean run ended with {clean.returncode} (see {work / 'stderr.txt'})"]
-        killed = faulted(src, out, kills, rng, log, say)
+        killed, workers_killed = faulted(src, out, kills, rng, log, say)
         last = run(src, out, log)
         if last.wait() != 0:
             return [f"the last run ended with {last.returncode} (see {work / 'stderr.txt'})"]
     problems = differences(reference, out)
     shm = Path("/dev/shm")
     problems += [f"left: {left}" for pid in killed for left in shm.glob(f"khabar-spool-{pid}-*")]
-    say(f"{pages} pages, {len(killed)} main processes killed: "
+    if not killed or not workers_killed:
+        problems.append(f"{len(killed)} main processes and {workers_killed} workers killed: too few to tell")
+    say(f"{pages} pages, {len(killed)} main processes and {workers_killed} workers killed: "
         f"{'the same bytes as a clean run' if not problems else f'{len(problems)} problems'}")
     return problems
 
