@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from khabar.cli import storage
-from khabar.cli.storage import ReaderLeft
+from khabar.cli.storage import ReaderLeft, StdoutFailed, discard_stdout, stdout_failure
 from khabar.core.model import Article, Kind
 
 STYLES = {
@@ -42,10 +42,14 @@ def show(article: Article, console: Console | None = None) -> None:
         style = STYLES[item.kind]
         table.add_row(str(item.line.number), Text(item.kind.value, style=style),
                       Text(item.line.text, style=style), "" if item.kind.kept else (item.reason or ""))
-    console.print(table)
     kept = sum(1 for item in article.lines if item.kind.kept)
-    console.print(f"[bold]{article.path}[/]: {kept} of {len(article.lines)} lines kept; "
-                  f"published {article.published or '—'}, news code {article.news_id or '—'}")
+    try:
+        console.print(table)
+        console.print(f"[bold]{article.path}[/]: {kept} of {len(article.lines)} lines kept; "
+                      f"published {article.published or '—'}, news code {article.news_id or '—'}")
+    except OSError as err:  # a closed pipe is on_broken_pipe's
+        discard_stdout()
+        raise StdoutFailed(stdout_failure(err)) from None
 
 
 def explain(paths: list[str], selection, *, config, max_bytes: int, learn: bool,

@@ -88,9 +88,13 @@ def test_explain_ends_quietly_too_when_its_reader_leaves(tmp_path):
     assert proc.returncode == 141 and proc.stderr == b""
 
 
-def test_a_closed_standard_output_or_error_is_no_error():
+def test_a_closed_standard_error_is_no_error_and_a_closed_standard_output_is_one_when_written_to(tmp_path):
     # Python starts with sys.stdout or sys.stderr set to None then
-    closed_out = subprocess.run(["bash", "-c", f"'{KHABAR}' --version >&-"], capture_output=True)
     closed_err = subprocess.run(["bash", "-c", f"'{KHABAR}' normalize 2>&-"], input="سلام".encode(),
                                 capture_output=True)
-    assert closed_out.returncode == 0 and closed_err.returncode == 0 and closed_err.stdout == "سلام".encode()
+    assert closed_err.returncode == 0 and closed_err.stdout == "سلام".encode()
+    quiet_run = subprocess.run(["bash", "-c", f"'{KHABAR}' clean '{SEEDS}' -o '{tmp_path}' 2>&-"], capture_output=True)
+    assert quiet_run.returncode == 0 and len(list(tmp_path.glob("*.json"))) == len(list(SEEDS.glob("*.txt")))
+    closed_out = subprocess.run(["bash", "-c", f"'{KHABAR}' --version >&-"], capture_output=True)
+    assert closed_out.returncode == 1 and closed_out.stderr.decode() == "Error: standard output is closed; " \
+                                                                        "nothing can be written to it\n"
