@@ -1,0 +1,184 @@
+"""Clean an HTML page: its lines go through khabar's own text pipeline, then the
+head's metadata fills what the visible page does not give.
+
+The DOM hints (core/html_read.py) are evidence beside the text, never the only rule:
+a line is left out before classification only when two of them agree — a boilerplate
+container or class word (nav, footer, aside, form; menu, related, share, comment,
+breadcrumb, ad) *and* a place outside the article region, or *and* dense links. What
+is left is classified as any text page is. The hints of every line stay on the
+article (``Article.hints``, shown by ``--explain``) for later use as features.
+
+Head and page disagree? The page's visible value is kept and the head's goes to
+``warnings``; the head fills a field the page does not show.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime
+
+from khabar.core.decode import Decoded
+from khabar.core.html_input import decode_html
+from khabar.core.html_meta import HeadMeta, read_head
+from khabar.core.html_read import Hints, HtmlLine, read_html
+from khabar.core.model import Article, Kind, Labeled, Line
+from khabar.core.pipeline import Config, clean_text, page_warnings
+
+# Class words and containers that mark boilerplate (the words' hint names, data/html.toml).
+BOILER_WORDS = frozenset({"menu", "footer", "related", "share", "comment", "breadcrumb", "ad"})
+BOILER_CONTAINERS = frozenset({"nav", "footer", "aside", "form"})
+DENSE_LINKS = 0.5
+
+
+def _fold(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", text or "").replace("ي", "ی").replace("ك", "ک")
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def left_out(hints: Hints, has_region: bool, dom_tags: bool) -> str | None:
+    """Why a line is left out before classification (two hints agreeing), or None."""
+    if hints.heading == 1:
+        return None
+    boiler = bool(hints.words & BOILER_WORDS or hints.containers & BOILER_CONTAINERS)
+    dense = hints.link_density >= DENSE_LINKS
+    if dom_tags and "tags" in hints.words and dense:
+        return "html: tag links (read as tags)"
+    if has_region and not hints.in_article and (boiler or (hints.in_list and dense)):
+        return "html: boilerplate container outside the article"
+    if boiler and dense:
+        return "html: link-dense boilerplate container"
+    return None
+
+
+def clean_html(decoded: Decoded, *, path: str = "-", config: Config = Config(),
+               reference: datetime | None = None) -> Article:
+    page = read_html(decoded.text)
+    head = read_head(page.tree)
+    kept: list[HtmlLine] = []
+    removed: list[tuple[HtmlLine, str]] = []
+    for line in page.lines:
+        why = left_out(line.hints, page.has_region, bool(page.tags))
+        if why:
+            removed.append((line, why))
+        else:
+            kept.append(line)
+    article = clean_text("\n".join(line.text for line in kept), path=path, config=config,
+                         reference=reference, encoding=decoded.encoding)
+    _renumber(article, page.lines, kept, removed)
+    _fill_from_head(article, head, kept, page.tags)
+    return article
+
+
+def clean_html_page(data: bytes | str, *, path: str = "-", config: Config = Config(),
+                    reference: datetime | None = None) -> Article:
+    """An HTML page (bytes, or text already decoded) to its article, with the input's warnings."""
+    decoded = Decoded(data, None) if isinstance(data, str) else decode_html(data, path=path)
+    article = clean_html(decoded, path=path, config=config, reference=reference)
+    visible = "\n".join(item.line.text for item in article.lines)
+    return page_warnings(article, decoded, visible)
+
+
+def _renumber(article: Article, lines: list[HtmlLine], kept: list[HtmlLine],
+              removed: list[tuple[HtmlLine, str]]) -> None:
+    """Number the article's lines as the page's lines (1-based, in page order), put back
+    the lines left out before classification, and attach every line's hints."""
+    number = {id(line): i for i, line in enumerate(lines, 1)}
+    kept_number = [number[id(line)] for line in kept]
+    items = [Labeled(Line(item.line.text, tuple(kept_number[n - 1] for n in item.line.numbers if 0 < n <= len(kept)),
+                          item.line.gap_before), item.kind, item.reason) for item in article.lines]
+    items += [Labeled(Line(line.text, (number[id(line)],)), Kind.BOILERPLATE, why) for line, why in removed]
+    article.lines = sorted(items, key=lambda item: item.line.numbers[0] if item.line.numbers else 0)
+    article.hints = {i: line.hints.as_dict() for i, line in enumerate(lines, 1)}
+
+
+def _visible_title(kept: list[HtmlLine], head_title: str | None) -> str | None:
+    """The <h1> (else any heading) the reader sees that is the head's headline."""
+    want = _fold(head_title)
+    if not want:
+        return None
+    for level in (1, 2, 3):
+        for line in kept:
+            if line.hints.heading == level and _fold(line.text) == want:
+                return line.text
+    return None
+
+
+def _fill_from_head(article: Article, head: HeadMeta, kept: list[HtmlLine], dom_tags: list[str]) -> None:
+    warnings = article.warnings
+    # Title: a heading equal to the head's headline is what the reader sees as the title.
+    visible = _visible_title(kept, head.title)
+    if visible and _fold(visible) != _fold(article.title):
+        _retitle(article, visible)
+    elif not article.title and head.title:
+        article.title = head.title
+    elif head.title and _fold(head.title) != _fold(article.title):
+        warnings.append(f"the head gives another title: {head.title}")
+    # Published: the page's; the head's when the page gives none, or gives the same day without the time.
+    if head.published:
+        if not article.published or (len(article.published) == 10 and head.published.startswith(article.published)):
+            article.published = head.published
+        elif not _same_instant(article.published, head.published):
+            warnings.append(f"the head gives another publication time: {head.published}")
+    if head.modified and not article.updated:
+        article.updated = head.modified
+    if head.news_id:
+        if not article.news_id:
+            article.news_id = head.news_id
+        elif article.news_id != head.news_id:
+            warnings.append(f"the URL gives another news code: {head.news_id}")
+    tags = dom_tags or article.tags or head.tags
+    if tags is not article.tags:
+        article.tags = list(tags)
+    if not article.lead and head.description:
+        _lead_from_description(article, head.description)
+    if not article.author and head.author:
+        article.author = head.author
+    article.url = head.url
+
+
+def _same_instant(a: str, b: str) -> bool:
+    try:
+        return datetime.fromisoformat(a) == datetime.fromisoformat(b)
+    except ValueError:
+        return a == b
+
+
+def _retitle(article: Article, title: str) -> None:
+    """Make the visible headline the title: the line the classifier took for the title
+    goes back to boilerplate, the headline's line (kept as body or removed) becomes the title."""
+    lines: list[Labeled] = []
+    done = False
+    for item in article.lines:
+        if item.kind is Kind.TITLE:
+            item = Labeled(item.line, Kind.BOILERPLATE, "html: not the page's headline (<h1>, og:title)")
+        elif not done and _fold(item.line.text) == _fold(title):
+            item = Labeled(item.line, Kind.TITLE, "html: the page's headline (<h1>, og:title)")
+            done = True
+        lines.append(item)
+    article.lines = lines
+    article.title = title
+    _rebuild_body(article)
+
+
+def _lead_from_description(article: Article, description: str) -> None:
+    """The description is the lead when the page shows it (a line before the body's text)."""
+    want = _fold(description.rstrip(".…"))
+    if len(want) < 20:
+        return
+    for i, item in enumerate(article.lines):
+        if _fold(item.line.text) == want:
+            if item.kind not in (Kind.BOILERPLATE, Kind.SUBHEADING):
+                return  # the body's own paragraph (a description copied from it) is no lead
+            article.lines[i] = Labeled(item.line, Kind.LEAD, "html: the page's description")
+            article.lead = item.line.text
+            _rebuild_body(article)
+            return
+
+
+def _rebuild_body(article: Article) -> None:
+    body = [item for item in article.lines if item.kind in (Kind.LEAD, Kind.PARAGRAPH, Kind.SUBHEADING)]
+    article.subheadings = [item.line.text for item in body if item.kind is Kind.SUBHEADING]
+    article.text = "\n\n".join(item.line.text for item in body)
+    if article.lead is None:
+        article.lead = next((item.line.text for item in body if item.kind is Kind.LEAD), None)
+
