@@ -28,6 +28,11 @@ from khabar.core.pipeline import Config, clean_text, page_warnings
 BOILER_WORDS = frozenset({"menu", "footer", "related", "share", "comment", "breadcrumb", "ad"})
 BOILER_CONTAINERS = frozenset({"nav", "footer", "aside", "form"})
 DENSE_LINKS = 0.5
+ALL_LINKS = 0.8
+# A kept line this short with a meta class word (date, time, byline…) is a meta line, not prose.
+META_LINE_WORDS = 10
+# Reasons the classifier gives short lines in a run that the markup may overrule.
+RUN_REASONS = frozenset({"menu"})
 
 
 def _fold(text: str | None) -> str:
@@ -39,34 +44,70 @@ def left_out(hints: Hints, has_region: bool, dom_tags: bool) -> str | None:
     """Why a line is left out before classification (two hints agreeing), or None."""
     if hints.heading == 1:
         return None
-    boiler = bool(hints.words & BOILER_WORDS or hints.containers & BOILER_CONTAINERS)
+    word = bool(hints.words & BOILER_WORDS)
+    container = bool(hints.containers & BOILER_CONTAINERS)
     dense = hints.link_density >= DENSE_LINKS
     if dom_tags and "tags" in hints.words and dense:
         return "html: tag links (read as tags)"
-    if has_region and not hints.in_article and (boiler or (hints.in_list and dense)):
+    if has_region and not hints.in_article and (word or container or (hints.in_list and dense)):
         return "html: boilerplate container outside the article"
-    if boiler and dense:
-        return "html: link-dense boilerplate container"
+    if (word or container) and (dense or (word and container)):
+        return "html: boilerplate box (class words, container, links)"
+    if hints.link_density >= ALL_LINKS and not hints.paragraph:
+        return "html: a row of links, no paragraph"
     return None
+
+
+def _box_headings(lines: list[HtmlLine], why: list[str | None]) -> None:
+    """A heading outside the article whose box was left out goes with it ("پربازدیدترین‌ها")."""
+    for i in range(len(lines) - 2, -1, -1):
+        hints = lines[i].hints
+        if why[i] is None and why[i + 1] and not hints.in_article and hints.heading >= 2:
+            why[i] = "html: the heading of a box left out"
 
 
 def clean_html(decoded: Decoded, *, path: str = "-", config: Config = Config(),
                reference: datetime | None = None) -> Article:
     page = read_html(decoded.text)
     head = read_head(page.tree)
-    kept: list[HtmlLine] = []
-    removed: list[tuple[HtmlLine, str]] = []
-    for line in page.lines:
-        why = left_out(line.hints, page.has_region, bool(page.tags))
-        if why:
-            removed.append((line, why))
-        else:
-            kept.append(line)
+    why = [left_out(line.hints, page.has_region, bool(page.tags)) for line in page.lines]
+    _box_headings(page.lines, why)
+    kept = [line for line, w in zip(page.lines, why) if w is None]
+    removed = [(line, w) for line, w in zip(page.lines, why) if w is not None]
     article = clean_text("\n".join(line.text for line in kept), path=path, config=config,
                          reference=reference, encoding=decoded.encoding)
     _renumber(article, page.lines, kept, removed)
+    _second_look(article, page.lines)
     _fill_from_head(article, head, kept, page.tags)
     return article
+
+
+def _second_look(article: Article, lines: list[HtmlLine]) -> None:
+    """Where the markup and the classifier's text rules disagree and the markup has two
+    hints: a run of short lines in the article with no link (a line-up, a list of
+    points) is text, not a menu; a short kept line with a meta class word is a meta line;
+    a lead-classed line before the first paragraph is the lead."""
+    changed = False
+    first_paragraph = next((i for i, item in enumerate(article.lines) if item.kind is Kind.PARAGRAPH), None)
+    for i, item in enumerate(article.lines):
+        if not item.line.numbers:
+            continue
+        hints = lines[item.line.numbers[0] - 1].hints
+        plain = not hints.link_density and not hints.words & (BOILER_WORDS | {"meta", "tags"})
+        if item.kind is Kind.BOILERPLATE and item.reason in RUN_REASONS and hints.in_article and plain:
+            article.lines[i] = Labeled(item.line, Kind.PARAGRAPH, "html: in the article, no links (not a menu)")
+            changed = True
+        elif item.kind in (Kind.PARAGRAPH, Kind.SUBHEADING) and "meta" in hints.words \
+                and not hints.paragraph and len(item.line.text.split()) <= META_LINE_WORDS:
+            article.lines[i] = Labeled(item.line, Kind.BOILERPLATE, "html: a meta line (class words), not text")
+            changed = True
+        elif item.kind is Kind.PARAGRAPH and not article.lead and "lead" in hints.words and i == first_paragraph \
+                and hints.link_density < DENSE_LINKS:
+            article.lines[i] = Labeled(item.line, Kind.LEAD, "html: the lead (class words), before the text")
+            article.lead = item.line.text
+            changed = True
+    if changed:
+        _rebuild_body(article)
 
 
 def clean_html_page(data: bytes | str, *, path: str = "-", config: Config = Config(),
@@ -126,9 +167,10 @@ def _fill_from_head(article: Article, head: HeadMeta, kept: list[HtmlLine], dom_
             article.news_id = head.news_id
         elif article.news_id != head.news_id:
             warnings.append(f"the URL gives another news code: {head.news_id}")
-    tags = dom_tags or article.tags or head.tags
-    if tags is not article.tags:
-        article.tags = list(tags)
+    # Tags are what the page shows; the head's keywords (often more, for search engines) apart.
+    if dom_tags:
+        article.tags = list(dom_tags)
+    article.keywords = list(head.tags)
     if not article.lead and head.description:
         _lead_from_description(article, head.description)
     if not article.author and head.author:
@@ -149,7 +191,11 @@ def _retitle(article: Article, title: str) -> None:
     lines: list[Labeled] = []
     done = False
     for item in article.lines:
-        if item.kind is Kind.TITLE:
+        if item.kind is Kind.TITLE and not done and not article.surtitle:
+            # The line above the headline that the text rules took for the title is its surtitle.
+            item = Labeled(item.line, Kind.SURTITLE, "html: above the page's headline (<h1>, og:title)")
+            article.surtitle = item.line.text.rstrip(":： ") or None
+        elif item.kind is Kind.TITLE:
             item = Labeled(item.line, Kind.BOILERPLATE, "html: not the page's headline (<h1>, og:title)")
         elif not done and _fold(item.line.text) == _fold(title):
             item = Labeled(item.line, Kind.TITLE, "html: the page's headline (<h1>, og:title)")

@@ -186,7 +186,10 @@ def _region(tree: LexborHTMLParser) -> LexborNode | None:
     articles = tree.css("article")
     if articles:
         return max(articles, key=lambda a: len(a.text(deep=True)))
-    return None
+    # Old table layouts: paragraphs as text cut by <br> in one cell, no <p> at all.
+    cells = [(len(SPACES.sub(" ", n.text(deep=False)).strip()), n) for n in tree.css("td, div, section, main")]
+    size, best = max(cells, key=lambda c: c[0], default=(0, None))
+    return best if size >= 200 else None
 
 
 def read_html(text: str) -> Page:

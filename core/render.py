@@ -36,6 +36,7 @@ def record(article: Article) -> dict:
         "author": article.author,
         "tags": article.tags,
         **({"url": article.url} if article.url else {}),
+        **({"keywords": article.keywords} if article.keywords else {}),
         "subheadings": article.subheadings,
         "text": article.text,
         "encoding": article.encoding,
