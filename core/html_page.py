@@ -29,6 +29,9 @@ BOILER_WORDS = frozenset({"menu", "footer", "related", "share", "comment", "brea
 BOILER_CONTAINERS = frozenset({"nav", "footer", "aside", "form"})
 DENSE_LINKS = 0.5
 ALL_LINKS = 0.8
+# A short <p> mostly of link text is a "read also" box inside the body.
+READ_ALSO_LINKS = 0.7
+READ_ALSO_WORDS = 25
 # A kept line this short with a meta class word (date, time, byline…) is a meta line, not prose.
 META_LINE_WORDS = 10
 # Reasons the classifier gives short lines in a run that the markup may overrule.
@@ -40,7 +43,7 @@ def _fold(text: str | None) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
-def left_out(hints: Hints, has_region: bool, dom_tags: bool) -> str | None:
+def left_out(hints: Hints, has_region: bool, dom_tags: bool, text: str = "") -> str | None:
     """Why a line is left out before classification (two hints agreeing), or None."""
     if hints.heading == 1:
         return None
@@ -55,6 +58,8 @@ def left_out(hints: Hints, has_region: bool, dom_tags: bool) -> str | None:
         return "html: boilerplate box (class words, container, links)"
     if hints.link_density >= ALL_LINKS and not hints.paragraph:
         return "html: a row of links, no paragraph"
+    if hints.paragraph and hints.link_density >= READ_ALSO_LINKS and len(text.split()) <= READ_ALSO_WORDS:
+        return "html: a paragraph that is one link (read also)"
     return None
 
 
@@ -70,7 +75,7 @@ def clean_html(decoded: Decoded, *, path: str = "-", config: Config = Config(),
                reference: datetime | None = None) -> Article:
     page = read_html(decoded.text)
     head = read_head(page.tree)
-    why = [left_out(line.hints, page.has_region, bool(page.tags)) for line in page.lines]
+    why = [left_out(line.hints, page.has_region, bool(page.tags), line.text) for line in page.lines]
     _box_headings(page.lines, why)
     kept = [line for line, w in zip(page.lines, why) if w is None]
     removed = [(line, w) for line, w in zip(page.lines, why) if w is not None]
@@ -78,7 +83,7 @@ def clean_html(decoded: Decoded, *, path: str = "-", config: Config = Config(),
                          reference=reference, encoding=decoded.encoding)
     _renumber(article, page.lines, kept, removed)
     _second_look(article, page.lines)
-    _fill_from_head(article, head, kept, page.tags)
+    _fill_from_head(article, head, kept, page.tags, page.lines)
     return article
 
 
@@ -88,7 +93,6 @@ def _second_look(article: Article, lines: list[HtmlLine]) -> None:
     points) is text, not a menu; a short kept line with a meta class word is a meta line;
     a lead-classed line before the first paragraph is the lead."""
     changed = False
-    first_paragraph = next((i for i, item in enumerate(article.lines) if item.kind is Kind.PARAGRAPH), None)
     for i, item in enumerate(article.lines):
         if not item.line.numbers:
             continue
@@ -101,13 +105,58 @@ def _second_look(article: Article, lines: list[HtmlLine]) -> None:
                 and not hints.paragraph and len(item.line.text.split()) <= META_LINE_WORDS:
             article.lines[i] = Labeled(item.line, Kind.BOILERPLATE, "html: a meta line (class words), not text")
             changed = True
-        elif item.kind is Kind.PARAGRAPH and not article.lead and "lead" in hints.words and i == first_paragraph \
-                and hints.link_density < DENSE_LINKS:
-            article.lines[i] = Labeled(item.line, Kind.LEAD, "html: the lead (class words), before the text")
-            article.lead = item.line.text
-            changed = True
+    changed |= _lead(article, lines)
+    changed |= _surtitle(article, lines)
     if changed:
         _rebuild_body(article)
+
+
+def _hints(item: Labeled, lines: list[HtmlLine]) -> Hints:
+    return lines[item.line.numbers[0] - 1].hints if item.line.numbers else Hints()
+
+
+def _lead(article: Article, lines: list[HtmlLine]) -> bool:
+    """The lead as the markup marks it: a lead-classed line before the text is the lead;
+    a plain <p> of the body (no lead class, not bold, no heading) is no lead."""
+    first = next((i for i, item in enumerate(article.lines) if item.kind in (Kind.PARAGRAPH, Kind.LEAD)), None)
+    if first is None:
+        return False
+    item, hints = article.lines[first], _hints(article.lines[first], lines)
+    marked = "lead" in hints.words or hints.bold or hints.heading
+    if item.kind is Kind.PARAGRAPH and not article.lead and "lead" in hints.words \
+            and hints.link_density < DENSE_LINKS:
+        article.lines[first] = Labeled(item.line, Kind.LEAD, "html: the lead (class words), before the text")
+        article.lead = item.line.text
+        return True
+    if item.kind is Kind.LEAD and hints.paragraph and hints.in_article and not marked:
+        article.lines[first] = Labeled(item.line, Kind.PARAGRAPH, "html: a plain paragraph of the body, no lead")
+        article.lead = None
+        return True
+    return False
+
+
+def _surtitle(article: Article, lines: list[HtmlLine]) -> bool:
+    """The short heading (or surtitle-classed line) right above the headline is its surtitle;
+    a surtitle far from the headline in the site's <header> is the site's tagline."""
+    at = next((i for i, item in enumerate(article.lines) if item.kind is Kind.TITLE), None)
+    if at is None:
+        return False
+    for i, item in enumerate(article.lines):
+        if item.kind is Kind.SURTITLE and i < at - 2 and "header" in _hints(item, lines).containers \
+                and not _hints(item, lines).in_article:
+            article.lines[i] = Labeled(item.line, Kind.BOILERPLATE, "html: the site's header, far from the headline")
+            article.surtitle = None
+            return True
+    if at == 0 or article.surtitle:
+        return False
+    above = article.lines[at - 1]
+    hints = _hints(above, lines)
+    if above.kind is Kind.BOILERPLATE and (hints.heading >= 2 or "surtitle" in hints.words) \
+            and not hints.link_density and len(above.line.text.split()) <= 16 and not hints.words & BOILER_WORDS:
+        article.lines[at - 1] = Labeled(above.line, Kind.SURTITLE, "html: the heading right above the headline")
+        article.surtitle = above.line.text.rstrip(":： ") or None
+        return True
+    return False
 
 
 def clean_html_page(data: bytes | str, *, path: str = "-", config: Config = Config(),
@@ -144,7 +193,8 @@ def _visible_title(kept: list[HtmlLine], head_title: str | None) -> str | None:
     return None
 
 
-def _fill_from_head(article: Article, head: HeadMeta, kept: list[HtmlLine], dom_tags: list[str]) -> None:
+def _fill_from_head(article: Article, head: HeadMeta, kept: list[HtmlLine], dom_tags: list[str],
+                    lines: list[HtmlLine]) -> None:
     warnings = article.warnings
     # Title: a heading equal to the head's headline is what the reader sees as the title.
     visible = _visible_title(kept, head.title)
@@ -172,7 +222,7 @@ def _fill_from_head(article: Article, head: HeadMeta, kept: list[HtmlLine], dom_
         article.tags = list(dom_tags)
     article.keywords = list(head.tags)
     if not article.lead and head.description:
-        _lead_from_description(article, head.description)
+        _lead_from_description(article, head.description, lines)
     if not article.author and head.author:
         article.author = head.author
     article.url = head.url
@@ -206,14 +256,16 @@ def _retitle(article: Article, title: str) -> None:
     _rebuild_body(article)
 
 
-def _lead_from_description(article: Article, description: str) -> None:
+def _lead_from_description(article: Article, description: str, lines: list[HtmlLine]) -> None:
     """The description is the lead when the page shows it (a line before the body's text)."""
     want = _fold(description.rstrip(".…"))
     if len(want) < 20:
         return
     for i, item in enumerate(article.lines):
         if _fold(item.line.text) == want:
-            if item.kind not in (Kind.BOILERPLATE, Kind.SUBHEADING):
+            first = next((x for x in article.lines if x.kind is Kind.PARAGRAPH), None)
+            plain = item.kind is Kind.PARAGRAPH and (item is not first or _hints(item, lines).paragraph)
+            if plain or item.kind not in (Kind.PARAGRAPH, Kind.BOILERPLATE, Kind.SUBHEADING):
                 return  # the body's own paragraph (a description copied from it) is no lead
             article.lines[i] = Labeled(item.line, Kind.LEAD, "html: the page's description")
             article.lead = item.line.text

@@ -51,6 +51,7 @@ class Hints:
     heading: int = 0  # 1–6 inside <h1>–<h6>, else 0
     in_article: bool = False  # inside the article region
     paragraph: bool = False  # inside a <p>
+    bold: bool = False  # all its text inside <strong>/<b>
     link_density: float = 0.0  # share of its letters inside links
 
     def as_dict(self) -> dict:
@@ -65,6 +66,10 @@ class Hints:
             out["heading"] = self.heading
         if self.in_article:
             out["article"] = True
+        if self.paragraph:
+            out["p"] = True
+        if self.bold:
+            out["bold"] = True
         if self.link_density:
             out["links"] = round(self.link_density, 2)
         return out
@@ -95,6 +100,7 @@ class _Ctx:
     in_article: bool = False
     paragraph: bool = False
     link: bool = False
+    bold: bool = False
 
 
 def _word_index() -> dict[str, str]:
@@ -214,7 +220,8 @@ def read_html(text: str) -> Page:
             lines.append(HtmlLine(joined, Hints(
                 containers=first.containers, words=first.words, in_list=first.in_list,
                 heading=max(c.heading for _, c in pieces), in_article=first.in_article,
-                paragraph=first.paragraph, link_density=min(1.0, linked / letters))))
+                paragraph=first.paragraph, bold=all(c.bold for p, c in pieces if p.strip()),
+                link_density=min(1.0, linked / letters))))
         pieces.clear()
 
     root = tree.body or tree.root
@@ -242,12 +249,13 @@ def read_html(text: str) -> Page:
             continue
         words = _class_words(node)
         new = ctx
-        if words or tag in containers or tag in LISTS or tag in HEADINGS or tag in ("p", "a") \
+        if words or tag in containers or tag in LISTS or tag in HEADINGS or tag in ("p", "a", "strong", "b") \
                 or node.mem_id == region_id:
             new = _Ctx(containers=ctx.containers | {tag} if tag in containers else ctx.containers,
                        words=ctx.words | words, in_list=ctx.in_list or tag in LISTS,
                        heading=HEADINGS.get(tag, ctx.heading), in_article=ctx.in_article or node.mem_id == region_id,
-                       paragraph=ctx.paragraph or tag == "p", link=ctx.link or tag == "a")
+                       paragraph=ctx.paragraph or tag == "p", link=ctx.link or tag == "a",
+                       bold=ctx.bold or tag in ("strong", "b"))
         if tag == "a" and "tags" in new.words:
             tag_text = SPACES.sub(" ", node.text(deep=True)).strip().lstrip("#").strip()
             if tag_text:
