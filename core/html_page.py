@@ -38,9 +38,14 @@ META_LINE_WORDS = 10
 RUN_REASONS = frozenset({"menu"})
 
 
+FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ؤ": "و",
+                      **{chr(0x06F0 + i): str(i) for i in range(10)}, **{chr(0x0660 + i): str(i) for i in range(10)}})
+
+
 def _fold(text: str | None) -> str:
-    text = unicodedata.normalize("NFKC", text or "").replace("ي", "ی").replace("ك", "ک")
-    return "".join(ch for ch in text if ch.isalnum())
+    """Letters and digits only, in one spelling: a line before and after normalisation match."""
+    text = unicodedata.normalize("NFKC", text or "").translate(FOLD)
+    return "".join(ch for ch in text if ch.isalnum()).lower()
 
 
 def left_out(hints: Hints, has_region: bool, dom_tags: bool, text: str = "") -> str | None:
@@ -82,12 +87,13 @@ def clean_html(decoded: Decoded, *, path: str = "-", config: Config = Config(),
     article = clean_text("\n".join(line.text for line in kept), path=path, config=config,
                          reference=reference, encoding=decoded.encoding)
     _renumber(article, page.lines, kept, removed)
-    _second_look(article, page.lines)
+    _title_from_head(article, head, page.lines)
+    _second_look(article, page.lines, head)
     _fill_from_head(article, head, kept, page.tags, page.lines)
     return article
 
 
-def _second_look(article: Article, lines: list[HtmlLine]) -> None:
+def _second_look(article: Article, lines: list[HtmlLine], head: HeadMeta) -> None:
     """Where the markup and the classifier's text rules disagree and the markup has two
     hints: a run of short lines in the article with no link (a line-up, a list of
     points) is text, not a menu; a short kept line with a meta class word is a meta line;
@@ -105,7 +111,7 @@ def _second_look(article: Article, lines: list[HtmlLine]) -> None:
                 and not hints.paragraph and len(item.line.text.split()) <= META_LINE_WORDS:
             article.lines[i] = Labeled(item.line, Kind.BOILERPLATE, "html: a meta line (class words), not text")
             changed = True
-    changed |= _lead(article, lines)
+    changed |= _lead(article, lines, head)
     changed |= _surtitle(article, lines)
     if changed:
         _rebuild_body(article)
@@ -115,16 +121,19 @@ def _hints(item: Labeled, lines: list[HtmlLine]) -> Hints:
     return lines[item.line.numbers[0] - 1].hints if item.line.numbers else Hints()
 
 
-def _lead(article: Article, lines: list[HtmlLine]) -> bool:
-    """The lead as the markup marks it: a lead-classed line before the text is the lead;
+def _lead(article: Article, lines: list[HtmlLine], head: HeadMeta) -> bool:
+    """The lead as the markup marks it: a lead-classed line before the text, a paragraph in
+    the headline's header block, or a bold first paragraph that is the page's description;
     a plain <p> of the body (no lead class, not bold, no heading) is no lead."""
     first = next((i for i, item in enumerate(article.lines) if item.kind in (Kind.PARAGRAPH, Kind.LEAD)), None)
     if first is None:
         return False
     item, hints = article.lines[first], _hints(article.lines[first], lines)
-    marked = "lead" in hints.words or hints.bold or hints.heading
-    if item.kind is Kind.PARAGRAPH and not article.lead and "lead" in hints.words \
-            and hints.link_density < DENSE_LINKS:
+    in_header = "header" in hints.containers or "header" in hints.words
+    described = len(_fold(head.description)) >= 20 and _fold(item.line.text) == _fold(head.description)
+    marked = "lead" in hints.words or hints.bold or hints.heading or in_header
+    if item.kind is Kind.PARAGRAPH and not article.lead and hints.link_density < DENSE_LINKS \
+            and ("lead" in hints.words or in_header or (hints.bold and described)):
         article.lines[first] = Labeled(item.line, Kind.LEAD, "html: the lead (class words), before the text")
         article.lead = item.line.text
         return True
@@ -181,29 +190,29 @@ def _renumber(article: Article, lines: list[HtmlLine], kept: list[HtmlLine],
     article.hints = {i: line.hints.as_dict() for i, line in enumerate(lines, 1)}
 
 
-def _visible_title(kept: list[HtmlLine], head_title: str | None) -> str | None:
-    """The <h1> (else any heading) the reader sees that is the head's headline."""
-    want = _fold(head_title)
+def _title_from_head(article: Article, head: HeadMeta, lines: list[HtmlLine]) -> None:
+    """A heading (an <h1> first) whose text is the head's headline is the title the reader
+    sees: it wins over the text rules' pick; no such heading, the page's title stands."""
+    want = _fold(head.title)
     if not want:
-        return None
+        return
+    numbers = {n: i for i, item in enumerate(article.lines) for n in item.line.numbers}
     for level in (1, 2, 3):
-        for line in kept:
-            if line.hints.heading == level and _fold(line.text) == want:
-                return line.text
-    return None
+        for number, line in enumerate(lines, 1):
+            if line.hints.heading == level and _fold(line.text) == want and number in numbers:
+                item = article.lines[numbers[number]]
+                if item.kind is not Kind.TITLE:
+                    _retitle(article, numbers[number])
+                return
+    if not article.title:
+        article.title = head.title
+    elif _fold(head.title) != _fold(article.title):
+        article.warnings.append(f"the head gives another title: {head.title}")
 
 
 def _fill_from_head(article: Article, head: HeadMeta, kept: list[HtmlLine], dom_tags: list[str],
                     lines: list[HtmlLine]) -> None:
     warnings = article.warnings
-    # Title: a heading equal to the head's headline is what the reader sees as the title.
-    visible = _visible_title(kept, head.title)
-    if visible and _fold(visible) != _fold(article.title):
-        _retitle(article, visible)
-    elif not article.title and head.title:
-        article.title = head.title
-    elif head.title and _fold(head.title) != _fold(article.title):
-        warnings.append(f"the head gives another title: {head.title}")
     # Published: the page's; the head's when the page gives none, or gives the same day without the time.
     if head.published:
         if not article.published or (len(article.published) == 10 and head.published.startswith(article.published)):
@@ -235,24 +244,21 @@ def _same_instant(a: str, b: str) -> bool:
         return a == b
 
 
-def _retitle(article: Article, title: str) -> None:
-    """Make the visible headline the title: the line the classifier took for the title
-    goes back to boilerplate, the headline's line (kept as body or removed) becomes the title."""
+def _retitle(article: Article, at: int) -> None:
+    """Make line ``at`` (the visible headline) the title: the line the text rules took for
+    the title becomes its surtitle when it stood above it, else boilerplate."""
     lines: list[Labeled] = []
-    done = False
-    for item in article.lines:
-        if item.kind is Kind.TITLE and not done and not article.surtitle:
-            # The line above the headline that the text rules took for the title is its surtitle.
+    for i, item in enumerate(article.lines):
+        if i == at:
+            item = Labeled(item.line, Kind.TITLE, "html: the page's headline (<h1>, og:title)")
+            article.title = item.line.text
+        elif item.kind is Kind.TITLE and i < at and not article.surtitle:
             item = Labeled(item.line, Kind.SURTITLE, "html: above the page's headline (<h1>, og:title)")
             article.surtitle = item.line.text.rstrip(":： ") or None
         elif item.kind is Kind.TITLE:
             item = Labeled(item.line, Kind.BOILERPLATE, "html: not the page's headline (<h1>, og:title)")
-        elif not done and _fold(item.line.text) == _fold(title):
-            item = Labeled(item.line, Kind.TITLE, "html: the page's headline (<h1>, og:title)")
-            done = True
         lines.append(item)
     article.lines = lines
-    article.title = title
     _rebuild_body(article)
 
 
