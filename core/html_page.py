@@ -99,10 +99,17 @@ def _second_look(article: Article, lines: list[HtmlLine], head: HeadMeta) -> Non
     points) is text, not a menu; a short kept line with a meta class word is a meta line;
     a lead-classed line before the first paragraph is the lead."""
     changed = False
+    last = max((n for n, line in enumerate(lines, 1) if line.hints.in_article), default=len(lines))
     for i, item in enumerate(article.lines):
         if not item.line.numbers:
             continue
         hints = lines[item.line.numbers[0] - 1].hints
+        if item.kind in (Kind.PARAGRAPH, Kind.SUBHEADING) and item.line.numbers[0] > last \
+                and not hints.in_article and not hints.paragraph:
+            # Below the article and outside it, and no <p>: comments, boxes of an old table layout.
+            article.lines[i] = Labeled(item.line, Kind.BOILERPLATE, "html: below the article, outside it, no <p>")
+            changed = True
+            continue
         plain = not hints.link_density and not hints.words & (BOILER_WORDS | {"meta", "tags"})
         if item.kind is Kind.BOILERPLATE and item.reason in RUN_REASONS and hints.in_article and plain:
             article.lines[i] = Labeled(item.line, Kind.PARAGRAPH, "html: in the article, no links (not a menu)")
@@ -250,6 +257,8 @@ def _retitle(article: Article, at: int) -> None:
     lines: list[Labeled] = []
     for i, item in enumerate(article.lines):
         if i == at:
+            if item.kind is Kind.SURTITLE:  # the text rules had taken the headline for the surtitle
+                article.surtitle = None
             item = Labeled(item.line, Kind.TITLE, "html: the page's headline (<h1>, og:title)")
             article.title = item.line.text
         elif item.kind is Kind.TITLE and i < at and not article.surtitle:

@@ -39,6 +39,8 @@ LISTS = {"li", "ul", "ol", "dl", "dd", "dt"}
 # which can mark part of a word.
 SPACED = {"span", "a", "time", "label", "small", "cite", "abbr", "img", "sup", "sub", "bdi", "q"}
 SPACE = object()  # a stack entry: put a space here
+# Letters of prose an article region holds at least (a footer's few <p> lines are no article).
+MIN_RUN = 250
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,7 @@ def _region(tree: LexborHTMLParser) -> LexborNode | None:
             continue
         weight[parent.mem_id] = weight.get(parent.mem_id, 0) + len(text)
         nodes[parent.mem_id] = parent
-    if weight:
+    if weight and max(weight.values()) >= MIN_RUN:
         best = nodes[max(weight, key=weight.get)]
         up = best
         for _ in range(6):  # an <article> close above holds the headline and the lead too
@@ -195,7 +197,7 @@ def _region(tree: LexborHTMLParser) -> LexborNode | None:
     # Old table layouts: paragraphs as text cut by <br> in one cell, no <p> at all.
     cells = [(len(SPACES.sub(" ", n.text(deep=False)).strip()), n) for n in tree.css("td, div, section, main")]
     size, best = max(cells, key=lambda c: c[0], default=(0, None))
-    return best if size >= 200 else None
+    return best if size >= MIN_RUN else None
 
 
 def read_html(text: str) -> Page:
