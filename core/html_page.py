@@ -35,7 +35,7 @@ READ_ALSO_WORDS = 25
 # A kept line this short with a meta class word (date, time, byline…) is a meta line, not prose.
 META_LINE_WORDS = 10
 # Reasons the classifier gives short lines in a run that the markup may overrule.
-RUN_REASONS = frozenset({"menu"})
+RUN_REASONS = frozenset({"menu", "outside-article"})
 
 
 FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ؤ": "و",
@@ -95,11 +95,12 @@ def clean_html(decoded: Decoded, *, path: str = "-", config: Config = Config(),
 
 def _second_look(article: Article, lines: list[HtmlLine], head: HeadMeta) -> None:
     """Where the markup and the classifier's text rules disagree and the markup has two
-    hints: a run of short lines in the article with no link (a line-up, a list of
-    points) is text, not a menu; a short kept line with a meta class word is a meta line;
+    hints: a run of short lines in the article's region below its first paragraph with no
+    link (a line-up, a list of results) is text, not a menu; a short kept line with a meta class word is a meta line;
     a lead-classed line before the first paragraph is the lead."""
     changed = False
     last = max((n for n, line in enumerate(lines, 1) if line.hints.in_article), default=len(lines))
+    body_from = next((i for i, item in enumerate(article.lines) if item.kind in (Kind.PARAGRAPH, Kind.LEAD)), None)
     for i, item in enumerate(article.lines):
         if not item.line.numbers:
             continue
@@ -111,7 +112,8 @@ def _second_look(article: Article, lines: list[HtmlLine], head: HeadMeta) -> Non
             changed = True
             continue
         plain = not hints.link_density and not hints.words & (BOILER_WORDS | {"meta", "tags"})
-        if item.kind is Kind.BOILERPLATE and item.reason in RUN_REASONS and hints.in_article and plain:
+        if item.kind is Kind.BOILERPLATE and item.reason in RUN_REASONS and hints.in_article and plain \
+                and body_from is not None and i > body_from:
             article.lines[i] = Labeled(item.line, Kind.PARAGRAPH, "html: in the article, no links (not a menu)")
             changed = True
         elif item.kind in (Kind.PARAGRAPH, Kind.SUBHEADING) and "meta" in hints.words \
