@@ -152,9 +152,15 @@ def news_code(url: str | None) -> str | None:
     for i in range(len(path) - 1):
         before = path[i].lower()
         two = f"{path[i - 1].lower()}/{before}" if i else before
-        if (before in settings["segments"] or two in settings["segments"]) and path[i + 1].isdigit() \
-                and len(path[i + 1]) >= least:
-            return path[i + 1]
+        if before not in settings["segments"] and two not in settings["segments"]:
+            continue
+        rest = path[i + 1:]
+        # /news/1400/08/08/2598731/…: a date in the path before the code.
+        if len(rest) > 3 and all(p.isdigit() for p in rest[:3]) and len(rest[0]) == 4 \
+                and len(rest[1]) <= 2 and len(rest[2]) <= 2:
+            rest = rest[3:]
+        if rest and rest[0].isdigit() and len(rest[0]) >= least:
+            return rest[0]
     for key, values in parse_qs(parts.query).items():
         if key.lower() in settings["parameters"] and values[0].isdigit() and len(values[0]) >= least:
             return values[0]
