@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -93,8 +95,7 @@ class Page:
     tree: LexborHTMLParser | None = None
 
 
-@dataclass(frozen=True)
-class _Ctx:
+class _Ctx(NamedTuple):  # a tuple: one is made for many elements of a page
     containers: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
     in_list: bool = False
@@ -113,18 +114,21 @@ def _word_index() -> dict[str, str]:
     return index
 
 
-def _class_words(node: LexborNode) -> frozenset[str]:
-    attrs = node.attributes
+def _class_words(attrs: dict) -> frozenset[str]:
     value = " ".join(v for v in (attrs.get("class"), attrs.get("id"), attrs.get("role"),
                                  attrs.get("itemprop")) if v)
-    if not value:
-        return frozenset()
+    return _words_of(value) if value else frozenset()
+
+
+@lru_cache(maxsize=4096)  # a site repeats its class names on every element of a list
+def _words_of(value: str) -> frozenset[str]:
     index = _settings()["index"]
     return frozenset(index[t] for t in (t.lower() for t in WORD_SPLIT.split(value)) if t in index)
 
 
-def _hidden(node: LexborNode) -> bool:
-    attrs = node.attributes
+def _hidden(attrs: dict) -> bool:
+    if not attrs:
+        return False
     if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
         return True
     if HIDDEN_STYLE.search(attrs.get("style") or ""):
@@ -216,8 +220,9 @@ def read_html(text: str) -> Page:
             return
         joined = SPACES.sub(" ", "".join(p for p, _ in pieces)).strip()
         if joined:
-            letters = sum(1 for ch in joined if ch.isalnum()) or 1
-            linked = sum(sum(1 for ch in p if ch.isalnum()) for p, c in pieces if c.link)
+            # Characters other than spaces: counted per piece with C string methods (pages can be big).
+            letters = len(joined) - joined.count(" ") or 1
+            linked = sum(len(p) - p.count(" ") - p.count("\n") for p, c in pieces if c.link)
             first = next(c for p, c in pieces if p.strip())
             lines.append(HtmlLine(joined, Hints(
                 containers=first.containers, words=first.words, in_list=first.in_list,
@@ -244,18 +249,22 @@ def read_html(text: str) -> Page:
         if not node.is_element_node:
             continue
         tag = node.tag
-        if tag in dropped or _hidden(node):
+        if tag in dropped:
+            continue
+        attrs = node.attributes
+        if _hidden(attrs):
             continue
         if tag == "br" or tag == "hr":
             flush()
             continue
-        words = _class_words(node)
+        words = _class_words(attrs)
+        here = region_id is not None and node.mem_id == region_id
         new = ctx
         if words or tag in containers or tag in LISTS or tag in HEADINGS or tag in ("p", "a", "strong", "b") \
-                or node.mem_id == region_id:
+                or here:
             new = _Ctx(containers=ctx.containers | {tag} if tag in containers else ctx.containers,
                        words=ctx.words | words, in_list=ctx.in_list or tag in LISTS,
-                       heading=HEADINGS.get(tag, ctx.heading), in_article=ctx.in_article or node.mem_id == region_id,
+                       heading=HEADINGS.get(tag, ctx.heading), in_article=ctx.in_article or here,
                        paragraph=ctx.paragraph or tag == "p", link=ctx.link or tag == "a",
                        bold=ctx.bold or tag in ("strong", "b"))
         if tag == "a" and "tags" in new.words:
