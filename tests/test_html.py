@@ -274,3 +274,11 @@ def test_text_pages_keep_their_records_without_url_or_keywords():
     assert "url" not in record and "keywords" not in record
     as_text = clean_bytes(article_page().encode(), config=Config(input="text"))
     assert as_text.url is None and not as_text.hints
+
+
+def test_khabar_explain_shows_the_markup_of_each_line_of_an_html_page(tmp_path: Path):
+    page = tmp_path / "page.html"
+    page.write_text(article_page(), encoding="utf-8")
+    result = runner.invoke(app, ["explain", str(page)], env={"COLUMNS": "250"})
+    assert result.exit_code == 0
+    assert "markup" in result.stdout and "h1 article" in result.stdout and "in header,nav" in result.stdout
