@@ -51,11 +51,16 @@ def _start(data: bytes) -> bytes:
 
 
 def feed_root(data: bytes | str) -> str | None:
-    """The root element's name when the input is XML that is not a page (RSS, Atom, a sitemap)."""
+    """The root element's name when the input is XML that is not a page (RSS, Atom, a sitemap,
+    any document with an XML declaration whose root is not ``<html>``)."""
     start = _start(data[:SNIFF_BYTES].encode("utf-8", "replace") if isinstance(data, str) else data)
     match = XML_ROOT.match(start)
-    if match and match.group(1).decode("ascii", "replace").lower() in html_data()["feed"]["roots"]:
-        return match.group(1).decode("ascii", "replace")
+    if not match:
+        return None
+    root = match.group(1).decode("ascii", "replace")
+    # A known feed root, or any root but <html> after an XML declaration (a sitemap, an export).
+    if root.lower() in html_data()["feed"]["roots"] or (start.startswith(b"<?xml") and root.lower() != "html"):
+        return root
     return None
 
 

@@ -99,6 +99,8 @@ def test_rss_and_atom_are_feeds_not_pages():
     rss = b'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>x</title></channel></rss>'
     atom = b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"></feed>'
     assert feed_root(rss) == "rss" and feed_root(atom) == "feed"
+    assert feed_root(b'<?xml version="1.0"?><export><item>x</item></export>') == "export"
+    assert feed_root(b'<?xml version="1.0"?>\n<!DOCTYPE html>\n<html><body></body></html>') is None
     assert not looks_like_html(rss) and not looks_like_html(atom)
 
 
