@@ -80,6 +80,7 @@ def clean_html(decoded: Decoded, *, path: str = "-", config: Config = Config(),
                reference: datetime | None = None) -> Article:
     page = read_html(decoded.text)
     head = read_head(page.tree)
+    page.tree = None  # the DOM is done with: a big page's tree is not held through classification
     why = [left_out(line.hints, page.has_region, bool(page.tags), line.text) for line in page.lines]
     _box_headings(page.lines, why)
     kept = [line for line, w in zip(page.lines, why) if w is None]
