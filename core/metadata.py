@@ -32,7 +32,6 @@ COLON = r"\s*[:：]?\s*"
 OUTLET = re.compile("^(" + "|".join(OUTLET_OPENERS) + ")")
 # The credit stands in the lead or the first paragraphs.
 CREDIT_PARAGRAPHS = 3
-DETECTION_REFERENCES = (datetime(2000, 1, 1, 12), datetime(2000, 7, 1, 12))
 # "به گزارش X،" / "به نقل از X،" at the head of a paragraph credits X.
 CREDIT_NAME = r"\s+(?P<credit>[^،,:؛.]{2,80}?)\s*(?:[،,:؛]|$)"
 # A desk before the outlet and a place after it are not its name.
@@ -123,20 +122,13 @@ def _is_date_line(text: str, reference: datetime | None) -> bool:
     """The line is a date and little else (labels, weekday, separators).
 
     Without the reading time, "دیروز" or "۵ مرداد" is still recognised as a date
-    line (so it is not taken for a title): it is tried against two moments half
-    a year apart, one of which lies within reach of any day of the year.
+    line (so it is not taken for a title): see ``dates.dates_at_any_time``.
     """
     if not _dates().might_hold_date(text):
         return False
     if _dates().more_words_than_dates(text, DATE_LINE_MAX_OTHER_WORDS, _date_label_words()):
         return False  # a headline with a number in it: most lines with a digit
-    if reference:
-        found = _dates().find_dates(text, reference=reference)
-    else:
-        found = _dates().find_dates(text, reference=DETECTION_REFERENCES[0])
-        if not found and _dates().names_a_month(text):
-            # A day and month without a year half a year from the first moment.
-            found = _dates().find_dates(text, reference=DETECTION_REFERENCES[1])
+    found = _dates().find_dates(text, reference=reference) if reference else _dates().dates_at_any_time(text)
     if not found:
         return False
     rest = text

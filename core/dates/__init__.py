@@ -20,7 +20,8 @@ dates and the reference), ``line`` (a whole line; the answers), ``prefilter``
 
 from khabar.core.dates.calendars import TEHRAN
 from khabar.core.dates.line import DateMatch, find_dates, parse_date
-from khabar.core.dates.prefilter import might_hold_date, more_words_than_dates, names_a_month, word_keys
+from khabar.core.dates.prefilter import dates_at_any_time, might_hold_date, more_words_than_dates, names_a_month, \
+    word_keys
 
-__all__ = ["TEHRAN", "DateMatch", "find_dates", "might_hold_date", "more_words_than_dates",
+__all__ = ["TEHRAN", "DateMatch", "dates_at_any_time", "find_dates", "might_hold_date", "more_words_than_dates",
            "names_a_month", "parse_date", "word_keys"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from khabar.core.chars import fold_text_mapped
 from khabar.core.dates.calendars import day_of
 from khabar.core.dates.patterns import hints, patterns
-from khabar.core.dates.resolve import clock_only, reference_parts, resolve_all
+from khabar.core.dates.resolve import NEAREST, PAST, clock_only, reference_parts, resolve_all
 from khabar.core.dates.scan import Clock, Found, attach_clocks, attach_weekdays, clocks, date_expressions, \
     relative_expressions
 
@@ -37,14 +37,14 @@ class DateMatch:
         return self.value.isoformat()
 
 
-def read_line(text: str, reference) -> tuple[list[Found], bool]:
+def read_line(text: str, reference, yearless: str = PAST) -> tuple[list[Found], bool]:
     """All date expressions of a line with their values, and whether the line is
     trustworthy (no impossible date, no stray clock time)."""
     folded, where = fold_text_mapped(text)
     folded = _drop_greenwich_time(folded)
     ref_day, ref_moment = reference_parts(reference)
     found, clock_list, loose = _expressions(folded, ref_day, ref_moment)
-    resolve_all(found, ref_day, ref_moment)
+    resolve_all(found, ref_day, ref_moment, yearless)
     found = _drop_range_ends(folded, found)
     trusted = not loose and not any(f.problem for f in found) and not _stray_clock(folded, found, clock_list)
     for f in found:
@@ -150,6 +150,13 @@ def find_dates(text: str, *, reference=None) -> list[DateMatch]:
     only when the line has no other date (and only when a weekday pins them).
     """
     found, _ = read_line(text, reference)
+    return [_match(f) for f in found if f.value is not None and f.sure and not f.problem]
+
+
+def find_date_shapes(text: str, reference) -> list[DateMatch]:
+    """As :func:`find_dates`, a year-less date placed at its occurrence nearest
+    the reference on either side: to tell whether a line holds a date at all."""
+    found, _ = read_line(text, reference, NEAREST)
     return [_match(f) for f in found if f.value is not None and f.sure and not f.problem]
 
 

@@ -21,7 +21,10 @@ ERA = (r"(?P<era>\s*(?:هجری\s*شمسی|هجری\s*قمری|ه\s*\.\s*ش\.?|�
        rf"میلادی|هجری|م\.?{BR}))?")
 # A two-digit year ("۲۲ شهریور ۹۷") only where nothing else could follow.
 YY_END = r"(?=\s*(?:$|[,،\-–—|)\]]|\.(?!\d)|ساعت|\d{1,2}\s*:\s*\d|ه\s*\.\s*ش|خورشیدی|شمسی))"
-YEAR_AFTER = rf"(?:{SEP}(?:(?P<y>\d{{4}})(?!\d)|(?P<yy>\d{{2}})(?!\d){YY_END}){ERA})?"
+# A number of 3 or 5+ digits in the year's place ("۱ فروردین ۹۹۹۹۹") is a year
+# no calendar has: the date is refused, not read against the reference.
+YEAR_AFTER = (rf"(?:{SEP}(?:(?P<y>\d{{4}})(?!\d)|(?P<yy>\d{{2}})(?!\d){YY_END}"
+              rf"|(?P<ybad>\d{{3}}|\d{{5,}})(?!\d){YY_END}){ERA})?")
 # Parts of the day that follow a clock time ("9:42 ب.ظ", "۱۱ شب").
 DAY_PART = (r"ق\s*\.?\s*ظ\.?|ب\s*\.?\s*ظ\.?|قبل\s*از\s*ظهر|بعد\s*از\s*ظهر|صبح|بامداد|ظهر|عصر|شب"
             r"|[AaPp]\.?\s*[Mm]\.?(?![A-Za-z])")

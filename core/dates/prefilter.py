@@ -6,14 +6,19 @@ and no month's name, and a line of many words no date can hold is no date line.
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 
 from khabar.core.chars import fold_text
+from khabar.core.dates.line import DateMatch, find_date_shapes
 from khabar.core.dates.patterns import hints
 from khabar.core.dates.words import name_key, words
 
 # "به وقت X": any one word may follow.
 _ANY_WORD_AFTER = "وقت"
+# Without the reading time, "دیروز" or "۵ مرداد" is still a date: it is tried at
+# two moments half a year apart, one of which lies within reach of any day of the year.
+PROBE_MOMENTS = (dt.datetime(2000, 1, 1, 12), dt.datetime(2000, 7, 1, 12))
 
 
 def might_hold_date(text: str) -> bool:
@@ -23,6 +28,16 @@ def might_hold_date(text: str) -> bool:
 
 def names_a_month(text: str) -> bool:
     return hints().month_name.search(text) is not None
+
+
+def dates_at_any_time(text: str) -> list[DateMatch]:
+    """The dates a line holds whenever it was read (see PROBE_MOMENTS): to tell a
+    date line from others, never to state which day it names."""
+    found = find_date_shapes(text, PROBE_MOMENTS[0])
+    if not found and names_a_month(text):
+        # A day and month without a year half a year from the first moment.
+        found = find_date_shapes(text, PROBE_MOMENTS[1])
+    return found
 
 
 @cache

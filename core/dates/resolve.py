@@ -1,8 +1,12 @@
 """Resolution: the day (and time) each expression of a line names, given the
 other dates of the line and the reference (when the text was read).
 
-A year-less date takes the year of a full date on the same line, else of the
-reference: its occurrence nearest to it, within YEARLESS_WINDOW, or it is not sure.
+A year is taken only from the text. A year-less date takes the year of a full
+date on the same line (the nearest occurrence to it), else of the reference:
+then it is its last occurrence on or before the reference day (a page cannot
+state a publication date after it was read), unless a weekday written beside
+it falls on a later occurrence alone. Either way it must lie within
+YEARLESS_WINDOW, or it is not sure.
 """
 
 from __future__ import annotations
@@ -16,6 +20,10 @@ from khabar.core.dates.scan import Clock, Found
 YEARLESS_WINDOW = dt.timedelta(days=120)
 # A bare clock time later than the reference by more than this is not today's.
 CLOCK_SLACK = dt.timedelta(minutes=10)
+# How a year-less date is placed against the reference: "past" (its last
+# occurrence on or before it) or "nearest" (either side; to tell whether a line
+# holds a date at all, not which).
+PAST, NEAREST = "past", "nearest"
 
 
 def reference_parts(reference) -> tuple[dt.date | None, dt.datetime | None]:
@@ -33,21 +41,21 @@ def reference_parts(reference) -> tuple[dt.date | None, dt.datetime | None]:
     return reference, None
 
 
-def resolve_all(found: list[Found], ref_day, ref_moment) -> None:
+def resolve_all(found: list[Found], ref_day, ref_moment, yearless: str = PAST) -> None:
     """Resolve full dates first: a year-less one takes its year from them, else from the reference."""
     anchor = None
     for f in found:
         if f.year is not None and f.calendar not in ("hijri", "relative"):
-            _resolve(f, None, ref_day, ref_moment)
+            _resolve(f, None, ref_day, ref_moment, yearless)
             if anchor is None and f.value is not None:
                 anchor = day_of(f.value)
     for f in found:
         if f.value is None and f.problem is None and f.sure:
-            _resolve(f, anchor, ref_day, ref_moment)
+            _resolve(f, anchor, ref_day, ref_moment, yearless)
 
 
 def _resolve(f: Found, anchor: dt.date | None, ref_day: dt.date | None,
-             ref_moment: dt.datetime | None) -> None:
+             ref_moment: dt.datetime | None, yearless: str) -> None:
     """Fill in f.value, or f.problem when the expression cannot be a real date."""
     if f.problem:
         return
@@ -63,7 +71,10 @@ def _resolve(f: Found, anchor: dt.date | None, ref_day: dt.date | None,
     if f.order_unknown:
         f.problem = "day-month order unknown"
         return
-    day = _resolve_day(f, anchor or ref_day)
+    if anchor is not None:
+        day = _resolve_day(f, anchor, NEAREST)
+    else:
+        day = _resolve_day(f, ref_day, yearless)
     if day is None:
         return
     if f.calendar == "hijri":
@@ -74,7 +85,7 @@ def _resolve(f: Found, anchor: dt.date | None, ref_day: dt.date | None,
     f.value = with_clock(f, day)
 
 
-def _resolve_day(f: Found, near: dt.date | None) -> dt.date | None:
+def _resolve_day(f: Found, near: dt.date | None, yearless: str) -> dt.date | None:
     cal = "jalali" if f.calendar == "jalali" else "hijri" if f.calendar == "hijri" else "gregorian"
     if f.year is not None:
         day = to_gregorian(cal, f.year, f.month, f.day)
@@ -89,11 +100,26 @@ def _resolve_day(f: Found, near: dt.date | None) -> dt.date | None:
     if not options:
         f.problem = "no such date"
         return None
-    best = min(options, key=lambda d: abs(d - near))
-    if abs(best - near) > YEARLESS_WINDOW:
+    if yearless == PAST:
+        best = _last_not_after(options, near, f.weekday if cal != "hijri" else None)
+    else:
+        best = min(options, key=lambda d: abs(d - near))
+    if best is None or abs(best - near) > YEARLESS_WINDOW:
         f.sure = False
         return None
     return best
+
+
+def _last_not_after(options: list[dt.date], ref_day: dt.date, weekday: int | None) -> dt.date | None:
+    """The last occurrence on or before the reference day; with a weekday written
+    beside it that does not fall there, the one occurrence within reach where it does
+    ("پنجشنبه ۳ خرداد" read on Wednesday 2 Khordad: tomorrow)."""
+    past = [d for d in options if d <= ref_day]
+    best = max(past) if past else None
+    if weekday is None or (best is not None and best.weekday() == weekday):
+        return best
+    fits = [d for d in options if d.weekday() == weekday and abs(d - ref_day) <= YEARLESS_WINDOW]
+    return fits[0] if len(fits) == 1 else best
 
 
 def _hijri_by_weekday(day: dt.date, f: Found) -> dt.date:

@@ -116,6 +116,8 @@ def _read_expression(kind: str, m: re.Match, text: str) -> Found | None:
         else:
             found.year = _jalali_century(int(g["yy"]))
             found.sure = found.year is not None
+    if g.get("ybad"):
+        found.problem = "a written year no calendar has"  # never replaced by the reference's
     if found.year is None and p.name_word.search(before):
         return None  # "خیابان ۱۷ شهریور": a street
     if g.get("wd"):
