@@ -21,7 +21,7 @@ from typing import Literal
 
 from khabar.core.chars import DIGITS
 
-Kind = Literal["prose", "protected", "number"]
+SpanKind = Literal["prose", "protected", "number"]
 
 # Placeholders standing for a protected span and for a number in masked text
 # (private-use characters; any already in the input are protected spans).
@@ -74,7 +74,7 @@ _NUMBER_SPLIT = re.compile(f"({NUMBER.pattern})")
 
 @dataclass(frozen=True)
 class Span:
-    kind: Kind
+    kind: SpanKind
     text: str
 
 
