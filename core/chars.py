@@ -23,6 +23,11 @@ LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06f
 WORD_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ffA-Za-z"
 # Any character of the Arabic block: enough to tell a Persian line from a Latin one.
 ARABIC_BLOCK = "\u0600-\u06ff"
+# Letters only Persian writes (Arabic has none of them); letters only Arabic writes.
+PERSIAN_ONLY_LETTERS = frozenset("پچژگ")
+ARABIC_ONLY_LETTERS = frozenset("ةأإؤ")
+# The Latin letters as UTF-8 bytes (for bytes.translate, which counts in C).
+LATIN_LETTER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 # ------------------------------------------------------------------ digits
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"

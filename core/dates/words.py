@@ -7,10 +7,8 @@ Names are looked up by :func:`name_key` of their folded form (no spaces, آ as
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 
 def name_key(word: str) -> str:
@@ -66,6 +64,9 @@ class DateWords:
 
 @cache
 def words() -> DateWords:
+    import tomllib  # on first use: `khabar --help` reads no table
+    from importlib import resources
+
     raw = resources.files("khabar.core").joinpath("data/dates.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
     jalali, afghan = _numbered(data["jalali_months"]), _numbered(data["afghan_months"])
