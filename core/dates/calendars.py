@@ -65,6 +65,7 @@ def _hijri_month_length(year: int, month: int) -> int:
     return 30 if month % 2 == 1 or (month == 12 and leap) else 29
 
 
+@functools.lru_cache(maxsize=1 << 10)  # a line's year-less dates share their reference day
 def year_of(calendar: str, day: dt.date) -> int:
     """The year of ``calendar`` that a Gregorian day falls in (Hijri: the nearest)."""
     if calendar == "jalali":
