@@ -4,9 +4,10 @@ other dates of the line and the reference (when the text was read).
 A year is taken only from the text. A year-less date takes the year of a full
 date on the same line (the nearest occurrence to it), else of the reference:
 then it is its last occurrence on or before the reference day (a page cannot
-state a publication date after it was read), unless a weekday written beside
-it falls on a later occurrence alone. Either way it must lie within
-YEARLESS_WINDOW, or it is not sure.
+state a publication date after it was read), however far back that is, unless
+a weekday written beside it falls on a later occurrence alone (within
+YEARLESS_WINDOW). Placed beside another date, or either side of a moment, it
+must lie within YEARLESS_WINDOW, or it is not sure.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import datetime as dt
 from khabar.core.dates.calendars import TEHRAN, day_of, tehran_time, to_gregorian, year_of
 from khabar.core.dates.scan import Clock, Found
 
-# A year-less date is read only this close to the reference (or the other date on the line).
+# A year-less date is read only this close to the other date on the line, or to
+# the reference when either side of it will do (NEAREST).
 YEARLESS_WINDOW = dt.timedelta(days=120)
 # A bare clock time later than the reference by more than this is not today's.
 CLOCK_SLACK = dt.timedelta(minutes=10)
@@ -101,10 +103,13 @@ def _resolve_day(f: Found, near: dt.date | None, yearless: str) -> dt.date | Non
         f.problem = "no such date"
         return None
     if yearless == PAST:
+        # Its last occurrence is never more than a year back: no window to apply.
         best = _last_not_after(options, near, f.weekday if cal != "hijri" else None)
+        window = None
     else:
         best = min(options, key=lambda d: abs(d - near))
-    if best is None or abs(best - near) > YEARLESS_WINDOW:
+        window = YEARLESS_WINDOW
+    if best is None or (window is not None and abs(best - near) > window):
         f.sure = False
         return None
     return best
