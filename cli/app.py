@@ -89,10 +89,17 @@ RepairOption = Annotated[bool, typer.Option("--repair/--no-repair",
 DigitsOption = Annotated[Digits, typer.Option("--digits", metavar="keep|fa|latin", help="Digits in Persian prose: keep as written, "
                                                                "or convert to fa (۱۲۳) or latin (123).")]
 MAX_BYTES = 50_000_000
+
+
+class InputKind(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", metavar="N", min=1,
                                              help="Refuse inputs larger than this (standard input too).")]
 IncludeOption = Annotated[Optional[list[str]], typer.Option(
-    "--include", metavar="GLOB", help="Files to take from folders, by name. Repeatable. Default: *.txt")]
+    "--include", metavar="GLOB", help="Files to take from folders, by name. Repeatable. Default: *.txt *.html *.htm")]
 ExcludeOption = Annotated[Optional[list[str]], typer.Option(
     "--exclude", metavar="GLOB", help="Files to leave out, by name or path below the folder. Repeatable.")]
 LearnOption = Annotated[bool, typer.Option(
@@ -140,17 +147,22 @@ def clean(
                                                  "each file's modification time. Dates without a year and "
                                                  "relative ones (۲ روز پیش) count for `published` only with it.")] = None,
     max_bytes: MaxBytesOption = MAX_BYTES,
+    input_kind: Annotated[Optional[InputKind], typer.Option(
+        "--input", metavar="auto|text|html", help="How to read each input: auto tells HTML pages from text "
+                                                  "by their content, whatever the file name.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress; errors only.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say what happens to every file.")] = False,
     log_file: Annotated[Optional[Path], typer.Option(
-        "--log-file", metavar="FILE", help="Also append errors, warnings and the summary to FILE.")] = None,
+        "--log-file", metavar="FILE", help="Also append errors, warnings and the summary to FILE, even with "
+                                           "--quiet (with --verbose, each file's line too).")] = None,
 ) -> None:
     """Clean pages into articles (JSON, JSON Lines or Markdown).
 
     Exit status: 0 all cleaned; 1 some inputs failed (named on standard error,
-    the rest cleaned); 2 usage error; 75 another run holds --output;
-    130/143 stopped by SIGINT/SIGTERM (the file in hand finished or discarded);
-    141 the reader of standard output left (`| head`), quietly.
+    the rest cleaned) or a write failed (standard output, the log, the state);
+    2 usage error; 75 another run holds --output; 129/130/143 stopped by
+    SIGHUP/SIGINT/SIGTERM (the file in hand finished or discarded); 141 the
+    reader of standard output left (`| head`), quietly.
 
     Examples:
 
@@ -167,7 +179,7 @@ def clean(
       khabar clean pages/ -o clean/ --cluster tcp://scheduler:8786
     """
     from khabar.cli import batch
-    from khabar.cli.inputs import Selection, groups, read_list
+    from khabar.cli.inputs import DEFAULT_INCLUDE, Selection, groups, read_list
     from khabar.cli.report import Reporter
     from khabar.core import KhabarError
     from khabar.core.pipeline import Config, rules_for
@@ -181,7 +193,8 @@ def clean(
         raise typer.BadParameter("--incremental keeps its state in the output folder: give a local --output",
                                  param_hint="--incremental")
     fmt = fmt or (Format.json if output else Format.jsonl)
-    config = Config(normalize=_normalize_config(repair, digits), rules=tuple(str(p) for p in rules or ()))
+    config = Config(normalize=_normalize_config(repair, digits), rules=tuple(str(p) for p in rules or ()),
+                    input=(input_kind or InputKind.auto).value)
     try:
         rules_for(config.rules)  # a bad rules file is a usage error, reported before any work
     except KhabarError as err:
@@ -198,8 +211,9 @@ def clean(
             _error(f"{err.filename}: cannot open: {err.strerror}")
             raise typer.Exit(EXIT_USAGE)
         local_output = Path(output) if output and "://" not in output else None
-        selection = Selection(include=tuple(include or ("*.txt",)), exclude=tuple(exclude or ()),
-                              skip=local_output, report=reporter.error)
+        local = local_output or (Path(output[7:]) if output and output.startswith("file://") else None)
+        selection = Selection(include=tuple(include or DEFAULT_INCLUDE), exclude=tuple(exclude or ()),
+                              skip=local, report=reporter.error)
         status = batch.run(
             groups(paths or [], selection, listed=listed),
             batch.Options(output=local_output or output, learn=learn, incremental=incremental, dedupe=dedupe,
@@ -334,7 +348,7 @@ def explain(
     Example: khabar explain seeds/000_7619606070423613.txt
     """
     from khabar.cli import view
-    from khabar.cli.inputs import Selection
+    from khabar.cli.inputs import DEFAULT_INCLUDE, Selection
     from khabar.core import KhabarError
     from khabar.core.pipeline import Config, rules_for
 
@@ -344,8 +358,8 @@ def explain(
     except KhabarError as err:
         _error(str(err))
         raise typer.Exit(EXIT_USAGE)
-    selection = Selection(include=tuple(include or ("*.txt",)), exclude=tuple(exclude or ()), report=_error)
-    with _reader_may_leave():
+    selection = Selection(include=tuple(include or DEFAULT_INCLUDE), exclude=tuple(exclude or ()), report=_error)
+    with _stdout_may_fail():
         ok = view.explain(files, selection, config=config, max_bytes=max_bytes, learn=learn, error=_error)
     raise typer.Exit(0 if ok else EXIT_FAILED)
 
@@ -364,21 +378,25 @@ def _read_input(name: str, max_bytes: int) -> bytes:
 def _write_stdout(text: str) -> None:
     from khabar.cli.storage import write_stdout
 
-    with _reader_may_leave():
+    with _stdout_may_fail():
         write_stdout(text)
 
 
 @contextlib.contextmanager
-def _reader_may_leave():
+def _stdout_may_fail():
     """`khabar … | head`: when the reader leaves, end quietly with the status of a
-    tool that SIGPIPE ended (typer's own answer, 1, would say an input failed)."""
-    from khabar.cli.storage import EXIT_READER_LEFT, ReaderLeft, reader_left
+    tool that SIGPIPE ended (typer's own answer, 1, would say an input failed).
+    Standard output closed or full: say so in one line, and exit 1."""
+    from khabar.cli.storage import EXIT_READER_LEFT, ReaderLeft, StdoutFailed, reader_left
 
     try:
         yield
     except ReaderLeft:
         reader_left()
         raise typer.Exit(EXIT_READER_LEFT) from None
+    except StdoutFailed as err:
+        _error(str(err))
+        raise typer.Exit(EXIT_FAILED) from None
 
 
 def main() -> None:
@@ -386,21 +404,79 @@ def main() -> None:
     import atexit
     import os
 
+    from khabar.cli.storage import discard_stdout, stdout_failure
+
+    _stand_in_for_closed_streams()
     try:
         app()
         status = 0
     except SystemExit as end:
         status = end.code
+    except OSError as err:
+        if not _from_typer_writing_stdout(err):
+            raise
+        discard_stdout()
+        _error(stdout_failure(err))
+        status = EXIT_FAILED
     if isinstance(status, str):
         sys.stderr.write(status + "\n")
         status = EXIT_FAILED
     # What Python runs at exit (fsspec's cache folders, logging); what is skipped
     # is the tear-down after it, which frees the word lists object by object (0.1 s).
     atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            if stream is not None:  # None: the descriptor was closed when Python started
-                stream.flush()
-        except (BrokenPipeError, ValueError):  # the reader left, or the stream is closed
-            pass
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader left
+        pass
+    except OSError as err:
+        discard_stdout()
+        if not status:
+            _error(stdout_failure(err))
+            status = EXIT_FAILED
+    try:
+        sys.stderr.flush()
+    except OSError:
+        pass
     os._exit(status or 0)
+
+
+def _from_typer_writing_stdout(err: OSError) -> bool:
+    """The error escaped from typer's own writing to standard output (--help, --version)."""
+    tb = err.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        if frame.f_code.co_name == "echo" and "click" in frame.f_globals.get("__name__", "") \
+                and not frame.f_locals.get("err"):
+            return True
+        tb = tb.tb_next
+    return False
+
+
+def _stand_in_for_closed_streams() -> None:
+    """Python sets sys.stdout or sys.stderr to None when its descriptor is closed
+    (`>&-`): then a write to standard output would vanish (or raise a traceback),
+    and the next file opened (the lock, the state) would take the descriptor.
+    Standard output gets a descriptor that refuses writes, so that writing to it
+    fails as it should; standard error gets /dev/null (what a run says goes
+    nowhere, as asked)."""
+    import os
+
+    for number, mode, name in ((1, os.O_RDONLY, "stdout"), (2, os.O_WRONLY, "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        fd = os.open(os.devnull, mode)
+        if fd != number and not _is_open(number):
+            os.dup2(fd, number)
+            os.close(fd)
+            fd = number
+        setattr(sys, name, open(fd, "w", encoding="utf-8", errors="backslashreplace", closefd=False))
+
+
+def _is_open(fd: int) -> bool:
+    import os
+
+    try:
+        os.fstat(fd)
+        return True
+    except OSError:
+        return False

@@ -17,7 +17,6 @@ import hashlib
 import itertools
 import json
 import os
-import pickle
 import shutil
 import signal
 import sqlite3
@@ -25,17 +24,18 @@ import stat
 import sys
 import tempfile
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from khabar.cli import cluster, limits, storage
+from khabar.cli import cluster, forkserver, limits, storage
+from khabar.cli.spool import make_spool, remove_dead_spools, spooled, unspooled
 from khabar.cli.storage import StorageError
 from khabar.cli.inputs import STDIN, Group, Job
 from khabar.cli.report import Reporter
+from khabar.cli.guard import GuardedState
 from khabar.cli.state import STATE_DIR, Locked, OutputLock, State, content_hash
 from khabar.core import KhabarError
 from khabar.core.errors import InputError
@@ -110,9 +110,10 @@ def _init_worker(settings: Settings, worker: bool = False) -> None:
     _settings = settings
     if worker:
         _forget_learnt()  # the main process's, copied by fork: this worker cleans other pages
-        # Ctrl-C goes to the whole process group; the main process decides what stops,
-        # and ends the workers with SIGTERM (their default, whatever the parent had set).
+        # Ctrl-C and a hang-up go to the whole process group; the main process decides what
+        # stops, and ends the workers with SIGTERM (their default, whatever the parent had set).
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         _end_with_parent()
         from khabar.core.pipeline import warm as load_word_lists
@@ -245,43 +246,6 @@ def line_keys_batch(entries: list[tuple[str, bytes | None]], keep: bool = False)
     return [line_keys(path, data, keep) for path, data in entries]
 
 
-# A worker's answer goes back through one pipe that all workers share. A worker
-# killed while writing a long answer would leave half a message there, and the
-# pool would wait for the rest for ever; a write of at most PIPE_BUF bytes
-# (4096 on Linux) is whole or not at all. So a longer answer is written to a file
-# in the run's spool folder, and only its name is sent.
-INLINE_MAX = 3000
-
-
-def spooled(spool: str, fn: Callable, *args) -> tuple[str, bytes | str]:
-    data = pickle.dumps(fn(*args), protocol=pickle.HIGHEST_PROTOCOL)
-    if len(data) <= INLINE_MAX:
-        return "inline", data
-    path = os.path.join(spool, f"{os.getpid()}-{next(_spool_serial)}.pickle")
-    try:
-        with open(path, "wb") as f:
-            f.write(data)
-    except OSError:  # the spool is full (a small /dev/shm): send it whole after all
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-        return "inline", data
-    return "file", path
-
-
-_spool_serial = itertools.count()
-
-
-def unspooled(answer: tuple[str, bytes | str]):
-    kind, value = answer
-    if kind == "inline":
-        return pickle.loads(value)
-    try:
-        with open(value, "rb") as f:
-            return pickle.loads(f.read())
-    finally:
-        os.unlink(value)
-
-
 def call_with(settings: Settings, fn: Callable, *args):
     """fn(*args) on a worker that was not started by this run (a Dask worker)."""
     _init_worker(settings)
@@ -291,7 +255,7 @@ def call_with(settings: Settings, fn: Callable, *args):
 # --- main side ---------------------------------------------------------------
 
 class Interrupted(Exception):
-    """SIGINT or SIGTERM came while the run waited (for standard input, for a worker)."""
+    """SIGINT, SIGTERM or SIGHUP came while the run waited (for standard input, for a worker)."""
 
 
 class _Done:
@@ -311,14 +275,21 @@ class Executor:
     A worker that dies (killed, out of memory) breaks the pool: a new one is
     started and the tasks in flight are sent again; a task that breaks a pool
     twice gets ``fallback(args)`` instead of a result (its files are reported).
+    If a new worker cannot even start, ``report`` says so and this process does
+    the rest of the work alone.
     """
 
-    def __init__(self, jobs: int, settings: Settings, stop: Stop | None = None, *, work_here: bool = True):
+    def __init__(self, jobs: int, settings: Settings, stop: Stop | None = None, *, work_here: bool = True,
+                 report: Callable[[str], None] | None = None):
         """``work_here``: this process is one of the jobs (see _work_meanwhile), else
         all ``jobs`` are worker processes."""
         self.jobs, self.settings, self.stop, self.work_here = jobs, settings, stop, work_here
+        self.report = report or (lambda message: print(f"Error: {message}", file=sys.stderr))
         self.pool = None
+        self.alone = False  # the workers could not start: this process works alone
         self.spool: str | None = None
+        self._spool_lock: int | None = None
+        self._environment: contextlib.ExitStack | None = None  # while a fork server may start
         self.window = max(1, jobs) * WINDOW_PER_JOB
         _init_worker(settings)
 
@@ -344,6 +315,9 @@ class Executor:
             # server, which has loaded the word lists once (see preload).
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(["khabar.cli.batch", "khabar.cli.preload"])
+            if self._environment is None:
+                self._environment = contextlib.ExitStack()
+                self._environment.enter_context(forkserver.environment())
         else:
             ctx = multiprocessing.get_context("spawn")
         # This process works too (see _work_meanwhile): one worker fewer than jobs.
@@ -351,7 +325,17 @@ class Executor:
         self.pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
                                         initargs=(self.settings, True))
         if self.spool is None:
-            self.spool = _make_spool()
+            self.spool, self._spool_lock = make_spool()
+
+    def _workers_start(self) -> bool:
+        """A worker of the (new) pool starts and answers."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            self._result(self.pool.submit(spooled, self.spool, os.getpid))
+            return True
+        except BrokenProcessPool:
+            return False
 
     def _result(self, future):
         """The future's result, waking up to obey a signal."""
@@ -371,7 +355,7 @@ class Executor:
 
         args = iter(args)
         head = list(itertools.islice(args, 2))
-        if self.jobs <= 1 or (self.pool is None and len(head) < 2):
+        if self.jobs <= 1 or self.alone or (self.pool is None and len(head) < 2):
             for a in itertools.chain(head, args):
                 yield fn(*a)
             return
@@ -410,6 +394,17 @@ class Executor:
                 for t in pending:
                     if not isinstance(t[1], _Done):
                         t[1] = None
+                if not self._workers_start():
+                    # Not a page's fault: a worker dies before it gets one (their error is above).
+                    self.pool.shutdown(wait=False, cancel_futures=True)
+                    self.pool, self.alone = None, True
+                    self.report("khabar's worker processes fail to start (their error is above); "
+                                "this process cleans the rest alone")
+                    for t in pending:
+                        yield t[1].value if isinstance(t[1], _Done) else fn(*t[0])
+                    for a in source:
+                        yield fn(*a)
+                    return
                 if suspects:  # the head ran alone: it killed the worker
                     task = pending[0]
                     task[2] += 1
@@ -448,62 +443,37 @@ class Executor:
                     process.terminate()
         if self.spool is not None:
             shutil.rmtree(self.spool, ignore_errors=True)
-
-
-SPOOL_PREFIX = "khabar-spool-"
-
-
-# A spool folder left this long ago by a process that is gone is a killed run's.
-SPOOL_STALE_SECONDS = 3600
-
-
-def _make_spool() -> str:
-    """The run's spool folder: in memory (/dev/shm) where there is one. Folders
-    left by killed runs (this user's, old, their process gone) are removed first."""
-    base = "/dev/shm" if os.access("/dev/shm", os.W_OK) else tempfile.gettempdir()
-    now = time.time()
-    for old in Path(base).glob(f"{SPOOL_PREFIX}*"):
-        pid = old.name[len(SPOOL_PREFIX):].split("-")[0]
-        try:
-            st = old.stat()
-        except OSError:
-            continue
-        if pid.isdigit() and st.st_uid == os.getuid() and now - st.st_mtime > SPOOL_STALE_SECONDS \
-                and not _alive(int(pid)):
-            shutil.rmtree(old, ignore_errors=True)
-    return tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-", dir=base)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's
-    return True
+            os.close(self._spool_lock)
+            self.spool = self._spool_lock = None
+        if self._environment is not None:
+            self._environment.close()
+            self._environment = None
 
 
 def duplicate_keys(folder: str | None, data: dict) -> list[bytes]:
     """The same article twice: the same site (folder) and news code, or the same text."""
     keys = []
     if data["news_id"]:
-        keys.append(b"id:" + hashlib.blake2b(f"{folder}\0{data['news_id']}".encode(), digest_size=12).digest())
+        keys.append(b"id:" + hashlib.blake2b(os.fsencode(f"{folder}\0{data['news_id']}"), digest_size=12).digest())
     if data["text"]:
         keys.append(b"tx:" + hashlib.blake2b(fold(data["text"], remember=False).encode(), digest_size=12).digest())
     return keys
 
 
+# A hang-up (the terminal closed, `kill -HUP`) stops a run as SIGTERM does.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
 class Stop:
-    """SIGINT and SIGTERM end the run between files: the summary is written, no file
-    is half-written. While the run blocks (reading standard input) they end it at once."""
+    """SIGINT, SIGTERM and SIGHUP end the run between files: the summary is written, no
+    file is half-written. While the run blocks (reading standard input) they end it at once."""
 
     def __init__(self):
         self.signal: int | None = None
         self._blocking = False
 
     def __enter__(self) -> Stop:
-        self._old = {s: signal.signal(s, self._handle) for s in (signal.SIGINT, signal.SIGTERM)}
+        self._old = {s: signal.signal(s, self._handle) for s in STOP_SIGNALS}
         return self
 
     def _handle(self, signum, frame) -> None:
@@ -589,10 +559,13 @@ def run(groups: Iterable[Group], options: Options, settings: Settings, reporter:
                 state_path = Path(options.output) / STATE_DIR / "state.sqlite"
             else:
                 state_path = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="khabar-"))) / "state.sqlite"
-            state = State(state_path, options=fingerprint(options, settings), keep=options.incremental)
+            state = GuardedState(State(state_path, options=fingerprint(options, settings), keep=options.incremental,
+                                       warn=reporter.notice), state_path, reporter.fault)
             stack.callback(state.close)
+            if not options.cluster:
+                remove_dead_spools()  # those of killed runs, whether or not this run needs one
             executor = cluster.ClusterExecutor(options.cluster, settings) if options.cluster \
-                else Executor(options.jobs, settings, stop)
+                else Executor(options.jobs, settings, stop, report=reporter.fault)
         except Locked as err:
             reporter.error(str(err))
             reporter.close(summary=False)
@@ -619,12 +592,14 @@ def run(groups: Iterable[Group], options: Options, settings: Settings, reporter:
         except storage.ReaderLeft:
             reporter.close(summary=False)  # quietly: the pipeline's end was chosen
             return storage.EXIT_READER_LEFT
+        except storage.StdoutFailed as err:
+            reporter.fault(str(err))  # the outputs have nowhere to go: the run ends
         finally:
             executor.close(abort=aborted)
     reporter.close(interrupted=signal.Signals(stop.signal).name if stop.signal else None)
     if stop.signal:
         return 128 + stop.signal
-    return EXIT_FAILED if reporter.counts.failed else 0
+    return EXIT_FAILED if reporter.counts.failed or reporter.faults else 0
 
 
 def _clean(groups: Iterable[Group], options: Options, settings: Settings, executor, state: State,
@@ -697,6 +672,7 @@ def _finish(job: Job, outcome: Outcome, options: Options, settings: Settings, st
     if first is not None:
         reporter.counts.duplicates += 1
         if options.dedupe:
+            state.skipped(job.path, outcome.size, outcome.mtime_ns, outcome.digest, first)
             reporter.info(f"{job.path}: duplicate of {first}; skipped")
             reporter.advance()
             return

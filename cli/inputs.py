@@ -14,6 +14,8 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from khabar.cli import storage
+from khabar.cli.state import STATE_DIR
+from khabar.core.render import EXTENSIONS
 
 STDIN = "-"
 # Listed files (--files-from) come in runs of one folder of at most this many,
@@ -36,9 +38,13 @@ class Group:
     jobs: list[Job] = field(default_factory=list)
 
 
+# Files taken from folders by default: text dumps and saved HTML pages (read by content).
+DEFAULT_INCLUDE = ("*.txt", "*.html", "*.htm")
+
+
 @dataclass(frozen=True)
 class Selection:
-    include: tuple[str, ...] = ("*.txt",)  # glob on the file name, for files found in folders
+    include: tuple[str, ...] = DEFAULT_INCLUDE  # glob on the file name, for files found in folders
     exclude: tuple[str, ...] = ()  # glob on the name or on the path below the folder
     skip: Path | None = None  # never walk into this folder (the output folder)
     report: Callable[[str], None] | None = field(default=None, compare=False)  # a folder that cannot be read
@@ -48,17 +54,33 @@ class Selection:
             not any(fnmatch(name, g) or fnmatch(relative, g) for g in self.exclude)
 
 
+# The files khabar writes into an output folder.
+OUTPUTS = tuple(EXTENSIONS.values())
+
+
 def _walk(root: str, selection: Selection) -> Iterator[Group]:
-    skip = selection.skip.resolve() if selection.skip else None
+    """khabar's own files are never inputs, whatever the globs: no .khabar folder
+    (a run's lock and state) is walked, nor the output folder; and in an output
+    folder (one that holds .khabar, or the run's own, when it holds the inputs)
+    and below it, files with an output's extension are the outputs they look like."""
+    skip = os.path.realpath(selection.skip) if selection.skip else None
+    real_root = os.path.realpath(root)
+    marks = [root] if skip and (real_root == skip or real_root.startswith(skip.rstrip(os.sep) + os.sep)) else []
     # Symbolic links to folders are not followed: a link that loops cannot trap the walk.
     def unreadable(err: OSError) -> None:
         if selection.report is not None:
             selection.report(f"{err.filename}: cannot read this folder: {err.strerror}")
 
     for folder, dirs, files in os.walk(root, followlinks=False, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if skip is None or Path(folder, d).resolve() != skip)
+        if STATE_DIR in dirs:
+            marks.append(folder)
+        dirs[:] = sorted(d for d in dirs if d != STATE_DIR and
+                         (skip is None or os.path.realpath(os.path.join(folder, d)) != skip))
+        outputs = any(folder == m or folder.startswith(m.rstrip(os.sep) + os.sep) for m in marks)
         jobs = []
         for name in sorted(files):
+            if outputs and name.endswith(OUTPUTS):
+                continue
             path = os.path.join(folder, name)
             relative = os.path.relpath(path, root).replace(os.sep, "/")
             if selection.wants(name, relative):

@@ -4,9 +4,11 @@ rules and patterns are loaded once there, and every worker starts with them
 
 import gc
 
+from khabar.cli.forkserver import restore_environment
 from khabar.core import KhabarError
 from khabar.core.pipeline import warm
 
+restore_environment()  # khabar is imported: the workers get the run's own environment
 try:
     warm()
 except KhabarError:

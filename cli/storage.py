@@ -9,6 +9,7 @@ local path is read by the worker that cleans it. fsspec comes with the
 from __future__ import annotations
 
 import contextlib
+import errno
 import itertools
 import os
 import signal
@@ -87,14 +88,21 @@ _made: set[str] = set()  # output folders this process has made (or found)
 _serial = itertools.count()
 
 
+# Temporary outputs are named for this process, not for their target: a name of
+# 255 bytes (the most a folder entry takes) leaves no room to add to it.
+TEMP_PREFIX = ".khabar-"
+TEMP_SUFFIX = ".tmp"
+
+
 def _temporary(target: str) -> tuple[int, str]:
     """A new file beside the target, opened for writing, with the usual mode (0666 less the umask)."""
-    folder, name = os.path.split(target)
+    folder = os.path.dirname(target)
     if folder not in _made:
         os.makedirs(folder or ".", exist_ok=True)
+        _remove_dead_temporaries(folder)
         _made.add(folder)
     while True:
-        tmp = os.path.join(folder, f".{name}.{os.getpid()}.{next(_serial)}.tmp")
+        tmp = os.path.join(folder, f"{TEMP_PREFIX}{os.getpid()}-{next(_serial)}{TEMP_SUFFIX}")
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666), tmp
         except FileExistsError:  # left by a killed run whose process had this number
@@ -103,6 +111,30 @@ def _temporary(target: str) -> tuple[int, str]:
             _made.discard(folder)
             os.makedirs(folder or ".", exist_ok=True)
             _made.add(folder)
+
+
+def _remove_dead_temporaries(folder: str) -> None:
+    """Temporary outputs that a killed run left in this folder (their process is gone)."""
+    try:
+        entries = [e for e in os.scandir(folder or ".")
+                   if e.name.startswith(TEMP_PREFIX) and e.name.endswith(TEMP_SUFFIX)]
+    except OSError:
+        return
+    for entry in entries:
+        pid = entry.name[len(TEMP_PREFIX):].split("-")[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not process_alive(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's
+    return True
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -149,9 +181,22 @@ class ReaderLeft(Exception):
     """Standard output's reader is gone (`khabar … | head`)."""
 
 
+class StdoutFailed(Exception):
+    """Standard output cannot be written (closed, a full disk): nothing more can go out."""
+
+
+def stdout_failure(err: OSError | None) -> str:
+    """The one line that says why standard output took nothing (None: it is closed)."""
+    if err is None or err.errno == errno.EBADF:
+        return "standard output is closed; nothing can be written to it"
+    return f"standard output: cannot write: {err.strerror or err}"
+
+
 def write_stdout(text: str) -> None:
-    """Write it all, or raise ReaderLeft. (A large write that the reader cuts
-    short returns the bytes written so far; only the next one fails.)"""
+    """Write it all, or raise ReaderLeft, or StdoutFailed. (A large write that the
+    reader cuts short returns the bytes written so far; only the next one fails.)"""
+    if sys.stdout is None:
+        raise StdoutFailed(stdout_failure(None))
     out = sys.stdout.buffer
     data = memoryview(text.encode("utf-8"))
     try:
@@ -161,11 +206,20 @@ def write_stdout(text: str) -> None:
     except BrokenPipeError:
         reader_left()
         raise ReaderLeft from None
+    except OSError as err:
+        discard_stdout()
+        raise StdoutFailed(stdout_failure(err)) from None
 
 
 def reader_left() -> None:
     """What is still buffered for standard output goes nowhere (flushing it to
     the closed pipe would fail again at exit)."""
+    discard_stdout()
+
+
+def discard_stdout() -> None:
+    """Standard output failed: what is still buffered for it goes nowhere (else the
+    flush at exit fails again)."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)

@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 
 from khabar.core.model import KEPT, Kind, Labeled
-from khabar.core.rules import fold
+from khabar.core.chars import fold
 
 # How a title bar joins the headline and the site's names.
 TITLE_BAR_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|/)\s+")

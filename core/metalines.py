@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from khabar.core.model import Line
-from khabar.core.rules import RuleKind, Rules, fold
+from khabar.core.model import Line, Role
+from khabar.core.chars import fold
+from khabar.core.rules import RuleKind, Rules
 
 # A value line is short: a code, a date, a name.
 MAX_VALUE_WORDS = 8
@@ -81,7 +82,7 @@ def _is_date(text: str) -> bool:
     """A line that is a date (with or without its time) and little else."""
     from khabar.core.metadata import line_role  # the date tables load on first use
 
-    return line_role(text) in ("date",)
+    return line_role(text) is Role.DATE
 
 
 def _is_separator(text: str) -> bool:

@@ -10,6 +10,7 @@ from functools import cache, partial
 from khabar.core.bars import cut_runs, split_bars
 from khabar.core.classify import classify
 from khabar.core.decode import Decoded, decode
+from khabar.core.errors import InputError
 from khabar.core.headline import retitle
 from khabar.core.language import guess_language
 from khabar.core.metadata import extract
@@ -34,6 +35,7 @@ class Config:
 
     normalize: NormalizeConfig = field(default_factory=NormalizeConfig)
     rules: tuple[str, ...] = ()  # the user's extra rules files, tried before khabar's own
+    input: str = "auto"  # "text", "html", or "auto": HTML recognised by its content
 
 
 @cache
@@ -68,7 +70,8 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
     reshaped = reshape(text)  # another saved shape (Markdown, one line, entities) into khabar's lines
     normalized = _normalized(reshaped.text, replace(config.normalize, halfspaces=False))
     rules = rules_for(config.rules)
-    labeled = classify(segment(normalized, partial(_prepass, rules=rules, shape=reshaped.shape)), rules=rules, reference=reference, template=template)
+    lines = segment(normalized, partial(_prepass, rules=rules, shape=reshaped.shape))
+    labeled = classify(lines, rules=rules, reference=reference, template=template)
     labeled = tags_after_article(rejoin(retitle(labeled, hint=reshaped.title_hint), reshaped.shape))
     if config.normalize.halfspaces:
         # The other fixes have run: repeating them would change nothing (idempotent).
@@ -151,6 +154,16 @@ def clean_bytes(data: bytes | str, *, path: str = "-", config: Config = Config()
     """Clean one page given as bytes (or as text: taken as it is, ``encoding`` None);
     raises InputError when the bytes are not a text page.
     ``decoded``: ``decode(data)``, when the caller has it already."""
+    if config.input != "text":
+        from khabar.core.html_input import feed_root, looks_like_html
+
+        raw = data if isinstance(data, str) else _as_bytes(data)
+        if config.input == "html" or looks_like_html(raw):
+            from khabar.core.html_page import clean_html_page  # selectolax only for HTML pages
+
+            return clean_html_page(raw, path=path, config=config, reference=reference)
+        if (root := feed_root(raw)) is not None:
+            raise InputError(f"{path}: an XML feed or document (<{root}>), not a news page; skipped")
     if decoded is None:
         if isinstance(data, str):
             decoded = Decoded(data, None)
@@ -160,7 +173,12 @@ def clean_bytes(data: bytes | str, *, path: str = "-", config: Config = Config()
                          encoding=decoded.encoding, template=template)
     # Markup (URLs, entities) is not the page's language: read the text as reshaped.
     plain = article.shape == "lines" and "&" not in decoded.text
-    article.language = guess_language(decoded.text if plain else reshape(decoded.text).text)
+    return page_warnings(article, decoded, decoded.text if plain else reshape(decoded.text).text)
+
+
+def page_warnings(article: Article, decoded: Decoded, text: str) -> Article:
+    """The article's language (read on ``text``) and the warnings about its input."""
+    article.language = guess_language(text)
     if article.language in ("ar", "und-Latn"):
         article.warnings.append(f"not a Persian page (language: {article.language})")
     if decoded.unmangled:

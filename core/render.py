@@ -3,7 +3,9 @@
 :func:`record` makes the article a plain dict (picklable, the same for every
 format: worker processes send it to the writer); :func:`render` turns a record
 into text. Output is text; the caller writes it as UTF-8. Persian stays
-Persian (no ``\\u`` escapes).
+Persian (no ``\\u`` escapes); only a file name's undecodable bytes, which
+Python reads as lone surrogates (U+DC80–U+DCFF, no UTF-8), are written as
+``\\udcXX`` escapes, which read back into the same name.
 """
 
 from __future__ import annotations
@@ -35,17 +37,25 @@ def record(article: Article) -> dict:
         "agency": article.agency,
         "author": article.author,
         "tags": article.tags,
+        **({"url": article.url} if article.url else {}),
+        **({"keywords": article.keywords} if article.keywords else {}),
         "subheadings": article.subheadings,
         "text": article.text,
         "encoding": article.encoding,
         "language": article.language,
         "warnings": article.warnings,
         "shape": article.shape,  # how the page was saved (core/reshape.py)
-        "blocks": [{"kind": item.kind.value, "line": item.line.number, "text": item.line.text}
+        "blocks": [{"kind": item.kind.value, "line": item.line.number, "text": item.line.text, **_dom(article, item)}
                    for item in article.lines if item.kind in KEPT],
-        "removed": [{"line": item.line.number, "text": item.line.text, "reason": item.reason}
+        "removed": [{"line": item.line.number, "text": item.line.text, "reason": item.reason, **_dom(article, item)}
                     for item in article.lines if item.kind not in KEPT],
     }
+
+
+def _dom(article: Article, item) -> dict:
+    """An HTML page's line: what its markup says (``dom``), for --explain."""
+    hints = article.hints.get(item.line.number) if article.hints else None
+    return {"dom": hints} if hints else {}
 
 
 def to_dict(data: dict, *, explain: bool = False) -> dict:
@@ -54,9 +64,13 @@ def to_dict(data: dict, *, explain: bool = False) -> dict:
 
 
 # Characters that JSON may leave raw but that line readers (Python's splitlines,
-# JavaScript) take for line ends: escaped, so one record stays one line.
-LINE_BREAK = re.compile("[\u2028\u2029\x85]")
-LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+# JavaScript) take for line ends: escaped, so one record stays one line. And lone
+# surrogates (a file name's undecodable bytes, see os.fsdecode), which UTF-8 cannot
+# hold: escaped as JSON allows (json.loads and os.fsencode give the name's bytes back).
+LINE_BREAK = re.compile("[\u2028\u2029\x85\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATES = {c: f"\\u{c:04x}" for c in range(0xD800, 0xE000)}
+LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085", **SURROGATES})
 
 
 # json.dumps builds an encoder on every call; most values are strings, which
@@ -103,7 +117,8 @@ def to_jsonl(data: dict, *, explain: bool = False) -> str:
 
 def _yaml(value) -> str:
     # JSON strings and lists are valid YAML flow scalars, quoted and escaped.
-    return _dump_value(value)
+    text = _dump_value(value)
+    return text.translate(SURROGATES) if SURROGATE.search(text) else text
 
 
 def _escape(text: str) -> str:

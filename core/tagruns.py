@@ -7,8 +7,8 @@ article's own words item by item, so the run is read as the page's tags.
 
 from __future__ import annotations
 
-from khabar.core.model import KEPT, Kind, Labeled
-from khabar.core.rules import fold
+from khabar.core.chars import fold
+from khabar.core.model import KEPT, Kind, Labeled, Role, role_of
 
 MIN_ITEMS = 2
 MAX_ITEMS = 10
@@ -19,7 +19,7 @@ REMOVED_AS = ("menu", "outside-article", "link-list", "navigation", "template")
 
 def tags_after_article(lines: list[Labeled]) -> list[Labeled]:
     body = [i for i, item in enumerate(lines) if item.kind in (Kind.PARAGRAPH, Kind.LEAD, Kind.SUBHEADING)]
-    if not body or any(item.reason in ("metadata: tag", "metadata: tags") for item in lines):
+    if not body or any(role_of(item.reason) in (Role.TAG, Role.TAGS) for item in lines):
         return lines
     text = fold(" ".join(item.line.text for item in lines if item.kind in KEPT), remember=False)
     start = body[-1] + 1
@@ -35,5 +35,5 @@ def tags_after_article(lines: list[Labeled]) -> list[Labeled]:
         return lines
     out = list(lines)
     for i in range(start, end):
-        out[i] = Labeled(lines[i].line, Kind.METADATA, "metadata: tag")
+        out[i] = Labeled(lines[i].line, Kind.METADATA, Role.TAG.reason)
     return out

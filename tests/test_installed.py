@@ -88,9 +88,23 @@ def test_explain_ends_quietly_too_when_its_reader_leaves(tmp_path):
     assert proc.returncode == 141 and proc.stderr == b""
 
 
-def test_a_closed_standard_output_or_error_is_no_error():
+def test_a_closed_standard_error_is_no_error_and_a_closed_standard_output_is_one_when_written_to(tmp_path):
     # Python starts with sys.stdout or sys.stderr set to None then
-    closed_out = subprocess.run(["bash", "-c", f"'{KHABAR}' --version >&-"], capture_output=True)
     closed_err = subprocess.run(["bash", "-c", f"'{KHABAR}' normalize 2>&-"], input="سلام".encode(),
                                 capture_output=True)
-    assert closed_out.returncode == 0 and closed_err.returncode == 0 and closed_err.stdout == "سلام".encode()
+    assert closed_err.returncode == 0 and closed_err.stdout == "سلام".encode()
+    quiet_run = subprocess.run(["bash", "-c", f"'{KHABAR}' clean '{SEEDS}' -o '{tmp_path}' 2>&-"], capture_output=True)
+    assert quiet_run.returncode == 0 and len(list(tmp_path.glob("*.json"))) == len(list(SEEDS.glob("*.txt")))
+    closed_out = subprocess.run(["bash", "-c", f"'{KHABAR}' --version >&-"], capture_output=True)
+    assert closed_out.returncode == 1 and closed_out.stderr.decode() == "Error: standard output is closed; " \
+                                                                        "nothing can be written to it\n"
+
+
+def test_date_never_replaces_a_written_year_nor_reads_a_yearless_date_after_the_reference():
+    # Issue 15, defect 11: 99999 is no year (was 2024-03-20); 20 Esfand read on
+    # 15 Esfand 1402 is still to come, so it is 20 Esfand 1401 (was 2024-03-10);
+    # 15 Bahman is behind it.
+    lines = "۱ فروردین ۹۹۹۹۹\n۲۰ اسفند\n۱۵ بهمن\n۱ فروردین ۱۴۰۲\n"
+    proc = khabar("date", "--reference", "2024-03-05", input=lines.encode())
+    assert proc.returncode == 0
+    assert proc.stdout.decode() == "\n2023-03-11\n2024-02-04\n2023-03-21\n"
