@@ -28,7 +28,8 @@ MIN_ENTITIES = 3
 MD_LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(([^()\s]*(?:\s[^()]*)?)\)")
 MD_IMAGE_LINK = re.compile(r"\[!\[([^\[\]]*)\]\([^()]*\)([^\[\]]*)\]\([^()]*\)")
 MD_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]*>")
-MD_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[*+-]\s+|\d{1,3}\.\s|>|\|)")
+MD_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[*+-]\s+|\d{1,3}\.\s|>|\||-{3,})")
+MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 MD_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_BULLET = re.compile(r"^\s*[*+-]\s+")
 BULLET = re.compile(r"^(\s*)[*+•-]\s+")
@@ -106,7 +107,14 @@ def _markdown(text: str) -> Reshaped:
     out: list[str] = []
     headlines: list[str] = []
     for block in re.split(r"\n\s*\n", text):
-        for line in _unwrapped(block.split("\n")):
+        rows = block.split("\n")
+        if any(MD_TABLE_RULE.match(row) and "|" in row for row in rows):
+            # A table (an old page's layout): each cell its own line, the rules between rows dropped.
+            rows = [cell.strip() for row in rows if not MD_TABLE_RULE.match(row) for cell in row.split("|")]
+            rows = [cell for cell in rows if cell]
+        else:
+            rows = _unwrapped(rows)
+        for line in rows:
             heading = MD_HEADING.match(line)
             if heading:
                 line = heading.group(2)

@@ -221,3 +221,18 @@ def test_a_one_line_page_takes_its_title_from_the_title_bar_it_repeats():
                         after=["مطالب مرتبط", *related]).decode().split("\n"))
     a = clean_bytes(one.encode())
     assert (a.title, a.news_id, a.published) == (HEADLINE, "12345", "2020-05-10T18:59:00+04:30")
+
+
+def test_a_markdown_table_layout_gives_each_cell_its_own_line():
+    table = "\n".join([
+        "| [صفحه اصلی](/)| [سیاسی](/service/0) | [اقتصادی](/service/1) | [ورزشی](/service/2)",
+        "---|---|---|---",
+        "| آمار بازدید",
+        "بازدید امروز: 4512",
+        "",
+        "| کد مطلب: 99042| تاریخ: دوشنبه 7 فروردین 1396 - 13:05",
+        "---|---",
+    ])
+    a = clean_bytes((table + "\n\n" + MARKDOWN).encode())
+    assert (a.news_id, a.published) == ("99042", "2017-03-27T13:05:00+04:30")
+    assert "بازدید" not in a.text and a.text.split("\n\n") == PARAGRAPHS
