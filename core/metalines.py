@@ -32,6 +32,10 @@ TIME = re.compile(rf"^(?:ساعت|Time)?\s*[:：]?\s*[{DIGIT}]{{1,2}}\s*:\s*[{DI
 TIME_ANYWHERE = re.compile(rf"(?<![{DIGIT}])[{DIGIT}]{{1,2}}\s*:\s*[{DIGIT}]{{2}}(?![{DIGIT}/])")
 # A label and its value glued by the colon: "زمان:19:43", "شماره خبر:140005".
 GLUED_VALUE = re.compile(rf"^([^\W\d_][^:：]{{0,30}}?)\s*[:：](?=[{DIGIT}])")
+# A number glued to the word after it, in a short line that names a code or a date.
+GLUED_ITEMS = re.compile(rf"(?<=[{DIGIT}])(?=[^\W\d_])")
+LABEL_INSIDE = re.compile(r"کد|شماره|تاریخ|زمان")
+MAX_BAR_WORDS = 14
 # Items of a tag list written on one line.
 TAG_SPLIT = re.compile(r"\s*[،,]\s*")
 TAG_MAX_WORDS = 6
@@ -157,10 +161,20 @@ def _tag_list(lines: list[Line], i: int) -> tuple[list[str], int]:
     return (items, j) if separated and len(items) >= 2 else ([], i)
 
 
+def _unglued(line: Line) -> list[Line]:
+    """A meta bar whose items a dump wrote without a space ("۱۳۹۸کد خبر ۷۶۶۲۰۸۸۱۰شماره
+    روزنامه: ۵۲۷۲"): a number glued to the next word parts two items."""
+    text = line.text
+    if len(text.split()) > MAX_BAR_WORDS or not GLUED_ITEMS.search(text) or not LABEL_INSIDE.search(text):
+        return [line]
+    return [Line(part, line.numbers, line.gap_before if k == 0 else False)
+            for k, part in enumerate(GLUED_ITEMS.split(text)) if part.strip()]
+
+
 def join_metadata(lines: list[Line], *, rules: Rules) -> list[Line]:
     """The page's lines with split metadata joined back (see the module's doc)."""
     out: list[Line] = []
-    lines = list(lines)
+    lines = [part for line in lines for part in _unglued(line)]
     i, n = 0, len(lines)
     while i < n:
         text = lines[i].text

@@ -240,3 +240,9 @@ def test_a_markdown_table_layout_gives_each_cell_its_own_line():
     a = clean_bytes(table.encode())
     assert (a.news_id, a.published) == ("99042", "2017-03-27T13:05:00+04:30")
     assert "بازدید" not in a.text and all(p in a.text for p in PARAGRAPHS)
+
+
+def test_meta_items_a_dump_glued_together_are_read_apart():
+    # Tags stripped by a regular expression leave inline elements with no space between them.
+    a = clean_bytes(page(["پنجشنبه ۲۳ خرداد ۱۳۹۸کد خبر ۷۶۶۲۰۸۸۱۰شماره روزنامه: ۵۲۷۲"], bar="همشهری"))
+    assert (a.news_id, a.published) == ("766208810", "2019-06-13")
