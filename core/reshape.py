@@ -34,6 +34,12 @@ MD_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_BULLET = re.compile(r"^\s*[*+-]\s+")
 BULLET = re.compile(r"^(\s*)[*+•-]\s+")
 COLUMN_GAP = re.compile(r"\S(\s{5,})\S")
+# A layout dump's element: words one or two spaces apart; a table is read by columns
+# when at least so many rows hold two cells, cut where its cells start.
+LAYOUT_PART = re.compile(r"\S+(?:[ \t]{1,2}\S+)*")
+MIN_TABLE_ROWS = 3
+MIN_COLUMN_OFFSET = 20
+COLUMN_SLACK = 2
 # Text nodes joined with a space, with the whitespace between their elements:
 # three spaces or more inside a line part elements (words are one space apart).
 ELEMENT_GAP = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
@@ -165,13 +171,30 @@ def _links_out(line: str) -> list[str]:
 
 
 def _layout(text: str) -> str:
-    out = []
-    for line in text.split("\n"):
-        line = BULLET.sub(r"\1", line)
-        # Columns of a table laid side by side: each column its own line.
-        out.extend(part.strip() for part in ELEMENT_GAP.split(line.strip()) or [""])
+    """Lines of a layout dump: bullets dropped, and a table laid out side by side
+    read column by column (its cells start at the same offsets row after row)."""
+    rows = [[(m.start(), m.group()) for m in LAYOUT_PART.finditer(BULLET.sub(lambda b: " " * len(b.group(0)), row))]
+            for row in text.split("\n")]
+    wide = [i for i, parts in enumerate(rows) if len(parts) >= 2]
+    starts = sorted({at for i in wide for at, _ in rows[i][1:] if at >= MIN_COLUMN_OFFSET})
+    out: list[str] = []
+    if len(wide) < MIN_TABLE_ROWS or not starts:
+        for parts in rows:
+            out.extend(part for _, part in parts) if parts else out.append("")
+        return "\n".join(out)
+    first, last = wide[0], wide[-1]
+    for parts in rows[:first]:
+        out.extend(part for _, part in parts) if parts else out.append("")
+    columns: dict[int, list[str]] = {}
+    for parts in rows[first:last + 1]:
+        for at, part in parts:
+            columns.setdefault(sum(1 for s in starts if s <= at + COLUMN_SLACK), []).append(part)
+    for k in sorted(columns):
+        out.extend(columns[k])
+        out.append("")
+    for parts in rows[last + 1:]:
+        out.extend(part for _, part in parts) if parts else out.append("")
     return "\n".join(out)
-
 
 def _oneline(text: str) -> Reshaped:
     """A page on one line: its <title> comes first and names the headline, which

@@ -246,3 +246,14 @@ def test_meta_items_a_dump_glued_together_are_read_apart():
     # Tags stripped by a regular expression leave inline elements with no space between them.
     a = clean_bytes(page(["پنجشنبه ۲۳ خرداد ۱۳۹۸کد خبر ۷۶۶۲۰۸۸۱۰شماره روزنامه: ۵۲۷۲"], bar="همشهری"))
     assert (a.news_id, a.published) == ("766208810", "2019-06-13")
+
+
+def test_a_layout_dump_of_a_table_page_is_read_column_by_column():
+    # inscriptis lays a two-column table side by side: the side list left, the article right.
+    side = ["پربحث‌ترین‌ها", *[f"{item} در هفته گذشته به روز شد" for item in MENU]]
+    body = [HEADLINE, *PARAGRAPHS]
+    rows = [f"{side[i] if i < len(side) else '':<60}     {body[i] if i < len(body) else ''}".rstrip()
+            for i in range(max(len(side), len(body)))]
+    a = clean_bytes("\n".join(["  * صفحه اصلی", "  * سیاسی", "  * اقتصادی", *rows, "    درباره ما"]).encode())
+    assert a.shape == "layout" and a.title == HEADLINE
+    assert a.text.split("\n\n") == PARAGRAPHS
