@@ -36,7 +36,7 @@ BULLET = re.compile(r"^(\s*)[*+•-]\s+")
 COLUMN_GAP = re.compile(r"\S(\s{5,})\S")
 # A layout dump's element: words one or two spaces apart; a table is read by columns
 # when at least so many rows hold two cells, cut where its cells start.
-LAYOUT_PART = re.compile(r"\S+(?:[ \t]{1,2}\S+)*")
+LAYOUT_PART = re.compile(r"\S+(?:[^\S\n]{1,2}\S+)*")
 MIN_TABLE_ROWS = 3
 MIN_COLUMN_OFFSET = 20
 COLUMN_SLACK = 2
@@ -176,7 +176,12 @@ def _layout(text: str) -> str:
     rows = [[(m.start(), m.group()) for m in LAYOUT_PART.finditer(BULLET.sub(lambda b: " " * len(b.group(0)), row))]
             for row in text.split("\n")]
     wide = [i for i, parts in enumerate(rows) if len(parts) >= 2]
-    starts = sorted({at for i in wide for at, _ in rows[i][1:] if at >= MIN_COLUMN_OFFSET})
+    # A column starts where the cells of several rows start (within a little slack).
+    offsets = [at for i in wide for at, _ in rows[i][1:] if at >= MIN_COLUMN_OFFSET]
+    starts = sorted({at for at in offsets
+                     if sum(1 for o in offsets if abs(o - at) <= COLUMN_SLACK) >= MIN_TABLE_ROWS})
+    starts = [at for k, at in enumerate(starts) if k == 0 or at - starts[k - 1] > COLUMN_SLACK]
+    wide = [i for i in wide if any(abs(at - st) <= COLUMN_SLACK for at, _ in rows[i][1:] for st in starts)]
     out: list[str] = []
     if len(wide) < MIN_TABLE_ROWS or not starts:
         for parts in rows:
