@@ -49,7 +49,8 @@ def show(article: Article, console: Console | None = None) -> None:
     try:
         console.print(table)
         console.print(f"[bold]{article.path}[/]: {kept} of {len(article.lines)} lines kept; "
-                      f"published {article.published or '—'}, news code {article.news_id or '—'}")
+                      f"published {article.published or '—'}, news code {article.news_id or '—'}"
+                      + (f"; saved as {article.shape}" if article.shape not in (None, "lines") else ""))
     except OSError as err:  # a closed pipe is on_broken_pipe's
         discard_stdout()
         raise StdoutFailed(stdout_failure(err)) from None

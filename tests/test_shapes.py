@@ -257,3 +257,11 @@ def test_a_layout_dump_of_a_table_page_is_read_column_by_column():
     a = clean_bytes("\n".join(["  * صفحه اصلی", "  * سیاسی", "  * اقتصادی", *rows, "    درباره ما"]).encode())
     assert a.shape == "layout" and a.title == HEADLINE
     assert a.text.split("\n\n") == PARAGRAPHS
+
+
+def test_khabar_explain_names_the_shape_of_a_page_not_saved_line_by_line(tmp_path):
+    path = tmp_path / "page.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    proc = subprocess.run([KHABAR, "explain", str(path)], capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert b"saved as markdown" in proc.stdout
