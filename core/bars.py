@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from khabar.core.chars import fold
 from khabar.core.model import Line
 from khabar.core.rules import RuleKind, Rules
 
@@ -102,11 +103,19 @@ MIN_RUN_PHRASES = 3
 
 
 def _phrase_at(words: list[str], i: int, rules: Rules):
-    for k in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
-        rule = rules.match(" ".join(words[i:i + k]))
+    """The known phrase at word i: the longest one a rule lists, else the shortest
+    words a rule's prefix or pattern matches (a pattern anchored at the start,
+    "^لینک کوتاه", would take any words after it)."""
+    found = []
+    for k in range(1, min(MAX_PHRASE_WORDS, len(words) - i) + 1):
+        phrase = " ".join(words[i:i + k])
+        rule = rules.match(phrase)
         if rule is not None and (rule.name in BAR_RULES or rule.kind in RUN_RULE_KINDS):
-            return k, rule
-    return 0, None
+            found.append((fold(phrase) in rule.phrases, k, rule))
+    listed = [(k, rule) for exact, k, rule in found if exact]
+    if listed:
+        return listed[-1]
+    return (found[0][1], found[0][2]) if found else (0, None)
 
 
 def cut_runs(lines: list[Line], rules: Rules) -> list[Line]:
