@@ -265,3 +265,11 @@ def test_khabar_explain_names_the_shape_of_a_page_not_saved_line_by_line(tmp_pat
     proc = subprocess.run([KHABAR, "explain", str(path)], capture_output=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert b"saved as markdown" in proc.stdout
+
+
+def test_a_suggested_reading_box_inside_the_article_is_left_out():
+    lines = page(["کد خبر: ۱۲۳۴۵"]).decode().split("\n")
+    at = lines.index(PARAGRAPHS[1])
+    lines[at:at] = ["پیشنهاد مطالعه:", "فراخوان جشنواره عکس سوادآموزی منتشر شد"]
+    a = clean_bytes("\n".join(lines).encode())
+    assert a.text.split("\n\n") == PARAGRAPHS
