@@ -138,7 +138,9 @@ def _teaser_follows(lines, feats, classes, nxt: int, teasers: int) -> bool:
         return teasers > 0
     if classes[nxt] in (Class.RULE, Class.META, Class.HEADER):
         return teasers > 0
-    return _list_item(lines[nxt], feats[nxt], classes[nxt]) and classes[nxt] is not Class.PROSE
+    # A line heading a block that a label announces ("ترکیب دو تیم" / "ذوب‌آهن:") is the article's.
+    announced = nxt + 1 < len(lines) and lines[nxt + 1].text.endswith((":", "："))
+    return _list_item(lines[nxt], feats[nxt], classes[nxt]) and classes[nxt] is not Class.PROSE and not announced
 
 
 def mark_menus(feats: list[Features], classes: list[Class]) -> list[Class]:

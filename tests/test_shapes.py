@@ -273,3 +273,13 @@ def test_a_suggested_reading_box_inside_the_article_is_left_out():
     lines[at:at] = ["پیشنهاد مطالعه:", "فراخوان جشنواره عکس سوادآموزی منتشر شد"]
     a = clean_bytes("\n".join(lines).encode())
     assert a.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_paragraph_after_an_inline_box_and_before_a_line_up_is_text_not_a_teaser():
+    lines = page(["کد خبر: ۱۲۳۴۵"]).decode().split("\n")
+    at = lines.index(PARAGRAPHS[2])
+    lines[at:at] = ["بیشتر بخوانید", "کاریوس: نصف باشگاه های لیگ برتر دنبال من بودند"]
+    at = lines.index(PARAGRAPHS[2]) + 1
+    lines[at:at] = ["ترکیب دو تیم", "ذوب‌آهن:", "مرتضی پورعلی‌گنجی", "سعید مهری", "یاسین سلمانی"]
+    a = clean_bytes("\n".join(lines).encode())
+    assert PARAGRAPHS[2] in a.text and "کاریوس" not in a.text
