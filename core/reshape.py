@@ -29,6 +29,8 @@ MD_LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(([^()\s]*(?:\s[^()]*)?)\)")
 MD_IMAGE_LINK = re.compile(r"\[!\[([^\[\]]*)\]\([^()]*\)([^\[\]]*)\]\([^()]*\)")
 MD_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]*>")
 MD_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[*+-]\s+|\d{1,3}\.\s|>|\||-{3,})")
+MD_BOLD_LINE = re.compile(r"^\*\*([^*]+)\*\*\s*$")
+MIN_BOLD_HEADLINE_WORDS = 3
 MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 MD_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_BULLET = re.compile(r"^\s*[*+-]\s+")
@@ -113,6 +115,7 @@ def reshape(text: str) -> Reshaped:
 def _markdown(text: str) -> Reshaped:
     out: list[str] = []
     headlines: list[str] = []
+    bolds: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         rows = block.split("\n")
         if any(MD_TABLE_RULE.match(row) and "|" in row for row in rows):
@@ -125,6 +128,9 @@ def _markdown(text: str) -> Reshaped:
             heading = MD_HEADING.match(line)
             if heading:
                 line = heading.group(2)
+            bold = MD_BOLD_LINE.match(line)
+            if bold and len(bold.group(1).split()) >= MIN_BOLD_HEADLINE_WORDS:
+                bolds.append(bold.group(1).strip())
             line = MD_BULLET.sub("", line).replace("**", "")
             line = GLUED_TIME_DATE.sub(r"\1 \2", MD_AUTOLINK.sub("", line))
             line = MD_IMAGE_LINK.sub(lambda m: f"[{m.group(1)}\n{m.group(2)}]()", line)
@@ -132,7 +138,8 @@ def _markdown(text: str) -> Reshaped:
                 headlines.append(MD_LINK.sub(lambda m: m.group(2), line).strip())
             out.extend(_links_out(line))
         out.append("")
-    hint = headlines[0] if len(headlines) == 1 else None
+    # No '#' headline: an old page sets its headline as a bold line of its own.
+    hint = headlines[0] if len(headlines) == 1 else bolds[0] if not headlines and bolds else None
     return Reshaped("\n".join(out), "markdown", hint)
 
 

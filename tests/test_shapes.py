@@ -283,3 +283,10 @@ def test_a_paragraph_after_an_inline_box_and_before_a_line_up_is_text_not_a_teas
     lines[at:at] = ["ترکیب دو تیم", "ذوب‌آهن:", "مرتضی پورعلی‌گنجی", "سعید مهری", "یاسین سلمانی"]
     a = clean_bytes("\n".join(lines).encode())
     assert PARAGRAPHS[2] in a.text and "کاریوس" not in a.text
+
+
+def test_an_old_page_s_bold_headline_is_the_title_of_its_markdown():
+    side = "\n\n".join(f"[{item} در هفته گذشته به روز شد](/news/{i})" for i, item in enumerate(MENU))
+    md = "\n\n".join([side, "کد مطلب: 99042", f"**{HEADLINE}**", *PARAGRAPHS, "**سارا** 26 مرداد 1400 - 22:43"])
+    a = clean_bytes(md.encode())
+    assert a.title == HEADLINE
