@@ -290,3 +290,10 @@ def test_an_old_page_s_bold_headline_is_the_title_of_its_markdown():
     md = "\n\n".join([side, "کد مطلب: 99042", f"**{HEADLINE}**", *PARAGRAPHS, "**سارا** 26 مرداد 1400 - 22:43"])
     a = clean_bytes(md.encode())
     assert a.title == HEADLINE
+
+
+def test_readers_comments_after_the_article_are_not_its_text():
+    comments = ["نظرات (4)", "امیر 11 اسفند 1393 - 07:06 ای کاش مسئولین قبل از این تصمیم با کارشناسان مشورت می‌کردند.",
+                "سارا 12 اسفند 1393 - 08:03 این همه وعده دادند ولی در عمل چیزی ندیدیم و همه چیز مثل قبل ماند."]
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=comments))
+    assert a.text.split("\n\n") == PARAGRAPHS
