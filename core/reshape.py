@@ -66,8 +66,9 @@ ONELINE_CUTS = re.compile(
     r"(?<=[0-9۰-۹]{2}:[0-9۰-۹]{2})\s+(?=\S)"
     r"|(?<=[0-9۰-۹]{5})\s+(?=[^\W\d_])"
     r"|\s+(?=(?:تاریخ انتشار|کد خبر|شماره خبر|کد مطلب|زمان|منبع|برچسب[\u200c ]?ها|کلیدواژه[\u200c ]?ها)\s*[:：])"
-    r"|\s+(?=به گزارش\s)"
-    r"|\s+(?=(?:نظرات|دیدگاه[\u200c ]?ها)\s*\([0-9۰-۹]+\))")
+    r"|\s+(?=به گزارش\s)")
+# The readers' comments' header, a line of its own ("نظرات (۴)").
+COMMENTS_HEADER = re.compile(r"\s*(?:نظرات|دیدگاه[\u200c ]?ها)\s*\([0-9۰-۹]+\)\s*")
 TITLE_BAR_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")
 MAX_BAR_PARTS = 6
 
@@ -217,6 +218,7 @@ def _oneline(text: str) -> Reshaped:
     headline, at = _repeated_title(text)
     if headline:
         text = text[:at] + "\n" + headline + "\n" + text[at + len(headline):]
+    text = COMMENTS_HEADER.sub(lambda m: f"\n{m.group(0).strip()}\n", text)
     parts = []
     for piece in text.split("\n"):
         parts.extend(p for chunk in ONELINE_CUTS.split(piece) for p in SENTENCE_END.split(chunk) if p.strip())
