@@ -33,6 +33,25 @@ SHORT_ITEM_WORDS = 6
 AGO_AT_END = re.compile(r"\s(?:[0-9۰-۹]+\s*(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s*(?:پیش|قبل)|دیروز)$")
 
 
+# Menus and toolbars recur on every page of a site: a short phrase's rule is
+# remembered with the rules (``Rules.memo``, keys apart from the features').
+MEMO_MAX_CHARS = 120
+MEMO_MAX_ENTRIES = 1 << 14
+
+
+def known(rules: Rules, text: str):
+    """``rules.match(text)``, remembered for short texts."""
+    if len(text) > MEMO_MAX_CHARS:
+        return rules.match(text)
+    memo, key = rules.memo, ("bars", text)
+    if key in memo:
+        return memo[key]
+    if len(memo) >= MEMO_MAX_ENTRIES:
+        memo.clear()
+    found = memo[key] = rules.match(text)
+    return found
+
+
 def _items(words: list[str], rules: Rules) -> list[str] | None:
     """The words cut into known phrases (dynamic programming, fewest items), or None."""
     n = len(words)
@@ -47,7 +66,7 @@ def _items(words: list[str], rules: Rules) -> list[str] | None:
             continue
         for k in range(1, min(MAX_PHRASE_WORDS, n - i) + 1):
             phrase = " ".join(words[i:i + k])
-            rule = rules.match(phrase)
+            rule = known(rules, phrase)
             if rule is not None and rule.name in BAR_RULES:
                 cand = best[i] + [phrase]
                 if best[i + k] is None or len(best[i + k]) > len(cand):
@@ -61,7 +80,7 @@ def _header_and_item(words: list[str], rules: Rules) -> int:
         return 0
     for k in range(min(MAX_HEADER_WORDS, len(words) - 1), 0, -1):
         head = " ".join(words[:k])
-        rule = rules.match(head)
+        rule = known(rules, head)
         if rule is not None and rule.kind in HEADER_KINDS \
                 and (k >= 2 or head.endswith(":") or len(words) - k <= SHORT_ITEM_WORDS):
             return k
@@ -78,13 +97,14 @@ def split_bars(lines: list[Line], rules: Rules) -> list[Line]:
             out.append(Line(line.text[:ago.start()].rstrip(), line.numbers, line.gap_before))
             line = Line(ago.group(0).strip(), line.numbers, False)
             words = line.text.split()
-        if len(words) >= 2 and rules.match(line.text) is None:
+        if len(words) >= 2 and known(rules, line.text) is None:
             k = _header_and_item(words, rules)
             if k:
                 out.append(Line(" ".join(words[:k]), line.numbers, line.gap_before))
                 line = Line(" ".join(words[k:]), line.numbers, False)
                 words = words[k:]
-        if MIN_ITEMS <= len(words) <= MAX_BAR_WORDS and rules.match(line.text) is None:
+        if MIN_ITEMS <= len(words) <= MAX_BAR_WORDS and _phrase_at(words, 0, rules)[0] \
+                and known(rules, line.text) is None:
             items = _items(words, rules)
             # Two items or more, or one with the marks of a widget ("اندازه فونت +-").
             if items and (len(items) >= MIN_ITEMS or len(items[0].split()) < len(words)):
@@ -109,7 +129,7 @@ def _phrase_at(words: list[str], i: int, rules: Rules):
     found = []
     for k in range(1, min(MAX_PHRASE_WORDS, len(words) - i) + 1):
         phrase = " ".join(words[i:i + k])
-        rule = rules.match(phrase)
+        rule = known(rules, phrase)
         if rule is not None and (rule.name in BAR_RULES or rule.kind in RUN_RULE_KINDS):
             found.append((fold(phrase) in rule.phrases, k, rule))
     listed = [(k, rule) for exact, k, rule in found if exact]

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from khabar.core.model import Line, Role
+from khabar.core.bars import known
 from khabar.core.chars import fold
 from khabar.core.rules import RuleKind, Rules
 
@@ -36,6 +37,11 @@ GLUED_VALUE = re.compile(rf"^([^\W\d_][^:：]{{0,30}}?)\s*[:：](?=[{DIGIT}])")
 GLUED_ITEMS = re.compile(rf"(?<=[{DIGIT}])(?=[^\W\d_])")
 LABEL_INSIDE = re.compile(r"کد|شماره|تاریخ|زمان")
 MAX_BAR_WORDS = 14
+# A date line is short and holds a digit ("دیروز" alone is never joined to a time).
+MAX_DATE_WORDS = 14
+HAS_DIGIT = re.compile(f"[{DIGIT}]")
+MEMO_MAX_CHARS = 120
+MAX_TAGS_HEADER_WORDS = 4
 # Items of a tag list written on one line.
 TAG_SPLIT = re.compile(r"\s*[،,]\s*")
 TAG_MAX_WORDS = 6
@@ -84,9 +90,18 @@ def _is_time(text: str) -> bool:
 
 def _is_date(text: str) -> bool:
     """A line that is a date (with or without its time) and little else."""
+    if len(text.split()) > MAX_DATE_WORDS or not HAS_DIGIT.search(text):
+        return False
+    return _is_date_remembered(text) if len(text) <= MEMO_MAX_CHARS else _is_date_now(text)
+
+
+def _is_date_now(text: str) -> bool:
     from khabar.core.metadata import line_role  # the date tables load on first use
 
     return line_role(text) is Role.DATE
+
+
+_is_date_remembered = lru_cache(maxsize=1 << 12)(_is_date_now)
 
 
 def _is_separator(text: str) -> bool:
@@ -125,7 +140,9 @@ def _date_parts(lines: list[Line], i: int) -> int:
 
 
 def _tags_header(text: str, rules: Rules) -> bool:
-    rule = rules.match(text)
+    if len(text.split()) > MAX_TAGS_HEADER_WORDS:
+        return False
+    rule = known(rules, text)
     return rule is not None and rule.kind is RuleKind.TAGS_HEADER and ":" not in text.rstrip(": ").rstrip()
 
 
