@@ -84,11 +84,12 @@ def detect(text: str) -> str:
     lines = [line for line in text.split("\n") if line.strip()]
     if not lines:
         return "lines"
-    md = sum(1 for line in lines if MD_LINK.search(line) or MD_HEADING.match(line))
+    md = sum(1 for line in lines if MD_LINK.search(line) or MD_HEADING.match(line)) \
+        if "](" in text or "# " in text else 0  # most pages: no Markdown mark at all
     if md >= MIN_MARKDOWN_LINES and md >= MIN_MARKDOWN_SHARE * len(lines):
         return "markdown"
     # A layout-aware dump indents its blocks and pads columns with spaces.
-    laid = sum(1 for line in lines if line.startswith("  ") or COLUMN_GAP.search(line))
+    laid = sum(1 for line in lines if line.startswith("  ") or "     " in line and COLUMN_GAP.search(line))
     if laid >= MIN_MARKDOWN_LINES and laid >= MIN_LAYOUT_SHARE * len(lines):
         return "layout"
     sizes = [len(" ".join(line.split())) for line in lines]
