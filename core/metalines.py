@@ -42,6 +42,8 @@ MAX_DATE_WORDS = 14
 HAS_DIGIT = re.compile(f"[{DIGIT}]")
 MEMO_MAX_CHARS = 120
 MAX_TAGS_HEADER_WORDS = 4
+# A time glued to the date after it ("18:121398/05/28").
+GLUED_TIME_DATE = re.compile(rf"(?<![{DIGIT}])([{DIGIT}]{{1,2}}:[{DIGIT}]{{2}})([{DIGIT}]{{4}}/[{DIGIT}]{{1,2}}/[{DIGIT}]{{1,2}})")
 # Items of a tag list written on one line.
 TAG_SPLIT = re.compile(r"\s*[،,]\s*")
 TAG_MAX_WORDS = 6
@@ -201,7 +203,7 @@ def join_metadata(lines: list[Line], *, rules: Rules) -> list[Line]:
         glued = GLUED_VALUE.match(text)
         if glued and _label(glued.group(1)) in ("code", "date"):
             # "زمان:19:43": inline elements written without a space; the value is read apart from its label.
-            text = f"{glued.group(1)}: {text[glued.end():]}"
+            text = GLUED_TIME_DATE.sub(r"\1 \2", f"{glued.group(1)}: {text[glued.end():]}")
             lines[i] = Line(text, lines[i].numbers, lines[i].gap_before)
         label = _label(text)
         if label and i + 1 < n:

@@ -297,3 +297,8 @@ def test_readers_comments_after_the_article_are_not_its_text():
                 "سارا 12 اسفند 1393 - 08:03 این همه وعده دادند ولی در عمل چیزی ندیدیم و همه چیز مثل قبل ماند."]
     a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=comments))
     assert a.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_time_glued_to_its_date_is_read_and_never_the_title():
+    a = clean_bytes(page(["زمان:18:121398/05/28", "شماره خبر:13980528166897"], head=["خبرگزاری فارس", HEADLINE]))
+    assert (a.published, a.title) == ("2019-08-19T18:12:00+04:30", HEADLINE)
