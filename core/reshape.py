@@ -71,6 +71,8 @@ ONELINE_CUTS = re.compile(
 COMMENTS_HEADER = re.compile(r"\s*(?:نظرات|دیدگاه[\u200c ]?ها)\s*\([0-9۰-۹]+\)\s*")
 TITLE_BAR_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")
 MAX_BAR_PARTS = 6
+MIN_TITLE_WORDS = 3
+MAX_HEADLINE_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -229,9 +231,12 @@ def _oneline(text: str) -> Reshaped:
 def _repeated_title(text: str) -> tuple[str | None, int]:
     """The part of the title bar at the page's start that the page shows again, and where."""
     parts = TITLE_BAR_SPLIT.split(text[:400], maxsplit=MAX_BAR_PARTS)[:MAX_BAR_PARTS]
-    for part in sorted(parts[:-1] or parts, key=len, reverse=True):
+    # The bar's last part runs on into the page's text: its words from the start, longest first.
+    words = parts[-1].split()[:MAX_HEADLINE_WORDS]
+    tails = [" ".join(words[:k]) for k in range(len(words), MIN_TITLE_WORDS - 1, -1)]
+    for part in sorted(parts[:-1], key=len, reverse=True) + tails:
         part = part.strip()
-        if len(part.split()) < 3:
+        if len(part.split()) < MIN_TITLE_WORDS:
             continue
         at = text.find(part, text.find(part) + len(part))
         if at > 0:
