@@ -63,7 +63,7 @@ SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+(?=\S)")
 # Where a page saved on one line parts besides its sentences: after a time or
 # a news code, and before a metadata label.
 ONELINE_CUTS = re.compile(
-    r"(?<=[0-9۰-۹]{2}:[0-9۰-۹]{2})\s+(?=\S)"
+    r"(?<=[0-9۰-۹]{2}:[0-9۰-۹]{2})\s+(?=\S)(?![0-9۰-۹]{2,4}/)"
     r"|(?<=[0-9۰-۹]{5})\s+(?=[^\W\d_])"
     r"|\s+(?=(?:تاریخ انتشار|کد خبر|شماره خبر|کد مطلب|زمان|منبع|برچسب[\u200c ]?ها|کلیدواژه[\u200c ]?ها)\s*[:：])"
     r"|\s+(?=به گزارش\s)")
