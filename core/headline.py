@@ -32,6 +32,15 @@ SURTITLE_MAX_WORDS = 14
 HEAD_KEPT_LINES = 3
 
 
+DIGITS = str.maketrans({**{chr(0x06F0 + i): str(i) for i in range(10)}, **{chr(0x0660 + i): str(i) for i in range(10)}})
+
+
+def _key(text: str) -> str:
+    """A line as compared with the title bar: folded, digits in one script (a
+    <title> may write "۱۶" where the page writes "16")."""
+    return fold(text).translate(DIGITS)
+
+
 def _bar_candidates(bar: str) -> set[str]:
     """The headlines a title bar may hold: the bar, and each way of cutting the
     site's names off either end."""
@@ -40,7 +49,7 @@ def _bar_candidates(bar: str) -> set[str]:
     for k in range(1, len(parts)):
         out.add(" - ".join(parts[:k]))
         out.add(" - ".join(parts[k:]))
-    return {fold(c) for c in out if MIN_HEADLINE_WORDS <= len(c.split()) <= MAX_HEADLINE_WORDS}
+    return {_key(c) for c in out if MIN_HEADLINE_WORDS <= len(c.split()) <= MAX_HEADLINE_WORDS}
 
 
 @cache
@@ -86,7 +95,7 @@ def retitle(lines: list[Labeled], *, hint: str | None = None) -> list[Labeled]:
 
 def _named_by_bar(lines: list[Labeled], first_body: int, hint: str | None) -> int | None:
     if hint:
-        candidates = {fold(hint)}
+        candidates = {_key(hint)}
     elif len(lines) < 2 or lines[0].kind in KEPT:
         return None
     else:
@@ -95,15 +104,15 @@ def _named_by_bar(lines: list[Labeled], first_body: int, hint: str | None) -> in
         return None
     if hint:
         # The markup names the headline: its first line, wherever the classifier put the article's start.
-        return next((i for i, item in enumerate(lines) if fold(item.line.text) in candidates), None)
+        return next((i for i, item in enumerate(lines) if _key(item.line.text) in candidates), None)
     start = max(1, first_body - MAX_HEAD_LINES)
     # The headline above the article (a copy in the body or a related list is not it).
     for i in range(min(first_body, len(lines)) - 1, start - 1, -1):
-        if fold(lines[i].line.text) in candidates:
+        if _key(lines[i].line.text) in candidates:
             return i
     # The classifier took the head for the article's first lines.
     kept = [i for i in range(first_body, len(lines)) if lines[i].kind in KEPT][:HEAD_KEPT_LINES]
-    return next((i for i in kept if fold(lines[i].line.text) in candidates), None)
+    return next((i for i in kept if _key(lines[i].line.text) in candidates), None)
 
 
 def _move_title(lines: list[Labeled], old: int | None, new: int) -> None:

@@ -72,6 +72,8 @@ COMMENTS_HEADER = re.compile(r"\s*(?:نظرات|دیدگاه[\u200c ]?ها)\s*\(
 TITLE_BAR_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")
 MAX_BAR_PARTS = 6
 MIN_TITLE_WORDS = 3
+ONE_TO_ONE = str.maketrans({**{chr(0x06F0 + i): str(i) for i in range(10)},
+                            **{chr(0x0660 + i): str(i) for i in range(10)}, "ي": "ی", "ك": "ک"})
 MAX_HEADLINE_WORDS = 25
 
 
@@ -234,13 +236,17 @@ def _repeated_title(text: str) -> tuple[str | None, int]:
     # The bar's last part runs on into the page's text: its words from the start, longest first.
     words = parts[-1].split()[:MAX_HEADLINE_WORDS]
     tails = [" ".join(words[:k]) for k in range(len(words), MIN_TITLE_WORDS - 1, -1)]
+    # Compared with digits and letter forms folded one to one: the <title> may write
+    # "۱۶" where the page writes "16" (positions stay those of the text).
+    folded = text.translate(ONE_TO_ONE)
     for part in sorted(parts[:-1], key=len, reverse=True) + tails:
         part = part.strip()
         if len(part.split()) < MIN_TITLE_WORDS:
             continue
-        at = text.find(part, text.find(part) + len(part))
+        key = part.translate(ONE_TO_ONE)
+        at = folded.find(key, folded.find(key) + len(key))
         if at > 0:
-            return part, at
+            return text[at:at + len(part)], at
     return None, 0
 
 

@@ -302,3 +302,13 @@ def test_readers_comments_after_the_article_are_not_its_text():
 def test_a_time_glued_to_its_date_is_read_and_never_the_title():
     a = clean_bytes(page(["زمان:18:121398/05/28", "شماره خبر:13980528166897"], head=["خبرگزاری فارس", HEADLINE]))
     assert (a.published, a.title) == ("2019-08-19T18:12:00+04:30", HEADLINE)
+
+
+def test_a_title_bar_writing_other_digits_than_the_page_still_names_the_headline():
+    headline = "اولین حضور در لیگ حرفه‌ای در 16 سالگی"
+    head = ["نتایج زنده", "جدول لیگ", "لیگ برتر", "جام حذفی", headline]
+    a = clean_bytes(page(["کد: ۸۵۷۸۳۱۲"], head=head, bar="اولین حضور در لیگ حرفه‌ای در ۱۶ سالگی - ایسنا"))
+    assert a.title == headline
+    one = " ".join(page(["کد خبر: ۱۲۳۴۵"], head=[headline], bar="اولین حضور در لیگ حرفه‌ای در ۱۶ سالگی - ایسنا",
+                        after=["مطالب مرتبط", *[f"{m} در هفته گذشته به روز شد" for m in MENU] * 3]).decode().split("\n"))
+    assert clean_bytes(one.encode()).title == headline
