@@ -312,3 +312,6 @@ def test_a_title_bar_writing_other_digits_than_the_page_still_names_the_headline
     one = " ".join(page(["کد خبر: ۱۲۳۴۵"], head=[headline], bar="اولین حضور در لیگ حرفه‌ای در ۱۶ سالگی - ایسنا",
                         after=["مطالب مرتبط", *[f"{m} در هفته گذشته به روز شد" for m in MENU] * 3]).decode().split("\n"))
     assert clean_bytes(one.encode()).title == headline
+    from khabar.core.reshape import reshape
+
+    assert reshape(one).title_hint == headline  # found again though the bar writes its digits otherwise
