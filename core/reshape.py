@@ -8,9 +8,11 @@ from the text itself and :func:`reshape` reads it:
   its text (a line of links is a list, one link a line, as a line dump writes
   it), heading and list markers are dropped and the page's single ``#``
   headline is given as the title's hint.
-- ``layout`` (inscriptis): list bullets dropped, columns laid side by side
-  (wide runs of spaces) cut into lines.
-- ``oneline`` (the whole page on one line): cut into sentences.
+- ``layout`` (inscriptis): list bullets dropped, elements three spaces apart
+  cut into lines, a table laid out side by side read column by column.
+- ``oneline`` (the whole page on one line): the title bar's headline found
+  again, sentences, metadata items and the comments' header cut apart.
+- any other page: elements three spaces apart (``get_text(" ")``) are lines.
 HTML character references (``&nbsp;``, ``&#1587;``) are decoded in any shape
 when a page carries them.
 """
@@ -56,7 +58,6 @@ MIN_MARKDOWN_SHARE = 0.15
 MIN_LAYOUT_SHARE = 0.3
 # A page with no line structure: few lines, and long ones.
 ONELINE_MIN_CHARS = 1000
-BLOCK_LINE_CHARS = 400
 # html2text glues inline siblings: a time and a date ("19:431400/05/26").
 GLUED_TIME_DATE = re.compile(r"(?<!\d)(\d{1,2}:\d{2})(\d{4}/\d{1,2}/\d{1,2})")
 SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+(?=\S)")
@@ -96,9 +97,7 @@ def detect(text: str) -> str:
     laid = sum(1 for line in lines if line.startswith("  ") or "     " in line and COLUMN_GAP.search(line))
     if laid >= MIN_MARKDOWN_LINES and laid >= MIN_LAYOUT_SHARE * len(lines):
         return "layout"
-    sizes = [len(" ".join(line.split())) for line in lines]
-    size = sum(sizes)
-    if len(lines) == 1 and size >= ONELINE_MIN_CHARS:
+    if len(lines) == 1 and len(" ".join(lines[0].split())) >= ONELINE_MIN_CHARS:
         return "oneline"
     return "lines"
 
@@ -248,17 +247,6 @@ def _repeated_title(text: str) -> tuple[str | None, int]:
         if at > 0:
             return text[at:at + len(part)], at
     return None, 0
-
-
-def _sentences(text: str) -> str:
-    out = []
-    for line in text.split("\n"):
-        line = " ".join(line.split())
-        if len(line) < BLOCK_LINE_CHARS:
-            out.append(line)
-            continue
-        out.extend(SENTENCE_END.split(line))
-    return "\n".join(out)
 
 
 def rejoin(labeled: list[Labeled], shape: str) -> list[Labeled]:
