@@ -270,29 +270,29 @@ def main() -> None:
                 make_pages(folder, n)
                 os.sync()
                 peaks.append(run([KHABAR, "clean", str(folder), "-o", out(), "-q", "--jobs", "1"]).maxrss)
-                shutil.rmtree(folder, ignore_errors=True)
             rows.append((f"peak memory (ru_maxrss), `clean --jobs 1`, {args.memory_pages} pages",
                          f"{peaks[0] / 2**20:.0f} MiB", "", ""))
             rows.append((f"peak memory, {10 * args.memory_pages} pages", f"{peaks[1] / 2**20:.0f} MiB",
                          f"**{(peaks[1] / peaks[0] - 1) * 100:+.0f}%**", "flat"))
         progress(rows)
+        table = ("| measure | median (min–max) | ratio | target |\n| --- | --- | --- | --- |\n"
+                 + "".join(f"| {a} | {b} | {c} | {d} |\n" for a, b, c, d in rows))
+        made = ("sample pages around the articles of `../shared/corpus`, one folder per site" if CORPUS.is_dir()
+                else "copies of the sample pages (`../shared/corpus` was not found)")
+        note = (f"Measured by `benchmarks/bench.py --pages {args.pages} --scale-pages {args.scale_pages} --memory-pages "
+                f"{args.memory_pages} --rounds {args.rounds}` on {os.cpu_count()} cores, Python "
+                f"{sys.version.split()[0]}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average "
+                f"{load_before} before, {load()} after; pages: {made}. Medians of rotated rounds; ratios of medians.\n\n")
+        print(note + table)
+        if args.update_readme:
+            readme = ROOT / "README.md"
+            text = readme.read_text(encoding="utf-8")
+            head, rest = text.split(START, 1)
+            _, tail = rest.split(END, 1)
+            readme.write_text(f"{head}{START}\n{note}{table}{END}{tail}", encoding="utf-8")
     finally:
+        # Last, after the table: deleting tens of thousands of files can take minutes.
         shutil.rmtree(work, ignore_errors=True)
-    table = ("| measure | median (min–max) | ratio | target |\n| --- | --- | --- | --- |\n"
-             + "".join(f"| {a} | {b} | {c} | {d} |\n" for a, b, c, d in rows))
-    made = ("sample pages around the articles of `../shared/corpus`, one folder per site" if CORPUS.is_dir()
-            else "copies of the sample pages (`../shared/corpus` was not found)")
-    note = (f"Measured by `benchmarks/bench.py --pages {args.pages} --scale-pages {args.scale_pages} --memory-pages "
-            f"{args.memory_pages} --rounds {args.rounds}` on {os.cpu_count()} cores, Python "
-            f"{sys.version.split()[0]}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average "
-            f"{load_before} before, {load()} after; pages: {made}. Medians of rotated rounds; ratios of medians.\n\n")
-    print(note + table)
-    if args.update_readme:
-        readme = ROOT / "README.md"
-        text = readme.read_text(encoding="utf-8")
-        head, rest = text.split(START, 1)
-        _, tail = rest.split(END, 1)
-        readme.write_text(f"{head}{START}\n{note}{table}{END}{tail}", encoding="utf-8")
 
 
 if __name__ == "__main__":
