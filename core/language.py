@@ -6,8 +6,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from itertools import repeat
 from importlib import resources
+from itertools import repeat
 
 from khabar.core.errors import KhabarError
 
