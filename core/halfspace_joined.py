@@ -104,17 +104,59 @@ def _participle(lex: Lexicon, r: Rules, stem: str) -> bool:
 
 def _compound_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
     """Two known content words, the first ending in 'ه' ('فاصله' + 'گذاری'),
-    or a prefix written with a half-space and a known word ('بی' + 'رحم')."""
+    or a prefix written with a half-space and a known word ('بی' + 'رحم').
+    Two number words are a number ('پنج' + 'هزار'), whatever else the letters
+    read as ('پنجه' + 'زار')."""
     readings: dict[str, int] = {}
+    numbers: dict[str, int] = {}
     for i in range(2, len(piece) - 2):
         second = _base(lex, piece[i:])
         if second is None:
             continue
+        if _number_word(lex, piece[:i]) and _number_word(lex, piece[i:]) and piece[i - 1] not in r.non_joining:
+            numbers[piece[:i] + ZWNJ + piece[i:]] = 1
         if piece[:i] in r.halfspaced_prefixes:
             readings[piece[:i] + ZWNJ + second[0]] = max(second[1], 1)
         elif i >= 4 and piece[i - 1] == "ه" and (first := _base(lex, piece[:i])) is not None:
             readings[first[0] + ZWNJ + second[0]] = max(min(first[1], second[1]), 1)
-    return readings
+    return numbers or readings
+
+
+def stem_compound(lex: Lexicon, r: Rules, head: str, tail: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether a content word and a verb's present stem with a derivational
+    suffix make a compound hazm does not list ('منفی' + 'گرایی', 'تحول' +
+    'گرایانه'): the tail is no word alone, the head is one."""
+    entry = lex.words.get(head)
+    if entry is None or len(head) < r.compound_min_first or not entry[1] & CONTENT_POS or head in r.not_after_ezafe:
+        return False
+    if tail in lex.words:
+        return False
+    stems = bound_stems()
+    return any(tail.endswith(suffix) and tail[: len(tail) - len(suffix)] in stems
+               for suffix in suffixes if len(tail) > len(suffix) + 1)
+
+
+@functools.cache
+def bound_stems() -> frozenset[str]:
+    """Second parts of compounds: the present stems of hazm's verbs ('انداز'),
+    and the parts, no word alone, that end ``productive_min_firsts`` or more
+    of the compounds hazm lists with a half-space ('گرا': 'اصول‌گرا',
+    'تحول‌گرا' ...; hazm's verbs lack 'گراییدن')."""
+    lex, r = lexicon(), rules()
+    firsts: dict[str, set[str]] = {}
+    for spelled, _ in lex.halfspaced.values():
+        parts = spelled.split(ZWNJ)
+        if len(parts) == 2:
+            firsts.setdefault(parts[1], set()).add(parts[0])
+    productive = {second for second, heads in firsts.items()
+                  if len(heads) >= r.productive_min_firsts and second not in lex.words and len(second) >= 3
+                  and second not in r.plural and second not in lex.verb_heads and not second.endswith("ان")}
+    return lex.present_stems | productive
+
+
+def _number_word(lex: Lexicon, word: str) -> bool:
+    entry = lex.words.get(word)
+    return entry is not None and "NUM" in entry[1]
 
 
 def unknown_to_hazm(lex: Lexicon, piece: str) -> bool:
@@ -168,6 +210,9 @@ def _unknown_word_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]
                 base = _base(lex, piece[:i], weak_ok=True)
                 if base is not None:
                     readings[base[0] + ZWNJ + piece[i:]] = 1
+    for i in range(r.compound_min_first, len(piece) - 3):
+        if piece[i - 1] not in r.non_joining and stem_compound(lex, r, piece[:i], piece[i:], r.joined_stem_suffixes):
+            readings[piece[:i] + ZWNJ + piece[i:]] = 1
     article = r.arabic_article
     for i in range(r.compound_min_first, len(piece) - len(article) - 1):
         if not piece.startswith(article, i) or piece[i - 1] in r.non_joining:

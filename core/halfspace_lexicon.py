@@ -72,10 +72,13 @@ class Lexicon:
     # Infinitives and past participles ('کردن', 'شده'): the second part of
     # compound verbs ('فعال‌کردن', 'رسیدگی‌شده').
     verb_heads: frozenset[str]
+    # Present stems of hazm's verbs ('گذار', 'انداز', 'گرا'): the second part
+    # of compounds written with a half-space ('سرمایه‌گذاری', 'چشم‌انداز').
+    present_stems: frozenset[str]
 
 
 # Bump when the Lexicon's fields change, or how they are built: old caches are then ignored.
-LEXICON_FORMAT = 3
+LEXICON_FORMAT = 4
 
 
 def _cache_file() -> Path | None:
@@ -163,16 +166,20 @@ def _build_lexicon() -> Lexicon:
     prefixed = tuple(p + ZWNJ for p in r.verb_prefixes)
     forms.update(pre + form for form in list(forms) if form.startswith(prefixed) for pre in r.preverbs)
     verb_heads: set[str] = set()
+    present_stems: set[str] = set()
     for verb in verbs_list():
-        past = verb.split("#")[0]
+        past, _, present = verb.partition("#")
         if len(past) >= 2:
             verb_heads.update((past + "ن", past + "ه"))
+        if len(present) >= 2 and " " not in present:
+            present_stems.add(present)
     verbs: dict[str, str] = {}
     for form in forms:
         # Each side of the half-space has two letters at least ('ه‌ای' is no verb).
         if min(map(len, form.split(ZWNJ))) >= 2:
             verbs.setdefault(form.replace(ZWNJ, ""), form)
-    return Lexicon(words, frozenset(weak), halfspaced, verbs, frozenset(joined_verbs), frozenset(verb_heads))
+    return Lexicon(words, frozenset(weak), halfspaced, verbs, frozenset(joined_verbs), frozenset(verb_heads),
+                   frozenset(present_stems))
 
 
 def _listing_noise(spelled: str, words: dict, weak: set[str]) -> bool:

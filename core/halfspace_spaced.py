@@ -1,45 +1,233 @@
-"""Two words written apart, with a space, where an editor writes one with a
-half-space ('می شود' -> 'می‌شود')."""
+"""Two words written apart, with a space, where an editor writes one word with
+a half-space: 'می طلبد' -> 'می‌طلبد', 'کارت های' -> 'کارت‌های', 'جامع تر' ->
+'جامع‌تر', 'شده اند' -> 'شده‌اند', 'پیش بینی' -> 'پیش‌بینی'.
+
+A space is made a half-space only where the lexicon says the joined form is
+the word and the two apart are not a likelier reading:
+
+- the verb prefix 'می'/'نمی' before letters with which it makes a verb form
+  hazm conjugates ('می طلبد'); not after the month 'ماه' or a cup of 'می'
+  (wine): 'ماه می', 'جام می';
+- the plural 'ها', 'های', 'هایی' ... after a word that is no function word
+  ('کارت های', 'آن ها'; not 'که ها');
+- the comparative 'تر', 'ترین' after an adjective ('جامع تر'; 'تر', wet,
+  after a noun stays: 'چشم تر'); the comparatives written joined by
+  convention are joined ('بیش تر' -> 'بیشتر');
+- the clitics 'ای', 'ام', 'اش', 'ایم', 'اید', 'اند' after a silent 'ه'
+  ('رسانه ای', 'شده اند'; never 'است': 'شده است' is how it is written);
+  'اش' and 'شان' after a word ending in 'ی' ('زندگی اش');
+- two words hazm lists as one with a half-space at that cut ('پیش‌بینی'),
+  when the compound is no rarer than ``compound_share`` of its rarer part:
+  then the pair is mostly that compound, not two words that meet.
+
+Each decision reads the two words (the first as joined so far, so that
+'پیش بینی های' becomes 'پیش‌بینی‌های') and, for 'می', the word before; never
+the words after, so that the text once repaired gives the same decisions.
+"""
 
 from __future__ import annotations
 
+import functools
+import itertools
+import operator
 import re
 
 from .halfspace import LETTERS, MARKS, ZWNJ
-from .halfspace_lexicon import lexicon
+from .halfspace_joined import CONTENT_POS, _base, _ends_in_silent_heh, _halfspaced_spelling, _respell, bound_stems, stem_compound
+from .halfspace_lexicon import Lexicon, Rules, lexicon, rules
 
-# 'می' or 'نمی' standing alone, one space, then a Persian word.
-SPACED_PREFIX = re.compile(
-    f"(?<![{LETTERS}{MARKS}{ZWNJ}])(ن?می) ([{LETTERS}]+(?:{ZWNJ}[{LETTERS}]+)*)(?![{LETTERS}{MARKS}])"
-)
-# A word that starts with the verb prefix, joined or after a half-space.
-PREFIXED_WORD = re.compile(f"(?<![{LETTERS}{MARKS}{ZWNJ}])ن?می{ZWNJ}?[{LETTERS}]+(?:{ZWNJ}[{LETTERS}]+)*")
+# A word and the text between words, alternately (as in halfspace_joined).
+_WORDS_AND_GAPS = re.compile(f"([{LETTERS}{MARKS}]+(?:{ZWNJ}[{LETTERS}{MARKS}]+)*)")
 
 
-def join_verb_prefixes(text: str) -> str:
-    """Write the verb prefix with a half-space, not a space ('می شود' ->
-    'می‌شود'), in a paragraph that mostly writes it so.
+@functools.cache
+def _second_words() -> frozenset[str]:
+    """Words that may be the second of a pair written apart: suffixes and clitics."""
+    r = rules()
+    stem_tails = {stem + suffix for stem in bound_stems() for suffix in r.stem_suffixes}
+    return frozenset((*r.plural, *r.spaced_comparative, *r.spaced_after_heh, *r.spaced_after_yeh, *stem_tails))
 
-    Some writers space the prefix throughout ('می کند', common on sports
-    sites); their paragraphs are left as written. Where the other verbs of
-    the paragraph have the prefix joined, a spaced one is a slip.
-    """
-    if "می " not in text:
+
+@functools.cache
+def _compound_firsts() -> frozenset[str]:
+    """The first parts of the compounds hazm lists with a half-space, the verb
+    prefixes and the prefixes written with a half-space."""
+    r = rules()
+    prefixes = {*r.verb_prefixes, *_prefixed_preverbs(), *r.spaced_prefixes}
+    return frozenset(spelled.split(ZWNJ, 1)[0] for spelled, _ in lexicon().halfspaced.values()) | prefixes
+
+
+def _letters(word: str) -> str:
+    return word.replace(ZWNJ, "")
+
+
+def joined_pair(lex: Lexicon, r: Rules, before: str, first: str, second: str) -> str | None:
+    """The one word that ``first`` and ``second``, written apart, make, or None
+    when they are two words. ``before`` is the word before them ('' if none)."""
+    found = reading(lex, r, before, first, second)
+    return None if found is None else found[0]
+
+
+def reading(lex: Lexicon, r: Rules, before: str, first: str, second: str) -> tuple[str, str] | None:
+    """(the one word, the rule that makes it), or None: see :func:`joined_pair`."""
+    base, tail = _letters(first), _letters(second)
+    if first in r.verb_prefixes or first in _prefixed_preverbs():
+        form = lex.verbs.get(base + tail)
+        if form is not None and _letters(form.split(ZWNJ, 1)[0]) == first and before not in r.not_before_verb_prefix:
+            return first + ZWNJ + second, "verb prefix"
+        return None
+    if second in r.plural:
+        entry = lex.words.get(base)
+        if first in r.not_after_ezafe or (entry is not None and not entry[1] - frozenset(r.function_pos)):
+            return None
+        if entry is not None or ZWNJ in first or _base(lex, base, weak_ok=True) is not None:
+            return _respell(first + ZWNJ + second, r), "plural"
+        return None
+    if second in r.spaced_comparative:
+        entry = lex.words.get(base) or lex.words.get(base[:-1] if base.endswith("ی") else "")
+        if first in r.not_after_ezafe or entry is None or "AJ" not in entry[1]:
+            return None
+        if base in r.joined_comparative_bases:
+            return first + second, "comparative"
+        return _respell(first + ZWNJ + second, r), "comparative"
+    if second in r.spaced_after_heh and _ends_in_silent_heh(r, base) and len(base) >= 2:
+        return first + ZWNJ + second, "clitic after heh"
+    if second in r.spaced_after_yeh and base.endswith("ی") and len(base) >= 3:
+        return first + ZWNJ + second, "clitic after yeh"
+    if base in r.spaced_prefixes and _base(lex, tail) is not None:
+        return first + ZWNJ + second, "prefix"  # 'بی توجهی'
+    if stem_compound(lex, r, base, tail, r.stem_suffixes):
+        return _respell(first + ZWNJ + second, r), "stem compound"  # 'تحول گرایانه'
+    listed = _halfspaced_spelling(lex, base + tail)
+    if listed is None or _letters(listed.split(ZWNJ, 1)[0]) != _letters(first.split(ZWNJ, 1)[0]):
+        return None
+    word = _compound(lex, r, first, second, listed)
+    return None if word is None else (word, "compound")
+
+
+@functools.cache
+def _prefixed_preverbs() -> frozenset[str]:
+    """'برمی', 'درنمی' ...: a preverb and the verb prefix."""
+    r = rules()
+    return frozenset(p + v for p in r.preverbs for v in r.verb_prefixes)
+
+
+def _free_word(lex: Lexicon, word: str) -> bool:
+    """A content word hazm lists (a noun, adjective ...), not a function word."""
+    entry = lex.words.get(word)
+    return entry is not None and bool(entry[1] & CONTENT_POS)
+
+
+def _compound(lex: Lexicon, r: Rules, first: str, second: str, listed: str) -> str | None:
+    """The compound hazm lists, when it is a word of its own and its second
+    part is bound: letters that are no word alone ('بین' + 'المللی'), or a
+    verb's present stem with a derivational suffix ('سرمایه' + 'گذاری',
+    'تهیه' + 'کننده'). Left apart: two free words that hazm's corpus joins as
+    a name or phrase ('خلیج فارس', 'رئیس جمهور', 'ثبت نام'), a bare stem that
+    is a word too ('پیش فروش': sale), a function word and a word ('به
+    زودی', 'به روز'), participles ('اعلام شده': compound verbs are written
+    apart) and number words ('یک میلیون'); and compounds hazm's corpus
+    writes fewer than ``compound_min_freq`` times, which writers split as
+    often as not."""
+    head, tail = _letters(first), _letters(second)
+    if tail in lex.verb_heads or "NUM" in (lex.words.get(tail) or (0, ()))[1]:
+        return None
+    last = head.split(ZWNJ)[-1]
+    if head in r.not_after_ezafe or (last in lex.words and not _free_word(lex, last)):
+        return None
+    if tail in r.compound_tails:
+        return listed  # 'سه شنبه': the days of the week
+    entry = lex.words.get(listed)
+    if entry is not None and entry[0] < r.compound_min_freq:
+        return None
+    if tail not in lex.words:
+        return listed
+    if any(tail.endswith(suffix) and tail[: -len(suffix)] in bound_stems() for suffix in r.stem_suffixes):
+        return listed
+    return None
+
+
+def join_spaced_words(text: str) -> str:
+    """Make one word with a half-space of two written apart where the lexicon
+    says so ('می طلبد' -> 'می‌طلبد', 'کارت های' -> 'کارت‌های')."""
+    if " " not in text:
         return text
-    verbs = lexicon().verbs
+    parts = _WORDS_AND_GAPS.split(text)
+    words = parts[1::2]
+    if len(words) < 2:
+        return text
+    seconds, firsts = _second_words(), _compound_firsts()
+    r = rules()
+    # Pairs worth a look, picked at C speed: a suffix second, a prefix or a
+    # compound's first part first; and a single space between.
+    candidate = map(operator.or_, map(seconds.__contains__, words[1:]), map(firsts.__contains__, words[:-1]))
+    spaced = map(" ".__eq__, parts[2:-1:2])
+    todo = list(itertools.compress(itertools.count(), map(operator.and_, candidate, spaced)))
+    if not todo:
+        return text
+    lex = lexicon()
+    merged: dict[int, str] = {}  # index of a word -> the word it now starts (joined so far)
+    joined_into: dict[int, int] = {}  # index of a word joined to the one before -> the first's index
+    for i in todo:
+        head = joined_into.get(i, i)
+        first = merged.get(head, words[head])
+        before = words[head - 1] if head > 0 and parts[2 * head] == " " else ""
+        word = _decide(lex, r, before, first, words[i + 1])
+        if word is not None:
+            merged[head] = word
+            joined_into[i + 1] = head
+    if not merged:
+        return text
+    out = []
+    for k, part in enumerate(parts):
+        # parts[2j + 1] is word j, parts[2j] the gap before it: both go when
+        # word j was joined to the word before
+        j = k // 2
+        if j in joined_into and k in (2 * j, 2 * j + 1):
+            continue
+        out.append(merged.get(j, part) if k % 2 else part)
+    return "".join(out)
 
-    def verb(m: re.Match[str]) -> str | None:
-        key = (m.group(1) + m.group(2)).replace(ZWNJ, "")
-        form = verbs.get(key)
-        return form if form is not None and form.startswith(m.group(1) + ZWNJ) else None
 
-    def fix_line(line: str) -> str:
-        if "می " not in line:
-            return line
-        spaced = sum(1 for m in SPACED_PREFIX.finditer(line) if verb(m))
-        joined = sum(1 for m in PREFIXED_WORD.finditer(line) if m.group().replace(ZWNJ, "") in verbs)
-        if not spaced or joined <= spaced:
-            return line
-        return SPACED_PREFIX.sub(lambda m: verb(m) or m.group(0), line)
+_DECIDED: dict[tuple[str, str, str], str | None] = {}
 
-    return "\n".join(fix_line(line) for line in text.split("\n"))
+
+def _decide(lex: Lexicon, r: Rules, before: str, first: str, second: str) -> str | None:
+    k = (before if first in r.verb_prefixes else "", first, second)
+    try:
+        return _DECIDED[k]
+    except KeyError:
+        if len(_DECIDED) > 1 << 15:
+            _DECIDED.clear()
+        word = _DECIDED[k] = joined_pair(lex, r, *k)
+        return word
+
+
+# 'می' or 'نمی' standing alone, one space, then a Persian word; and a word
+# starting with the verb prefix, without a half-space.
+_SPACED_PREFIX = re.compile(f"(?<![{LETTERS}{MARKS}{ZWNJ}])(ن?می) ([{LETTERS}]+)")
+_JOINED_PREFIX = re.compile(f"(?<![{LETTERS}{MARKS}{ZWNJ}])ن?می[{LETTERS}]+")
+
+
+def spaces_stand_for_halfspaces(text: str) -> bool:
+    """Whether the text's spaces may stand for half-spaces, by its own usage.
+
+    The verb prefix says how a text lost its half-spaces: where they were
+    deleted, its prefixed verbs are written joined ('میشود') and a spaced one
+    ('می شود') is the writer's choice; where they were typed as spaces, its
+    verbs are spaced. A text that joins its prefixed verbs more than
+    ``deleted_over_spaced`` times as often as it spaces them keeps its spaces.
+    """
+    lex = lexicon()
+    spaced = sum(1 for m in _SPACED_PREFIX.finditer(text)
+                 if (form := lex.verbs.get(m.group(1) + m.group(2))) is not None and form.startswith(m.group(1) + ZWNJ))
+    if not spaced:
+        return not any(_deleted(lex, w) for w in _JOINED_PREFIX.findall(text))
+    deleted = sum(1 for w in _JOINED_PREFIX.findall(text) if _deleted(lex, w))
+    return deleted <= rules().deleted_over_spaced * spaced
+
+
+def _deleted(lex: Lexicon, word: str) -> bool:
+    """A prefixed verb form written joined ('میشود'), and no word itself ('میدان')."""
+    form = lex.verbs.get(word)
+    return form is not None and ZWNJ in form[:4] and word not in lex.words

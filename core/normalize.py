@@ -232,7 +232,7 @@ def fix_punctuation_spacing(text: str) -> str:
 
 # --- half-spaces -------------------------------------------------------------
 
-join_verb_prefixes = halfspace.join_verb_prefixes
+join_spaced_words = halfspace.join_spaced_words
 restore_halfspaces = halfspace.restore_halfspaces
 
 
@@ -284,7 +284,7 @@ FIXES: tuple[Fix, ...] = (
     Fix("remove_stray_halfspaces", remove_stray_halfspaces, lambda c: c.spaces),
     Fix("unify_spaces", unify_spaces, lambda c: c.spaces),
     Fix("fix_punctuation_spacing", fix_punctuation_spacing, lambda c: c.punctuation),
-    Fix("join_verb_prefixes", join_verb_prefixes, lambda c: c.halfspaces, words_only=True),
+    Fix("join_spaced_words", join_spaced_words, lambda c: c.halfspaces, words_only=True),
     Fix("restore_halfspaces", restore_halfspaces, lambda c: c.halfspaces, words_only=True),
     Fix("digits_to_persian", digits_to_persian, lambda c: c.digits == "fa", prose=False, numbers=True),
     Fix("digits_to_latin", digits_to_latin, lambda c: c.digits == "latin", prose=False, numbers=True),
@@ -316,6 +316,9 @@ def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes
     fixes = [f for f in FIXES if f.enabled(config)]
     if not fixes or not text:
         return Normalized(text)
+    if config.halfspaces and not halfspace.spaces_stand_for_halfspaces(text):
+        # The text deleted its half-spaces: its spaces are the writer's (read once, for the whole text).
+        fixes = [f for f in fixes if f.apply is not join_spaced_words]
     counts: dict[str, int] | None = {} if changes else None
     # Every fix works within a line, so the text is repaired in blocks of lines.
     blocks = [_normalize_block(block, fixes, counts) for block in _blocks(text)]
