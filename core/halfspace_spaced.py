@@ -80,7 +80,7 @@ def reading(lex: Lexicon, r: Rules, before: str, first: str, second: str) -> tup
         entry = lex.words.get(base)
         if first in r.not_after_ezafe or (entry is not None and not entry[1] - frozenset(r.function_pos)):
             return None
-        if entry is not None or ZWNJ in first or _base(lex, base, weak_ok=True) is not None:
+        if entry is not None or _base(lex, base, weak_ok=True) is not None:
             return _respell(first + ZWNJ + second, r), "plural"
         return None
     if second in r.spaced_comparative:
@@ -99,10 +99,21 @@ def reading(lex: Lexicon, r: Rules, before: str, first: str, second: str) -> tup
     if stem_compound(lex, r, base, tail, r.stem_suffixes):
         return _respell(first + ZWNJ + second, r), "stem compound"  # 'تحول گرایانه'
     listed = _halfspaced_spelling(lex, base + tail)
-    if listed is None or _letters(listed.split(ZWNJ, 1)[0]) != _letters(first.split(ZWNJ, 1)[0]):
+    if listed is None or not _cut_at(listed, len(base)):
         return None
     word = _compound(lex, r, first, second, listed)
     return None if word is None else (word, "compound")
+
+
+def _cut_at(spelled: str, n: int) -> bool:
+    """Whether a half-spaced spelling has a half-space after its first n letters
+    (read on letters alone: the first word may have its own half-spaces or not)."""
+    letters = 0
+    for part in spelled.split(ZWNJ)[:-1]:
+        letters += len(part)
+        if letters == n:
+            return True
+    return False
 
 
 @functools.cache
@@ -204,30 +215,30 @@ def _decide(lex: Lexicon, r: Rules, before: str, first: str, second: str) -> str
 
 
 # 'می' or 'نمی' standing alone, one space, then a Persian word; and a word
-# starting with the verb prefix, without a half-space.
+# starting with the verb prefix, joined or after a half-space.
 _SPACED_PREFIX = re.compile(f"(?<![{LETTERS}{MARKS}{ZWNJ}])(ن?می) ([{LETTERS}]+)")
-_JOINED_PREFIX = re.compile(f"(?<![{LETTERS}{MARKS}{ZWNJ}])ن?می[{LETTERS}]+")
+_PREFIXED = re.compile(f"(?<![{LETTERS}{MARKS}{ZWNJ}])ن?می{ZWNJ}?[{LETTERS}]+")
 
 
 def spaces_stand_for_halfspaces(text: str) -> bool:
     """Whether the text's spaces may stand for half-spaces, by its own usage.
 
-    The verb prefix says how a text lost its half-spaces: where they were
-    deleted, its prefixed verbs are written joined ('میشود') and a spaced one
-    ('می شود') is the writer's choice; where they were typed as spaces, its
-    verbs are spaced. A text that joins its prefixed verbs more than
-    ``deleted_over_spaced`` times as often as it spaces them keeps its spaces.
+    The verb prefix says how a text writes its half-spaces: with a space ('می
+    شود'), with a half-space ('می‌شود'), or deleted ('میشود'). A text whose
+    prefixed verbs are written one word (with a half-space or without) more
+    than ``one_word_over_spaced`` times as often as spaced keeps its spaces:
+    there a spaced verb, a spaced plural, is the writer's choice. Counting
+    both one-word spellings keeps the answer when the text is repaired again
+    (a deleted half-space comes back, a kept space stays).
     """
     lex = lexicon()
     spaced = sum(1 for m in _SPACED_PREFIX.finditer(text)
                  if (form := lex.verbs.get(m.group(1) + m.group(2))) is not None and form.startswith(m.group(1) + ZWNJ))
-    if not spaced:
-        return not any(_deleted(lex, w) for w in _JOINED_PREFIX.findall(text))
-    deleted = sum(1 for w in _JOINED_PREFIX.findall(text) if _deleted(lex, w))
-    return deleted <= rules().deleted_over_spaced * spaced
+    one_word = sum(1 for word in _PREFIXED.findall(text) if _prefixed_verb(lex, word.replace(ZWNJ, "")))
+    return one_word <= rules().one_word_over_spaced * spaced or not one_word
 
 
-def _deleted(lex: Lexicon, word: str) -> bool:
-    """A prefixed verb form written joined ('میشود'), and no word itself ('میدان')."""
-    form = lex.verbs.get(word)
-    return form is not None and ZWNJ in form[:4] and word not in lex.words
+def _prefixed_verb(lex: Lexicon, letters: str) -> bool:
+    """A verb form with the prefix ('میشود'), and no word itself ('میدان')."""
+    form = lex.verbs.get(letters)
+    return form is not None and ZWNJ in form[:4] and letters not in lex.words
