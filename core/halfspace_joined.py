@@ -10,16 +10,13 @@ import operator
 import re
 
 from .halfspace import HAS_MARK, LETTERS, WORD, ZWNJ
-from .halfspace_lexicon import Lexicon, Rules, lexicon, rules
+from .halfspace_lexicon import JOINED_SUFFIXES, Lexicon, Rules, lexicon, rules
 
 # What follows a word: spaces, then the next word if there is one.
 # (A number is a digit or, in masked text, its placeholder: the same to the repair.)
 NEXT_WORD = re.compile(f" *(?:([{LETTERS}]+)|([\ue000\ue001«(0-9\u06f0-\u06f9\u0660-\u0669]))?")
 # Parts of speech of a word that can take a plural or start a compound.
 CONTENT_POS = frozenset({"N", "AJ", "ADV", "NUM"})
-# Suffixes that join a word without a half-space, with what the word loses
-# before them: 'دانش‌آموز' + 'ان', 'جان‌باخته' - 'ه' + 'گان', 'گفت‌وگو' + 'یی'.
-JOINED_SUFFIXES = (("ان", ""), ("گان", "ه"), ("ی", ""), ("یی", ""), ("یان", ""))
 # Plural with ezafe: must be followed by the word it links to.
 EZAFE_PLURAL = "های"
 
@@ -131,27 +128,9 @@ def stem_compound(lex: Lexicon, r: Rules, head: str, tail: str, suffixes: tuple[
         return False
     if tail in lex.words:
         return False
-    stems = bound_stems()
+    stems = lex.bound_stems
     return any(tail.endswith(suffix) and tail[: len(tail) - len(suffix)] in stems
                for suffix in suffixes if len(tail) > len(suffix) + 1)
-
-
-@functools.cache
-def bound_stems() -> frozenset[str]:
-    """Second parts of compounds: the present stems of hazm's verbs ('انداز'),
-    and the parts, no word alone, that end ``productive_min_firsts`` or more
-    of the compounds hazm lists with a half-space ('گرا': 'اصول‌گرا',
-    'تحول‌گرا' ...; hazm's verbs lack 'گراییدن')."""
-    lex, r = lexicon(), rules()
-    firsts: dict[str, set[str]] = {}
-    for spelled, _ in lex.halfspaced.values():
-        parts = spelled.split(ZWNJ)
-        if len(parts) == 2:
-            firsts.setdefault(parts[1], set()).add(parts[0])
-    productive = {second for second, heads in firsts.items()
-                  if len(heads) >= r.productive_min_firsts and second not in lex.words and len(second) >= 3
-                  and second not in r.plural and second not in lex.verb_heads and not second.endswith("ان")}
-    return lex.present_stems | productive
 
 
 def _number_word(lex: Lexicon, word: str) -> bool:
@@ -210,9 +189,15 @@ def _unknown_word_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]
                 base = _base(lex, piece[:i], weak_ok=True)
                 if base is not None:
                     readings[base[0] + ZWNJ + piece[i:]] = 1
-    for i in range(r.compound_min_first, len(piece) - 3):
-        if piece[i - 1] not in r.non_joining and stem_compound(lex, r, piece[:i], piece[i:], r.joined_stem_suffixes):
-            readings[piece[:i] + ZWNJ + piece[i:]] = 1
+    for suffix in r.joined_stem_suffixes:
+        if not piece.endswith(suffix):
+            continue
+        rest = piece[: len(piece) - len(suffix)]
+        # a stem of two letters or more, after a first part of compound_min_first
+        for i in range(r.compound_min_first, len(rest) - 1):
+            if rest[i:] in lex.bound_stems and piece[i - 1] not in r.non_joining \
+                    and stem_compound(lex, r, piece[:i], piece[i:], (suffix,)):
+                readings[piece[:i] + ZWNJ + piece[i:]] = 1
     article = r.arabic_article
     for i in range(r.compound_min_first, len(piece) - len(article) - 1):
         if not piece.startswith(article, i) or piece[i - 1] in r.non_joining:

@@ -19,6 +19,10 @@ from pathlib import Path
 
 from .halfspace import ZWNJ
 
+# Suffixes that join a word without a half-space, with what the word loses
+# before them: 'دانش‌آموز' + 'ان', 'جان‌باخته' - 'ه' + 'گان', 'گفت‌وگو' + 'یی'.
+JOINED_SUFFIXES = (("ان", ""), ("گان", "ه"), ("ی", ""), ("یی", ""), ("یان", ""))
+
 
 class Rules(types.SimpleNamespace):
     """The rules of data/halfspace.toml as attributes, its sections flattened
@@ -75,10 +79,19 @@ class Lexicon:
     # Present stems of hazm's verbs ('گذار', 'انداز', 'گرا'): the second part
     # of compounds written with a half-space ('سرمایه‌گذاری', 'چشم‌انداز').
     present_stems: frozenset[str]
+    # Second parts of compounds: the present stems, and the parts, no word
+    # alone, that end many of hazm's half-spaced compounds ('گرا').
+    bound_stems: frozenset[str]
+    # Words that may be the second of a pair written apart that makes one word
+    # (see halfspace_spaced), other than a listed compound's.
+    spaced_seconds: frozenset[str]
+    # The letters of the listed half-spaced compounds with a joined suffix
+    # ('جان‌باخته' -> 'جانباختگان'), and without.
+    compound_keys: frozenset[str]
 
 
 # Bump when the Lexicon's fields change, or how they are built: old caches are then ignored.
-LEXICON_FORMAT = 4
+LEXICON_FORMAT = 6
 
 
 def _cache_file() -> Path | None:
@@ -178,8 +191,36 @@ def _build_lexicon() -> Lexicon:
         # Each side of the half-space has two letters at least ('ه‌ای' is no verb).
         if min(map(len, form.split(ZWNJ))) >= 2:
             verbs.setdefault(form.replace(ZWNJ, ""), form)
+    bound = _bound_stems(r, words, halfspaced, present_stems, verb_heads)
     return Lexicon(words, frozenset(weak), halfspaced, verbs, frozenset(joined_verbs), frozenset(verb_heads),
-                   frozenset(present_stems))
+                   frozenset(present_stems), bound, _spaced_seconds(r, words, bound), _compound_keys(halfspaced))
+
+
+def _bound_stems(r: Rules, words: dict, halfspaced: dict, present_stems: set[str], verb_heads: set[str]) -> frozenset[str]:
+    """The present stems of hazm's verbs ('انداز'), and the parts, no word
+    alone, that end ``productive_min_firsts`` or more of the compounds hazm
+    lists with a half-space ('گرا': 'اصول‌گرا', 'تحول‌گرا' ...; hazm's verbs
+    lack 'گراییدن'); not a plural, a participle or a plural in 'ان'."""
+    firsts: dict[str, set[str]] = {}
+    for spelled, _ in halfspaced.values():
+        parts = spelled.split(ZWNJ)
+        if len(parts) == 2:
+            firsts.setdefault(parts[1], set()).add(parts[0])
+    productive = {second for second, heads in firsts.items()
+                  if len(heads) >= r.productive_min_firsts and second not in words and len(second) >= 3
+                  and second not in r.plural and second not in verb_heads and not second.endswith("ان")}
+    return frozenset(present_stems | productive)
+
+
+def _spaced_seconds(r: Rules, words: dict, bound: frozenset[str]) -> frozenset[str]:
+    """Suffixes, clitics, and bound parts with a suffix that are no word alone ('گرایانه')."""
+    stem_tails = {stem + suffix for stem in bound for suffix in r.stem_suffixes} - words.keys()
+    return frozenset((*r.plural, *r.spaced_comparative, *r.spaced_after_heh, *r.spaced_after_yeh, *stem_tails))
+
+
+def _compound_keys(halfspaced: dict) -> frozenset[str]:
+    return frozenset({key[: len(key) - len(drop)] + suffix
+                      for key in halfspaced for suffix, drop in JOINED_SUFFIXES if key.endswith(drop)} | halfspaced.keys())
 
 
 def _listing_noise(spelled: str, words: dict, weak: set[str]) -> bool:

@@ -33,7 +33,7 @@ import operator
 import re
 
 from .halfspace import LETTERS, MARKS, ZWNJ
-from .halfspace_joined import CONTENT_POS, _base, _ends_in_silent_heh, _halfspaced_spelling, _respell, bound_stems, stem_compound
+from .halfspace_joined import CONTENT_POS, _base, _ends_in_silent_heh, _halfspaced_spelling, _respell, stem_compound
 from .halfspace_lexicon import Lexicon, Rules, lexicon, rules
 
 # A word and the text between words, alternately (as in halfspace_joined).
@@ -41,20 +41,11 @@ _WORDS_AND_GAPS = re.compile(f"([{LETTERS}{MARKS}]+(?:{ZWNJ}[{LETTERS}{MARKS}]+)
 
 
 @functools.cache
-def _second_words() -> frozenset[str]:
-    """Words that may be the second of a pair written apart: suffixes and clitics."""
+def _first_words() -> frozenset[str]:
+    """Words that may be the first of a pair written apart, other than a
+    listed compound's: the verb prefixes and the prefixes written with a half-space."""
     r = rules()
-    stem_tails = {stem + suffix for stem in bound_stems() for suffix in r.stem_suffixes}
-    return frozenset((*r.plural, *r.spaced_comparative, *r.spaced_after_heh, *r.spaced_after_yeh, *stem_tails))
-
-
-@functools.cache
-def _compound_firsts() -> frozenset[str]:
-    """The first parts of the compounds hazm lists with a half-space, the verb
-    prefixes and the prefixes written with a half-space."""
-    r = rules()
-    prefixes = {*r.verb_prefixes, *_prefixed_preverbs(), *r.spaced_prefixes}
-    return frozenset(spelled.split(ZWNJ, 1)[0] for spelled, _ in lexicon().halfspaced.values()) | prefixes
+    return frozenset((*r.verb_prefixes, *_prefixed_preverbs(), *r.spaced_prefixes))
 
 
 def _letters(word: str) -> str:
@@ -96,9 +87,12 @@ def reading(lex: Lexicon, r: Rules, before: str, first: str, second: str) -> tup
         return first + ZWNJ + second, "clitic after yeh"
     if base in r.spaced_prefixes and _base(lex, tail) is not None:
         return first + ZWNJ + second, "prefix"  # 'بی توجهی'
-    if stem_compound(lex, r, base, tail, r.stem_suffixes):
+    key = base + tail
+    if key not in lex.compound_keys and tail not in lex.spaced_seconds:
+        return None  # (most pairs: the two checks below would say so, slower)
+    if tail not in lex.words and stem_compound(lex, r, base, tail, r.stem_suffixes):
         return _respell(first + ZWNJ + second, r), "stem compound"  # 'تحول گرایانه'
-    listed = _halfspaced_spelling(lex, base + tail)
+    listed = _halfspaced_spelling(lex, key)
     if listed is None or not _cut_at(listed, len(base)):
         return None
     word = _compound(lex, r, first, second, listed)
@@ -153,7 +147,7 @@ def _compound(lex: Lexicon, r: Rules, first: str, second: str, listed: str) -> s
         return None
     if tail not in lex.words:
         return listed
-    if any(tail.endswith(suffix) and tail[: -len(suffix)] in bound_stems() for suffix in r.stem_suffixes):
+    if any(tail.endswith(suffix) and tail[: -len(suffix)] in lex.bound_stems for suffix in r.stem_suffixes):
         return listed
     return None
 
@@ -167,57 +161,46 @@ def join_spaced_words(text: str) -> str:
     words = parts[1::2]
     if len(words) < 2:
         return text
-    seconds, firsts = _second_words(), _compound_firsts()
-    r = rules()
-    # Pairs worth a look, picked at C speed: a suffix second, a prefix or a
-    # compound's first part first; and a single space between.
-    candidate = map(operator.or_, map(seconds.__contains__, words[1:]), map(firsts.__contains__, words[:-1]))
-    spaced = map(" ".__eq__, parts[2:-1:2])
-    todo = list(itertools.compress(itertools.count(), map(operator.and_, candidate, spaced)))
+    lex, r = lexicon(), rules()
+    # Pairs worth a look, picked at C speed: a suffix second, a prefix first, or
+    # two words whose letters hazm lists as one; and a single space between.
+    candidate = map(operator.or_, map(lex.spaced_seconds.__contains__, words[1:]),
+                    map(_first_words().__contains__, words[:-1]))
+    candidate = map(operator.or_, candidate, map(lex.compound_keys.__contains__, map(operator.add, words, words[1:])))
+    todo = list(itertools.compress(itertools.count(), map(operator.and_, candidate, map(" ".__eq__, parts[2:-1:2]))))
     if not todo:
         return text
-    lex = lexicon()
-    merged: dict[int, str] = {}  # index of a word -> the word it now starts (joined so far)
-    joined_into: dict[int, int] = {}  # index of a word joined to the one before -> the first's index
+    changed = False
+    head = -1
     for i in todo:
-        head = joined_into.get(i, i)
-        first = merged.get(head, words[head])
-        before = words[head - 1] if head > 0 and parts[2 * head] == " " else ""
-        word = _decide(lex, r, before, first, words[i + 1])
+        if parts[2 * i + 1]:  # word i still stands alone: it starts the word
+            head = i
+        first, second = parts[2 * head + 1], words[i + 1]
+        if first in r.verb_prefixes and head > 0 and parts[2 * head] == " " \
+                and words[head - 1] in r.not_before_verb_prefix:
+            continue  # 'ماه می', 'جام می'
+        word = _DECIDED.get((first, second), _UNSEEN)
+        if word is _UNSEEN:
+            if len(_DECIDED) > _DECIDED_MAX:
+                _DECIDED.clear()
+            word = _DECIDED[first, second] = joined_pair(lex, r, "", first, second)
         if word is not None:
-            merged[head] = word
-            joined_into[i + 1] = head
-    if not merged:
-        return text
-    out = []
-    for k, part in enumerate(parts):
-        # parts[2j + 1] is word j, parts[2j] the gap before it: both go when
-        # word j was joined to the word before
-        j = k // 2
-        if j in joined_into and k in (2 * j, 2 * j + 1):
-            continue
-        out.append(merged.get(j, part) if k % 2 else part)
-    return "".join(out)
+            # the first word takes the second; the gap and the second go
+            parts[2 * head + 1], parts[2 * i + 2], parts[2 * i + 3] = word, "", ""
+            changed = True
+    return "".join(parts) if changed else text
 
 
-_DECIDED: dict[tuple[str, str, str], str | None] = {}
+# (first word, second word) -> the one word they make, or None: kept across calls.
+_DECIDED: dict[tuple[str, str], str | None] = {}
+_DECIDED_MAX = 1 << 15
+_UNSEEN = object()
 
 
-def _decide(lex: Lexicon, r: Rules, before: str, first: str, second: str) -> str | None:
-    k = (before if first in r.verb_prefixes else "", first, second)
-    try:
-        return _DECIDED[k]
-    except KeyError:
-        if len(_DECIDED) > 1 << 15:
-            _DECIDED.clear()
-        word = _DECIDED[k] = joined_pair(lex, r, *k)
-        return word
-
-
-# 'می' or 'نمی' standing alone, one space, then a Persian word; and a word
-# starting with the verb prefix, joined or after a half-space.
-_SPACED_PREFIX = re.compile(f"(?<![{LETTERS}{MARKS}{ZWNJ}])(ن?می) ([{LETTERS}]+)")
-_PREFIXED = re.compile(f"(?<![{LETTERS}{MARKS}{ZWNJ}])ن?می{ZWNJ}?[{LETTERS}]+")
+# The verb prefix, then a space, a half-space or nothing, then letters. (A
+# literal first, for speed: the letter before is checked in Python.)
+_PREFIX_AND_WORD = re.compile(f"می([ {ZWNJ}]?)([{LETTERS}]+)")
+_LETTER_OR_ZWNJ = re.compile(f"[{LETTERS}{MARKS}{ZWNJ}]")
 
 
 def spaces_stand_for_halfspaces(text: str) -> bool:
@@ -232,13 +215,20 @@ def spaces_stand_for_halfspaces(text: str) -> bool:
     (a deleted half-space comes back, a kept space stays).
     """
     lex = lexicon()
-    spaced = sum(1 for m in _SPACED_PREFIX.finditer(text)
-                 if (form := lex.verbs.get(m.group(1) + m.group(2))) is not None and form.startswith(m.group(1) + ZWNJ))
-    one_word = sum(1 for word in _PREFIXED.findall(text) if _prefixed_verb(lex, word.replace(ZWNJ, "")))
+    verbs, words = lex.verbs, lex.words
+    spaced = one_word = 0
+    for m in _PREFIX_AND_WORD.finditer(text):
+        start, prefix = m.start(), "می"
+        if start and _LETTER_OR_ZWNJ.match(text, start - 1):
+            if text[start - 1] != "ن" or (start > 1 and _LETTER_OR_ZWNJ.match(text, start - 2)):
+                continue  # 'می' inside a word
+            prefix = "نمی"
+        letters = prefix + m.group(2)
+        form = verbs.get(letters)
+        if form is None or not form.startswith(prefix + ZWNJ):
+            continue
+        if m.group(1) == " ":
+            spaced += 1
+        elif letters not in words:  # 'میدان' is a word, not a prefixed verb
+            one_word += 1
     return one_word <= rules().one_word_over_spaced * spaced or not one_word
-
-
-def _prefixed_verb(lex: Lexicon, letters: str) -> bool:
-    """A verb form with the prefix ('میشود'), and no word itself ('میدان')."""
-    form = lex.verbs.get(letters)
-    return form is not None and ZWNJ in form[:4] and letters not in lex.words
