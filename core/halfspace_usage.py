@@ -69,3 +69,40 @@ def apart_splitter(apart: dict[str, str], words: set[str]) -> Callable[[str], st
     pattern = re.compile(f"(?<![{LETTERS}{MARKS}{ZWNJ}])(?:{alternatives})(?![{LETTERS}{MARKS}{ZWNJ}])")
     return functools.partial(pattern.sub, lambda m: apart[m.group()])
 
+
+# A word written with a half-space.
+_HALFSPACED = re.compile(f"[{LETTERS}]+(?:{ZWNJ}[{LETTERS}]+)+")
+
+
+def written_joined(blocks: list[str]) -> dict[str, str]:
+    """Two words written apart, with a space, that the same text writes as one
+    word with a half-space at that cut at least as often ('گیتی پسند' ...
+    'گیتی‌پسند'): the writers' own usage, for a text whose spaces may stand for
+    half-spaces (see ``halfspace_spaced.spaces_stand_for_halfspaces``). Not a
+    function word, nor parts of one letter. -> {'X Y': 'X‌Y'}
+
+    ``blocks``: the repaired text, in pieces; once the pairs are joined, reading
+    the text again finds them no more often apart than joined: the same."""
+    r = rules()
+    joined: collections.Counter[str] = collections.Counter()
+    for block in blocks:
+        for word in _HALFSPACED.findall(block):
+            parts = word.split(ZWNJ)
+            joined.update("".join(parts[:k]) + " " + "".join(parts[k:]) for k in range(1, len(parts)))
+    if not joined:
+        return {}
+    apart: collections.Counter[str] = collections.Counter()
+    for block in blocks:
+        ws = _NOT_LETTERS.sub(" \0 ", block.replace(ZWNJ, "")).split()
+        apart.update(filter(joined.__contains__, map(" ".join, zip(ws, ws[1:]))))
+    return {pair: pair.replace(" ", ZWNJ) for pair, n in apart.items()
+            if joined[pair] >= n and min(map(len, pair.split(" "))) >= r.apart_min_part
+            and not any(part in r.not_after_ezafe for part in pair.split(" "))
+            and pair[pair.index(" ") - 1] not in r.non_joining}
+
+
+def pairs_in(text: str, joined: dict[str, str]) -> set[str]:
+    """The pairs of ``joined`` that the text may have."""
+    ws = _PERSIAN_LETTERS.findall(text)
+    return joined.keys() & set(map(" ".join, zip(ws, ws[1:])))
+

@@ -316,7 +316,8 @@ def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes
     fixes = [f for f in FIXES if f.enabled(config)]
     if not fixes or not text:
         return Normalized(text)
-    if config.halfspaces and not halfspace.spaces_stand_for_halfspaces(text):
+    spaced = config.halfspaces and halfspace.spaces_stand_for_halfspaces(text)
+    if not spaced:
         # The text deleted its half-spaces: its spaces are the writer's (read once, for the whole text).
         fixes = [f for f in fixes if f.apply is not join_spaced_words]
     counts: dict[str, int] | None = {} if changes else None
@@ -328,13 +329,18 @@ def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes
         apart = halfspace.written_apart(blocks)
         if apart:
             blocks = [_split_apart(block, apart, counts) for block in blocks]
+        # And two words it writes apart, where it writes them as one word as often.
+        joined = halfspace.written_joined(blocks) if spaced else {}
+        if joined:
+            blocks = [_split_apart(block, joined, counts, halfspace.pairs_in) for block in blocks]
     return Normalized("".join(blocks), tuple((name, n) for name, n in (counts or {}).items() if n))
 
 
-def _split_apart(block: str, apart: dict[str, str], counts: dict[str, int] | None) -> str:
-    """The block with the words of ``apart`` split, outside protected spans; only
-    the lines that hold one are looked at again."""
-    hits = halfspace.words_in(block, apart)
+def _split_apart(block: str, apart: dict[str, str], counts: dict[str, int] | None,
+                 find: Callable[[str, dict[str, str]], set[str]] = halfspace.words_in) -> str:
+    """The block with the words (or pairs) of ``apart`` respelled, outside protected
+    spans; only the lines that hold one are looked at again."""
+    hits = find(block, apart)
     if not hits:
         return block
     split = halfspace.apart_splitter(apart, hits)
