@@ -49,13 +49,21 @@ For each run of Persian letters without a half-space, in order:
    space, more than once ('جام جهانی' ... 'جامجهانی' -> 'جام‌جهانی'): the
    writers' own usage, read from the whole text (``written_apart``).
 
-Two words separated by a space are joined only for the verb prefix
-('می شود' -> 'می‌شود', when hazm conjugates the result, and only in a
-paragraph whose other prefixed verbs are written joined: some writers space
-the prefix throughout, and their style is kept). A half-space is
-never put after a letter that does not join the next one ('کارها'). The
-rules (suffix lists, exceptions) are data, in ``data/halfspace.toml``; the
-lexicon is loaded on first use (about 1 s), never at import.
+Half-spaces typed as spaces ('می طلبد', 'کارت های', 'جامع تر', 'شده اند',
+'سرمایه گذاری') are put back first, by ``halfspace_spaced``: two words
+become one where the lexicon says the joined form is the word and the two
+apart are not a likelier reading; only in a text whose own usage says its
+spaces may stand for half-spaces (its prefixed verbs are not written
+joined: a text that deleted its half-spaces keeps its spaces, the writer's).
+In ``normalize``, a pair the text also writes as one word as often is
+joined too (``halfspace_usage.written_joined``). A half-space is never put
+after a letter that does not join the next one ('کارها'). The rules (suffix
+lists, exceptions) are data, in ``data/halfspace.toml``; the lexicon is
+loaded on first use (about 1 s), never at import.
+
+The parts: ``halfspace_lexicon`` (rules and lexicon), ``halfspace_joined``
+(steps 1 to 5), ``halfspace_usage`` (step 6, and pairs written joined),
+``halfspace_spaced`` (words written apart).
 """
 
 from __future__ import annotations

@@ -85,13 +85,10 @@ class Lexicon:
     # Words that may be the second of a pair written apart that makes one word
     # (see halfspace_spaced), other than a listed compound's.
     spaced_seconds: frozenset[str]
-    # The letters of the listed half-spaced compounds with a joined suffix
-    # ('جان‌باخته' -> 'جانباختگان'), and without.
-    compound_keys: frozenset[str]
 
 
 # Bump when the Lexicon's fields change, or how they are built: old caches are then ignored.
-LEXICON_FORMAT = 6
+LEXICON_FORMAT = 7
 
 
 def _cache_file() -> Path | None:
@@ -193,7 +190,7 @@ def _build_lexicon() -> Lexicon:
             verbs.setdefault(form.replace(ZWNJ, ""), form)
     bound = _bound_stems(r, words, halfspaced, present_stems, verb_heads)
     return Lexicon(words, frozenset(weak), halfspaced, verbs, frozenset(joined_verbs), frozenset(verb_heads),
-                   frozenset(present_stems), bound, _spaced_seconds(r, words, bound), _compound_keys(halfspaced))
+                   frozenset(present_stems), bound, _spaced_seconds(r, words, bound))
 
 
 def _bound_stems(r: Rules, words: dict, halfspaced: dict, present_stems: set[str], verb_heads: set[str]) -> frozenset[str]:
@@ -216,11 +213,6 @@ def _spaced_seconds(r: Rules, words: dict, bound: frozenset[str]) -> frozenset[s
     """Suffixes, clitics, and bound parts with a suffix that are no word alone ('گرایانه')."""
     stem_tails = {stem + suffix for stem in bound for suffix in r.stem_suffixes} - words.keys()
     return frozenset((*r.plural, *r.spaced_comparative, *r.spaced_after_heh, *r.spaced_after_yeh, *stem_tails))
-
-
-def _compound_keys(halfspaced: dict) -> frozenset[str]:
-    return frozenset({key[: len(key) - len(drop)] + suffix
-                      for key in halfspaced for suffix, drop in JOINED_SUFFIXES if key.endswith(drop)} | halfspaced.keys())
 
 
 def _listing_noise(spelled: str, words: dict, weak: set[str]) -> bool:

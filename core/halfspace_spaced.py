@@ -33,11 +33,22 @@ import operator
 import re
 
 from .halfspace import LETTERS, MARKS, ZWNJ
-from .halfspace_joined import CONTENT_POS, _base, _ends_in_silent_heh, _halfspaced_spelling, _respell, stem_compound
+from .halfspace_joined import CONTENT_POS, JOINED_SUFFIXES, _base, _ends_in_silent_heh, _halfspaced_spelling, _respell, stem_compound
 from .halfspace_lexicon import Lexicon, Rules, lexicon, rules
 
 # A word and the text between words, alternately (as in halfspace_joined).
 _WORDS_AND_GAPS = re.compile(f"([{LETTERS}{MARKS}]+(?:{ZWNJ}[{LETTERS}{MARKS}]+)*)")
+
+
+@functools.cache
+def _compound_keys() -> frozenset[str]:
+    """The letters of the compounds hazm lists with a half-space, alone and with a
+    joined suffix ('جان‌باخته' -> 'جانباختگان'). Built on first use (a few
+    hundredths of a second): a text that deleted its half-spaces never needs it."""
+    halfspaced = lexicon().halfspaced
+    return frozenset({key[: len(key) - len(drop)] + suffix
+                      for key in halfspaced for suffix, drop in JOINED_SUFFIXES if key.endswith(drop)}
+                     | halfspaced.keys())
 
 
 @functools.cache
@@ -88,7 +99,7 @@ def reading(lex: Lexicon, r: Rules, before: str, first: str, second: str) -> tup
     if base in r.spaced_prefixes and _base(lex, tail) is not None:
         return first + ZWNJ + second, "prefix"  # 'بی توجهی'
     key = base + tail
-    if key not in lex.compound_keys and tail not in lex.spaced_seconds:
+    if key not in _compound_keys() and tail not in lex.spaced_seconds:
         return None  # (most pairs: the two checks below would say so, slower)
     if tail not in lex.words and stem_compound(lex, r, base, tail, r.stem_suffixes):
         return _respell(first + ZWNJ + second, r), "stem compound"  # 'تحول گرایانه'
@@ -166,7 +177,7 @@ def join_spaced_words(text: str) -> str:
     # two words whose letters hazm lists as one; and a single space between.
     candidate = map(operator.or_, map(lex.spaced_seconds.__contains__, words[1:]),
                     map(_first_words().__contains__, words[:-1]))
-    candidate = map(operator.or_, candidate, map(lex.compound_keys.__contains__, map(operator.add, words, words[1:])))
+    candidate = map(operator.or_, candidate, map(_compound_keys().__contains__, map(operator.add, words, words[1:])))
     todo = list(itertools.compress(itertools.count(), map(operator.and_, candidate, map(" ".__eq__, parts[2:-1:2]))))
     if not todo:
         return text

@@ -64,8 +64,9 @@ class NormalizeConfig:
     # opening « ( are left as written.
     punctuation: bool = True
     # Lost half-spaces put back: 'میشود' -> 'می‌شود', 'کارتهای' -> 'کارت‌های',
-    # 'سهشنبه' -> 'سه‌شنبه'; 'می شود' -> 'می‌شود' in a paragraph whose other
-    # verbs have the prefix joined (see khabar.core.halfspace).
+    # 'سهشنبه' -> 'سه‌شنبه'; and typed as spaces, 'می شود' -> 'می‌شود', 'کارت
+    # های' -> 'کارت‌های', unless the text deleted its half-spaces (see
+    # khabar.core.halfspace).
     halfspaces: bool = True
     # With halfspaces, the text's own usage too: a word hazm does not know,
     # joined here and written as two words elsewhere in the text at least
