@@ -74,21 +74,23 @@ def apart_splitter(apart: dict[str, str], words: set[str]) -> Callable[[str], st
 _HALFSPACED = re.compile(f"[{LETTERS}]+(?:{ZWNJ}[{LETTERS}]+)+")
 
 
-def written_joined(blocks: list[str]) -> dict[str, str]:
+def written_joined(source: str, blocks: list[str]) -> dict[str, str]:
     """Two words written apart, with a space, that the same text writes as one
-    word with a half-space at that cut at least as often ('گیتی پسند' ...
-    'گیتی‌پسند'): the writers' own usage, for a text whose spaces may stand for
-    half-spaces (see ``halfspace_spaced.spaces_stand_for_halfspaces``). Not a
-    function word, nor parts of one letter. -> {'X Y': 'X‌Y'}
+    word with a half-space at that cut at least as often ('کارت های' ...
+    'کارت‌های', 'گیتی پسند' ... 'گیتی‌پسند'): the writers' own usage, for a
+    text whose spaces may stand for half-spaces (see
+    ``halfspace_spaced.spaces_stand_for_halfspaces``). Not a function word,
+    nor parts of one letter. -> {'X Y': 'X‌Y'}
 
-    ``blocks``: the repaired text, in pieces; once the pairs are joined, reading
-    the text again finds them no more often apart than joined: the same."""
+    ``source``: the text as given, whose half-spaces are the writers' (the
+    repair's own are no evidence); ``blocks``: the text repaired, in pieces.
+    Once the pairs are joined, the repaired text read again finds no more
+    pairs: the same."""
     r = rules()
     joined: collections.Counter[str] = collections.Counter()
-    for block in blocks:
-        for word in _HALFSPACED.findall(block):
-            parts = word.split(ZWNJ)
-            joined.update("".join(parts[:k]) + " " + "".join(parts[k:]) for k in range(1, len(parts)))
+    for word in _HALFSPACED.findall(source) if ZWNJ in source else ():
+        parts = word.split(ZWNJ)
+        joined.update("".join(parts[:k]) + " " + "".join(parts[k:]) for k in range(1, len(parts)))
     if not joined:
         return {}
     apart: collections.Counter[str] = collections.Counter()

@@ -331,7 +331,7 @@ def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes
         if apart:
             blocks = [_split_apart(block, apart, counts) for block in blocks]
         # And two words it writes apart, where it writes them as one word as often.
-        joined = halfspace.written_joined(blocks) if spaced else {}
+        joined = halfspace.written_joined(text, blocks) if spaced else {}
         if joined:
             blocks = [_split_apart(block, joined, counts, halfspace.pairs_in) for block in blocks]
     return Normalized("".join(blocks), tuple((name, n) for name, n in (counts or {}).items() if n))

@@ -141,3 +141,16 @@ def test_every_key_of_the_rules_file_is_read_without_code_naming_it():
             got = getattr(r, key)
             assert sorted(got) == sorted(value) if isinstance(value, list) else got == value
     assert r.plural.index("هایی") < r.plural.index("های")  # a suffix before its prefixes
+
+
+def test_a_pair_the_text_writes_as_one_word_as_often_is_joined_by_normalize():
+    # 'گیتی پسند' is a name: two free words, left apart by the lexicon alone
+    assert repaired("گیتی پسند گفت.") == "گیتی پسند گفت."
+    text = f"گیتی{Z}پسند گفت و گیتی پسند رفت."
+    assert repaired(text) == f"گیتی{Z}پسند گفت و گیتی{Z}پسند رفت."
+    # apart more often than joined: the writer's spelling
+    text = f"گیتی{Z}پسند گفت و گیتی پسند رفت و گیتی پسند آمد."
+    assert repaired(text) == text
+    # the usage is read by normalize, not by the per-page repair of clean
+    assert normalize(f"گیتی{Z}پسند گفت و گیتی پسند رفت.", config=NormalizeConfig(usage=False)).text == \
+        f"گیتی{Z}پسند گفت و گیتی پسند رفت."
