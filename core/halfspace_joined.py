@@ -122,15 +122,17 @@ def _compound_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
 def stem_compound(lex: Lexicon, r: Rules, head: str, tail: str, suffixes: tuple[str, ...]) -> bool:
     """Whether a content word and a verb's present stem with a derivational
     suffix make a compound hazm does not list ('منفی' + 'گرایی', 'تحول' +
-    'گرایانه'): the tail is no word alone, the head is one."""
+    'گرایانه'): the tail is no word alone, nor is the stem ('کار' + 'ی',
+    'فرهنگ' + 'ی' are nouns with the suffix 'ی': 'ساعت کاری', 'میراث
+    فرهنگی'); the head is one."""
     entry = lex.words.get(head)
     if entry is None or len(head) < r.compound_min_first or not entry[1] & CONTENT_POS or head in r.not_after_ezafe:
         return False
     if tail in lex.words:
         return False
     stems = lex.bound_stems
-    return any(tail.endswith(suffix) and tail[: len(tail) - len(suffix)] in stems
-               for suffix in suffixes if len(tail) > len(suffix) + 1)
+    return any(tail.endswith(suffix) and (stem := tail[: len(tail) - len(suffix)]) in stems
+               and stem not in lex.words for suffix in suffixes if len(tail) > len(suffix) + 1)
 
 
 def _number_word(lex: Lexicon, word: str) -> bool:
