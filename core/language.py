@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import repeat
 
 from khabar.core.chars import ARABIC_ONLY_LETTERS, LATIN_LETTER_BYTES, PERSIAN_ONLY_LETTERS
 from khabar.core.errors import KhabarError
@@ -50,6 +51,7 @@ def stopwords() -> frozenset[str]:
 # Function words that tell the two apart when those letters are rare.
 PERSIAN_WORDS = frozenset({"است", "این", "که", "را", "می", "برای", "با", "از", "شد", "های", "کرد", "وی"})
 ARABIC_WORDS = frozenset({"في", "من", "على", "التي", "الذي", "إلى", "هذا", "هذه", "كان", "ان", "عن"})
+WORD_VOTES = {word: 3 for word in PERSIAN_WORDS} | {word: -3 for word in ARABIC_WORDS}
 
 
 def guess_language(text: str) -> str:
@@ -66,10 +68,11 @@ def guess_language(text: str) -> str:
         return "und"
     if latin > arabic_script:
         return "und-Latn"
-    words = text.split()
-    fa_votes = sum(map(text.count, PERSIAN_ONLY_LETTERS)) + 3 * sum(map(PERSIAN_WORDS.__contains__, words))
-    ar_votes = sum(map(text.count, ARABIC_ONLY_LETTERS)) + 3 * sum(map(ARABIC_WORDS.__contains__, words))
-    return "fa" if fa_votes >= ar_votes else "ar"
+    # Persian votes minus Arabic ones: each letter one, each function word three,
+    # the words looked up in one pass of C (one dict, not two sets in turn).
+    margin = sum(map(text.count, PERSIAN_ONLY_LETTERS)) - sum(map(text.count, ARABIC_ONLY_LETTERS))
+    margin += sum(map(WORD_VOTES.get, text.split(), repeat(0)))
+    return "fa" if margin >= 0 else "ar"
 
 
 # The first byte of every UTF-8 character in U+0600-U+06FF (Arabic script), and no other.
