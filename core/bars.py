@@ -34,16 +34,22 @@ AGO_AT_END = re.compile(r"\s(?:[0-9۰-۹]+\s*(?:ثانیه|دقیقه|ساعت|�
 
 
 # Menus and toolbars recur on every page of a site: a short phrase's rule is
-# remembered with the rules (``Rules.memo``, keys apart from the features').
+# remembered with the rules.
 MEMO_MAX_CHARS = 120
 MEMO_MAX_ENTRIES = 1 << 14
+
+
+def _memo(rules: Rules) -> dict:
+    """This module's memo, kept with the rules but apart from the features' own
+    (``Rules.memo``), which it would otherwise crowd out."""
+    return rules.__dict__.setdefault("_bars_memo", {})
 
 
 def known(rules: Rules, text: str):
     """``rules.match(text)``, remembered for short texts."""
     if len(text) > MEMO_MAX_CHARS:
         return rules.match(text)
-    memo, key = rules.memo, ("bars", text)
+    memo, key = _memo(rules), ("bars", text)
     if key in memo:
         return memo[key]
     if len(memo) >= MEMO_MAX_ENTRIES:
@@ -90,29 +96,49 @@ def _header_and_item(words: list[str], rules: Rules) -> int:
 def split_bars(lines: list[Line], rules: Rules) -> list[Line]:
     out: list[Line] = []
     for line in lines:
-        words = line.text.split()
-        ago = AGO_AT_END.search(line.text)
-        if ago and ago.start() > 0 and len(words) <= MAX_ITEM_WORDS + 3:
-            # A list's item and its time on one line: two elements.
-            out.append(Line(line.text[:ago.start()].rstrip(), line.numbers, line.gap_before))
-            line = Line(ago.group(0).strip(), line.numbers, False)
-            words = line.text.split()
-        if len(words) >= 2 and known(rules, line.text) is None:
-            k = _header_and_item(words, rules)
-            if k:
-                out.append(Line(" ".join(words[:k]), line.numbers, line.gap_before))
-                line = Line(" ".join(words[k:]), line.numbers, False)
-                words = words[k:]
-        if MIN_ITEMS <= len(words) <= MAX_BAR_WORDS and _phrase_at(words, 0, rules)[0] \
-                and known(rules, line.text) is None:
-            items = _items(words, rules)
-            # Two items or more, or one with the marks of a widget ("اندازه فونت +-").
-            if items and (len(items) >= MIN_ITEMS or len(items[0].split()) < len(words)):
-                out.extend(Line(item, line.numbers, line.gap_before if k == 0 else False)
-                           for k, item in enumerate(items))
-                continue
-        out.append(line)
+        parts = _parts(line.text, rules)
+        if parts is None:
+            out.append(line)
+        else:
+            out.extend(Line(part, line.numbers, line.gap_before if k == 0 else False) for k, part in enumerate(parts))
     return out
+
+
+def _parts(text: str, rules: Rules) -> tuple[str, ...] | None:
+    """The elements a line is cut into, or None when it stays whole; remembered
+    for short lines (a site's menus come back on every page)."""
+    if len(text) > MEMO_MAX_CHARS:
+        return _parts_now(text, rules)
+    memo, key = _memo(rules), ("bar-parts", text)
+    if key in memo:
+        return memo[key]
+    if len(memo) >= MEMO_MAX_ENTRIES:
+        memo.clear()
+    found = memo[key] = _parts_now(text, rules)
+    return found
+
+
+def _parts_now(text: str, rules: Rules) -> tuple[str, ...] | None:
+    parts: list[str] = []
+    words = text.split()
+    ago = AGO_AT_END.search(text)
+    if ago and ago.start() > 0 and len(words) <= MAX_ITEM_WORDS + 3:
+        # A list's item and its time on one line: two elements.
+        parts.append(text[:ago.start()].rstrip())
+        text = ago.group(0).strip()
+        words = text.split()
+    if len(words) >= 2 and known(rules, text) is None:
+        k = _header_and_item(words, rules)
+        if k:
+            parts.append(" ".join(words[:k]))
+            words = words[k:]
+            text = " ".join(words)
+    if MIN_ITEMS <= len(words) <= MAX_BAR_WORDS and _phrase_at(words, 0, rules)[0] and known(rules, text) is None:
+        items = _items(words, rules)
+        # Two items or more, or one with the marks of a widget ("اندازه فونت +-").
+        if items and (len(items) >= MIN_ITEMS or len(items[0].split()) < len(words)):
+            return tuple(parts + items)
+    return tuple(parts + [text]) if parts else None
 
 
 # In a page saved on one line a menu is a run of known phrases inside a longer
