@@ -24,8 +24,9 @@ EXPLAIN_FIELDS = ("blocks", "removed")
 
 def record(article: Article) -> dict:
     """The article's fields, in the order of the contract, then khabar's extras,
-    then the kept blocks and the removed lines with their reasons."""
-    return {
+    then the kept blocks and the removed lines with their reasons (and, for a
+    duplicate, the input it duplicates)."""
+    fields = {
         "path": article.path,
         "title": article.title,
         "surtitle": article.surtitle,
@@ -47,6 +48,9 @@ def record(article: Article) -> dict:
         "removed": [{"line": item.line.number, "text": item.line.text, "reason": item.reason}
                     for item in article.lines if item.kind not in KEPT],
     }
+    if article.duplicate_of is not None:
+        fields["duplicate_of"] = article.duplicate_of
+    return fields
 
 
 def to_dict(data: dict, *, explain: bool = False) -> dict:

@@ -125,16 +125,16 @@ def test_the_readme_cli_reference_is_generated_from_help():
 
 
 def test_a_bug_on_one_page_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
-    from khabar.cli import batch
+    from khabar.core import folder
 
-    real = batch.clean_bytes
+    real = folder.clean_bytes
 
     def flaky(data, *, path, **kw):
         if path.endswith("bad.txt"):
             raise RuntimeError("boom")
         return real(data, path=path, **kw)
 
-    monkeypatch.setattr(batch, "clean_bytes", flaky)
+    monkeypatch.setattr(folder, "clean_bytes", flaky)
     for name in ("a.txt", "bad.txt"):
         (tmp_path / name).write_bytes(SEED.read_bytes())
     result = run("clean", "--jobs", "1", str(tmp_path))
