@@ -1,6 +1,6 @@
 """khabar's benchmark: speed, parallel speed-up, memory and start-up, with hazm as the yardstick.
 
-    .venv/bin/python benchmarks/bench.py [--pages N] [--update-readme]
+    .venv/bin/python benchmarks/bench.py [--pages N] [--update-docs]
 
 Makes N pages (see pages.py: the furniture of the samples in seeds/ and
 ../shared/cases/dev/raw around the real articles of ../shared/corpus, one folder
@@ -17,7 +17,7 @@ installed command:
   for the whole run of the command, and for khabar's cleaning alone timed as
   hazm's is (the pages already in memory, in one process).
 
-Prints a Markdown table; --update-readme writes it into README.md.
+Prints a Markdown table; --update-docs writes it into docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ def in_process_seconds(folder: Path) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pages", type=int, default=10000, help="N (the memory run also uses 10×N)")
-    ap.add_argument("--update-readme", action="store_true")
+    ap.add_argument("--update-docs", action="store_true")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
     work = Path(tempfile.mkdtemp(prefix="khabar-bench-"))
@@ -205,8 +205,8 @@ def main() -> None:
     note = (f"Measured by `benchmarks/bench.py --pages {args.pages}` (best of {RUNS} runs) on {cores} cores, Python "
             f"{sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}; pages: {made}.\n\n")
     print(note + table)
-    if args.update_readme:
-        readme = ROOT / "README.md"
+    if args.update_docs:
+        readme = ROOT / "docs" / "benchmarks.md"
         text = readme.read_text(encoding="utf-8")
         head, rest = text.split(START, 1)
         _, tail = rest.split(END, 1)

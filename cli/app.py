@@ -122,7 +122,8 @@ def clean(
     null: Annotated[bool, typer.Option(
         "--null", "-0", help="The --files-from list is NUL-separated (find -print0).")] = False,
     jobs: Annotated[Optional[int], typer.Option(
-        "--jobs", "-j", min=1, metavar="N", help="Worker processes. Default: all cores.")] = None,
+        "--jobs", "-j", min=1, metavar="N",
+        help="Worker processes. Default: all cores. Not with --cluster (give local:N there).")] = None,
     incremental: Annotated[bool, typer.Option(
         "--incremental", help="Skip inputs unchanged since the last run into the same --output (for cron).")] = False,
     dedupe: Annotated[bool, typer.Option(

@@ -53,3 +53,11 @@ def test_the_local_pool_and_the_dask_cluster_implement_the_one_executor_interfac
         assert all(hasattr(cls, name) for name in wanted), cls
     runner = (ROOT / "cli" / "runner.py").read_text(encoding="utf-8")
     assert "isinstance(executor" not in runner and "ClusterExecutor)" not in runner
+
+
+def test_the_readme_is_short_enough_to_read_top_to_bottom():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 250
+    for doc in ("docs/cli.md", "docs/runs.md", "docs/quality.md", "docs/benchmarks.md", "docs/internals.md"):
+        assert doc in readme and (ROOT / doc).is_file()
+    assert "scripts/setup" in readme and "scripts/test" in readme and "pip install ." in readme
