@@ -71,7 +71,7 @@ def _normalize_config(repair: bool, digits: Digits):
 
 def _reference(value: str | None, *, mtime_ok: bool = True):
     """--reference as the one type every stage takes (khabar.Reference)."""
-    from khabar.core.config import Reference
+    from khabar.core.reference import Reference
 
     try:
         return Reference.parse(value, mtime_ok=mtime_ok)

@@ -23,7 +23,7 @@ _HOMES = {
     "clean_many": "khabar.core.api",
     "Article": "khabar.core.model",
     "Config": "khabar.core.config",
-    "Reference": "khabar.core.config",
+    "Reference": "khabar.core.reference",
     "NormalizeConfig": "khabar.core.normalize",
     "InputError": "khabar.core.errors",
     "KhabarError": "khabar.core.errors",
