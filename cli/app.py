@@ -85,10 +85,18 @@ RepairOption = Annotated[bool, typer.Option("--repair/--no-repair",
                                                  "--no-repair keeps it as scraped.")]
 DigitsOption = Annotated[Digits, typer.Option("--digits", metavar="keep|fa|latin", help="Digits in Persian prose: keep as written, "
                                                                "or convert to fa (۱۲۳) or latin (123).")]
+
+
+class InputKind(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+
+
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", metavar="N", min=1,
                                              help="Refuse inputs larger than this (standard input too).")]
 IncludeOption = Annotated[Optional[list[str]], typer.Option(
-    "--include", metavar="GLOB", help="Files to take from folders, by name. Repeatable. Default: *.txt")]
+    "--include", metavar="GLOB", help="Files to take from folders, by name. Repeatable. Default: *.txt *.html *.htm")]
 ExcludeOption = Annotated[Optional[list[str]], typer.Option(
     "--exclude", metavar="GLOB", help="Files to leave out, by name or path below the folder. Repeatable.")]
 LearnOption = Annotated[bool, typer.Option(
@@ -137,6 +145,9 @@ def clean(
                                                  "each file's modification time. Dates without a year and "
                                                  "relative ones (۲ روز پیش) count for `published` only with it.")] = None,
     max_bytes: MaxBytesOption = MAX_BYTES,
+    input_kind: Annotated[Optional[InputKind], typer.Option(
+        "--input", metavar="auto|text|html", help="How to read each input: auto tells HTML pages from text "
+                                                  "by their content, whatever the file name.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, no progress; errors only.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say what happens to every file.")] = False,
     log_file: Annotated[Optional[Path], typer.Option(
@@ -166,7 +177,7 @@ def clean(
       khabar clean pages/ -o clean/ --cluster tcp://scheduler:8786
     """
     from khabar.cli import runner
-    from khabar.cli.inputs import Selection, groups, read_list
+    from khabar.cli.inputs import DEFAULT_INCLUDE, Selection, groups, read_list
     from khabar.cli.options import RunOptions
     from khabar.cli.report import Reporter
     from khabar.core import KhabarError
@@ -186,7 +197,8 @@ def clean(
                                  "workers clean (give --cluster local:N for N processes here)", param_hint="--jobs")
     fmt = fmt or (Format.json if output else Format.jsonl)
     config = Config(normalize=_normalize_config(repair, digits), rules=tuple(str(p) for p in rules or ()),
-                    reference=_reference(reference), max_bytes=max_bytes)
+                    reference=_reference(reference), max_bytes=max_bytes,
+                    input=(input_kind or InputKind.auto).value)
     try:
         rules_for(config.rules)  # a bad rules file is a usage error, reported before any work
     except KhabarError as err:
@@ -204,7 +216,7 @@ def clean(
             raise typer.Exit(EXIT_USAGE)
         local_output = Path(output) if output and "://" not in output else None
         local = local_output or (Path(output[7:]) if output and output.startswith("file://") else None)
-        selection = Selection(include=tuple(include or ("*.txt",)), exclude=tuple(exclude or ()),
+        selection = Selection(include=tuple(include or DEFAULT_INCLUDE), exclude=tuple(exclude or ()),
                               skip=local, report=reporter.error)
         status = runner.run(
             groups(paths or [], selection, listed=listed),
@@ -338,7 +350,7 @@ def explain(
     Example: khabar explain seeds/000_7619606070423613.txt
     """
     from khabar.cli import view
-    from khabar.cli.inputs import Selection
+    from khabar.cli.inputs import DEFAULT_INCLUDE, Selection
     from khabar.core import KhabarError
     from khabar.core.config import Config
     from khabar.core.pipeline import rules_for
@@ -349,7 +361,7 @@ def explain(
     except KhabarError as err:
         _error(str(err))
         raise typer.Exit(EXIT_USAGE)
-    selection = Selection(include=tuple(include or ("*.txt",)), exclude=tuple(exclude or ()), report=_error)
+    selection = Selection(include=tuple(include or DEFAULT_INCLUDE), exclude=tuple(exclude or ()), report=_error)
     with _stdout_may_fail():
         ok = view.explain(files, selection, config=config, learn=learn, error=_error)
     raise typer.Exit(0 if ok else EXIT_FAILED)

@@ -9,10 +9,10 @@ import os
 from collections.abc import Iterable, Iterator
 
 from khabar.cli import storage
-from khabar.core.inputs import STDIN, Group, Job, Selection
+from khabar.core.inputs import DEFAULT_INCLUDE, STDIN, Group, Job, Selection
 from khabar.core.inputs import groups as walk_groups
 
-__all__ = ["STDIN", "Group", "Job", "Selection", "groups", "read_list"]
+__all__ = ["DEFAULT_INCLUDE", "STDIN", "Group", "Job", "Selection", "groups", "read_list"]
 
 
 def _walk_url(url: str, selection: Selection) -> Iterator[Group]:

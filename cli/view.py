@@ -38,10 +38,13 @@ def show(article: Article, console: Console | None = None) -> None:
     table.add_column("kind")
     table.add_column("text", overflow="fold")
     table.add_column("why removed", style="red")
+    if article.hints:  # an HTML page: what its markup says of each line
+        table.add_column("markup", style="cyan")
     for item in article.lines:
         style = STYLES[item.kind]
+        dom = (_markup(article.hints.get(item.line.number) or {}),) if article.hints else ()
         table.add_row(str(item.line.number), Text(item.kind.value, style=style),
-                      Text(item.line.text, style=style), "" if item.kind.kept else (item.reason or ""))
+                      Text(item.line.text, style=style), "" if item.kind.kept else (item.reason or ""), *dom)
     kept = sum(1 for item in article.lines if item.kind.kept)
     try:
         console.print(table)
@@ -50,6 +53,19 @@ def show(article: Article, console: Console | None = None) -> None:
     except OSError as err:  # a closed pipe is on_broken_pipe's
         discard_stdout()
         raise StdoutFailed(stdout_failure(err)) from None
+
+
+def _markup(hints: dict) -> str:
+    """A line's DOM hints in a few words: ``h1 article p links 0.8 in nav words menu``."""
+    parts = [f"h{hints['heading']}"] if hints.get("heading") else []
+    parts += [flag for flag in ("article", "p", "list", "bold") if hints.get(flag)]
+    if hints.get("links"):
+        parts.append(f"links {hints['links']}")
+    if hints.get("in"):
+        parts.append("in " + ",".join(hints["in"]))
+    if hints.get("words"):
+        parts.append("words " + ",".join(hints["words"]))
+    return " ".join(parts)
 
 
 def explain(paths: list[str], selection, *, config, learn: bool,

@@ -16,5 +16,6 @@ class Config:
 
     normalize: NormalizeConfig = field(default_factory=NormalizeConfig)
     rules: tuple[str, ...] = ()  # the user's extra rules files, tried before khabar's own
+    input: str = "auto"  # "text", "html", or "auto": HTML recognised by its content
     reference: Reference = Reference()
     max_bytes: int = MAX_BYTES  # larger inputs are refused (InputError)

@@ -39,9 +39,13 @@ class Group:
     jobs: list[Job] = field(default_factory=list)
 
 
+# Files taken from folders by default: text dumps and saved HTML pages (read by content).
+DEFAULT_INCLUDE = ("*.txt", "*.html", "*.htm")
+
+
 @dataclass(frozen=True)
 class Selection:
-    include: tuple[str, ...] = ("*.txt",)  # glob on the file name, for files found in folders
+    include: tuple[str, ...] = DEFAULT_INCLUDE  # glob on the file name, for files found in folders
     exclude: tuple[str, ...] = ()  # glob on the name or on the path below the folder
     skip: Path | None = None  # never walk into this folder (the output folder)
     report: Callable[[str], None] | None = field(default=None, compare=False)  # a folder that cannot be read

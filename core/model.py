@@ -69,6 +69,9 @@ class Article:
     language: str | None = None  # BCP 47: "fa", "ar", "und-Latn", "und"
     warnings: list[str] = field(default_factory=list)
     lines: list[Labeled] = field(default_factory=list)
+    url: str | None = None  # the page's canonical URL (HTML pages)
+    keywords: list[str] = field(default_factory=list)  # the head's keywords (HTML pages)
+    hints: dict[int, dict] = field(default_factory=dict)  # line number -> DOM hints (HTML pages)
     duplicate_of: str | None = None  # the input that gave the same article first (clean_many)
 
     # The same text the CLI writes for each --format (see khabar.core.render).

@@ -10,6 +10,7 @@ from functools import cache
 from khabar.core.classify import classify
 from khabar.core.config import Config
 from khabar.core.decode import Decoded, decode
+from khabar.core.errors import InputError
 from khabar.core.language import guess_language
 from khabar.core.metadata import extract
 from khabar.core.model import KEPT, Article, Kind, Labeled, Line
@@ -129,6 +130,16 @@ def clean_bytes(data: bytes | str, *, path: str = "-", config: Config = Config()
     """Clean one page given as bytes (or as text: taken as it is, ``encoding`` None);
     raises InputError when the bytes are not a text page.
     ``decoded``: ``decode(data)``, when the caller has it already."""
+    if config.input != "text":
+        from khabar.core.html_input import feed_root, looks_like_html
+
+        raw = data if isinstance(data, str) else _as_bytes(data)
+        if config.input == "html" or looks_like_html(raw):
+            from khabar.core.html_page import clean_html_page  # selectolax only for HTML pages
+
+            return clean_html_page(raw, path=path, config=config, reference=reference)
+        if (root := feed_root(raw)) is not None:
+            raise InputError(f"{path}: an XML feed or document (<{root}>), not a news page; skipped")
     if decoded is None:
         if isinstance(data, str):
             decoded = Decoded(data, None)
@@ -136,7 +147,12 @@ def clean_bytes(data: bytes | str, *, path: str = "-", config: Config = Config()
             decoded = decode(_as_bytes(data), path=path)
     article = clean_text(decoded.text, path=path, config=config, reference=reference,
                          encoding=decoded.encoding, template=template)
-    article.language = guess_language(decoded.text)
+    return page_warnings(article, decoded, decoded.text)
+
+
+def page_warnings(article: Article, decoded: Decoded, text: str) -> Article:
+    """The article's language (read on ``text``) and the warnings about its input."""
+    article.language = guess_language(text)
     if article.language in ("ar", "und-Latn"):
         article.warnings.append(f"not a Persian page (language: {article.language})")
     if decoded.unmangled:

@@ -38,19 +38,27 @@ def record(article: Article) -> dict:
         "agency": article.agency,
         "author": article.author,
         "tags": article.tags,
+        **({"url": article.url} if article.url else {}),
+        **({"keywords": article.keywords} if article.keywords else {}),
         "subheadings": article.subheadings,
         "text": article.text,
         "encoding": article.encoding,
         "language": article.language,
         "warnings": article.warnings,
-        "blocks": [{"kind": item.kind.value, "line": item.line.number, "text": item.line.text}
+        "blocks": [{"kind": item.kind.value, "line": item.line.number, "text": item.line.text, **_dom(article, item)}
                    for item in article.lines if item.kind in KEPT],
-        "removed": [{"line": item.line.number, "text": item.line.text, "reason": item.reason}
+        "removed": [{"line": item.line.number, "text": item.line.text, "reason": item.reason, **_dom(article, item)}
                     for item in article.lines if item.kind not in KEPT],
     }
     if article.duplicate_of is not None:
         fields["duplicate_of"] = article.duplicate_of
     return fields
+
+
+def _dom(article: Article, item) -> dict:
+    """An HTML page's line: what its markup says (``dom``), for --explain."""
+    hints = article.hints.get(item.line.number) if article.hints else None
+    return {"dom": hints} if hints else {}
 
 
 def to_dict(data: dict, *, explain: bool = False) -> dict:

@@ -33,14 +33,14 @@ def test_explain_a_folder_takes_the_files_clean_takes(tmp_path):
     (tmp_path / "sub").mkdir()
     shutil.copy(SEED, tmp_path / "a.txt")
     shutil.copy(SEED, tmp_path / "sub" / "b.txt")
-    shutil.copy(SEED, tmp_path / "c.html")
+    shutil.copy(SEED, tmp_path / "c.md")
     shutil.copy(SEED, tmp_path / "skip.txt")
     proc = khabar("explain", tmp_path, "--exclude", "skip.txt")
     out = proc.stdout.decode()
     assert proc.returncode == 0
     assert f"{tmp_path / 'a.txt'}: " in out and f"{tmp_path / 'sub' / 'b.txt'}: " in out
-    assert "c.html" not in out and "skip.txt" not in out
-    assert "c.html: " in khabar("explain", tmp_path, "--include", "*.html").stdout.decode()
+    assert "c.md" not in out and "skip.txt" not in out
+    assert "c.md: " in khabar("explain", tmp_path, "--include", "*.md").stdout.decode()
 
 
 def test_explain_a_folder_removes_what_clean_removes_with_the_folders_template():
@@ -62,10 +62,10 @@ def test_explain_an_unreadable_page_in_a_folder_is_named_and_the_others_shown(tm
 
 
 def test_explain_a_folder_with_nothing_to_take_says_so(tmp_path):
-    (tmp_path / "page.html").write_bytes(SEED.read_bytes())
+    (tmp_path / "page.md").write_bytes(SEED.read_bytes())
     proc = khabar("explain", tmp_path)
     assert proc.returncode == 1
-    assert proc.stderr.decode() == (f"Error: {tmp_path}: no file here matches --include (*.txt); "
+    assert proc.stderr.decode() == (f"Error: {tmp_path}: no file here matches --include (*.txt *.html *.htm); "
                                     "nothing to explain\n")
 
 
