@@ -1,5 +1,6 @@
-"""Size limits on inputs (--max-bytes): standard input read in bounded pieces,
-and sizes written so that a small limit reads as what it is."""
+"""Standard input within --max-bytes: read in bounded pieces, whole or a line at
+a time. Files are read within the limit by :mod:`khabar.core.reading`, whose
+refusals (``over_limit``, ``size_text``) these share."""
 
 from __future__ import annotations
 
