@@ -23,23 +23,16 @@ Each step computes its labels from the previous step's, never from its own edits
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from enum import Enum
 
 from khabar.core import metadata
-from khabar.core.language import language, stopwords
-from khabar.core.model import KEPT, Kind, Labeled, Line
-from khabar.core.rules import Rule, RuleKind, Rules, default_rules, fold
+from khabar.core.chars import fold
+from khabar.core.features import HEADLINE_MAX_WORDS, Features, features
+from khabar.core.language import language
+from khabar.core.model import KEPT, Kind, Labeled, Line, Role
+from khabar.core.rules import Rule, RuleKind, Rules, default_rules
 from khabar.core.template import Template
 
-# A line of this many words with stop words in it reads as prose.
-PROSE_MIN_WORDS = 10
-PROSE_MIN_STOPWORD_SHARE = 0.12
-# Prose is Persian words: a line mostly of Latin words or numbers is not.
-PROSE_MAX_FOREIGN_SHARE = 0.5
-# Headlines, subheadings and list items are at most this long.
-HEADLINE_MAX_WORDS = 25
 # A longer short line inside the article is a paragraph, not a subheading.
 SUBHEADING_MAX_WORDS = 14
 # At most this many short lines close the article before its footer.
@@ -64,15 +57,6 @@ RULE_COST = 6
 # first paragraph, with prose above it, stands inside the article: it is removed,
 # and the prose above it is the article's lead.
 INLINE_BOX_MAX_ITEMS = 3
-# A bar of metadata: parts of at most this many words, and the role that names the line.
-BAR_PART_MAX_WORDS = 8
-ROLE_ORDER = ("news-code", "date", "updated", "clock", "author", "source", "tags")
-URL = re.compile(r"https?://|www\.", re.IGNORECASE)
-WORD = re.compile(r"[\w\u200c]+")
-LATIN_WORD = re.compile(r"(?<![\w\u200c])[A-Za-z][A-Za-z'-]*(?![\w\u200c])")
-LATIN_LETTER = re.compile("[A-Za-z]")
-# A short line that ends so is a sentence; "!" and "؟" end headlines as often.
-FULL_STOP = (".", "…", ".»", ".\"", ".)")
 
 
 class Class(Enum):
@@ -88,81 +72,6 @@ class Class(Enum):
     TAG = "tag"
     MENU = "menu"
     TEMPLATE = "template"  # recurs across the folder's pages
-
-
-@dataclass(frozen=True)
-class Features:
-    words: int
-    ends_sentence: bool
-    ends_full_stop: bool
-    stopword_share: float
-    latin_share: float  # words in Latin letters ("Tasnim News Agency")
-    digit_share: float  # words that are numbers (scores, tables)
-    has_url: bool
-    rule: Rule | None
-    meta: str | None
-
-    @property
-    def reads_as_prose(self) -> bool:
-        # A headline can be long too; it does not end like a sentence.
-        return (self.words >= PROSE_MIN_WORDS and self.stopword_share >= PROSE_MIN_STOPWORD_SHARE
-                and self.latin_share <= PROSE_MAX_FOREIGN_SHARE and self.digit_share <= PROSE_MAX_FOREIGN_SHARE
-                and (self.ends_sentence or self.words > HEADLINE_MAX_WORDS))
-
-
-def features(line: Line, rules: Rules, reference=None) -> Features:
-    text = line.text
-    if len(text) > MEMO_MAX_CHARS:
-        return _features(text, rules, reference)
-    memo = rules.memo
-    key = (text, reference)
-    found = memo.get(key)
-    if found is None:
-        if len(memo) >= MEMO_MAX_LINES:
-            memo.clear()
-        found = memo[key] = _features(text, rules, reference)
-    return found
-
-
-# Menus, footers, labels and link lists recur on every page of a site, and their
-# features (rules, metadata roles, dates) are the costly ones: a short line's
-# features are remembered with the rules in use (Rules.memo). A paragraph occurs once.
-MEMO_MAX_CHARS = 120
-MEMO_MAX_LINES = 1 << 13
-
-
-def _features(text: str, rules: Rules, reference) -> Features:
-    words = WORD.findall(text)
-    n = len(words) or 1
-    return Features(
-        words=len(words),
-        ends_sentence=text.endswith(language().sentence_end),
-        ends_full_stop=text.endswith(FULL_STOP),
-        stopword_share=sum(map(stopwords().__contains__, words)) / n,
-        # The cheap tests first: most lines have no Latin letter and no URL.
-        latin_share=len(LATIN_WORD.findall(text)) / n if LATIN_LETTER.search(text) else 0.0,
-        digit_share=sum(map(str.isdigit, words)) / n,
-        has_url=("://" in text or "w." in text or "W." in text) and URL.search(text) is not None,
-        **_rule_and_role(text, rules, reference),
-    )
-
-
-def _rule_and_role(text: str, rules: Rules, reference) -> dict:
-    """The rule the line matches and the metadata it holds. A bar of short parts
-    ("ارسال شده توسط: admin | ۷ ساعت پیش | ۸ دیدگاه") is read part by part: when
-    most parts are known furniture or metadata, so is the line."""
-    rule, role = rules.match(text), metadata.line_role(text, reference=reference)
-    if rule is None and role is None and "|" in text:
-        parts = [p.strip() for p in text.split("|") if p.strip()]
-        if len(parts) >= 2 and all(len(p.split()) <= BAR_PART_MAX_WORDS for p in parts):
-            found = [(rules.match(p), metadata.line_role(p, reference=reference)) for p in parts]
-            if sum(1 for r, m in found if r or m) * 2 >= len(parts):
-                roles = [m for _, m in found if m]
-                if roles:
-                    role = min(roles, key=ROLE_ORDER.index)
-                else:
-                    rule = next(r for r, _ in found if r)
-    return {"rule": rule, "meta": role}
 
 
 def context_free_class(f: Features) -> Class:
@@ -301,7 +210,7 @@ def densest_run(scores: list[float], barriers: set[int]) -> tuple[int, int] | No
     return best_span
 
 
-CLASS_REASONS = {Class.LIST_ITEM: "link-list", Class.TAG: "metadata: tag", Class.MENU: "menu",
+CLASS_REASONS = {Class.LIST_ITEM: "link-list", Class.TAG: Role.TAG.reason, Class.MENU: "menu",
                  Class.TEMPLATE: "template"}
 
 
@@ -312,7 +221,7 @@ def _reason(c: Class, f: Features) -> str:
     if f.rule is not None:
         return f.rule.name
     if c is Class.META:
-        return f"metadata: {f.meta}"
+        return f.meta.reason
     if f.has_url:
         return "url"
     return "outside-article"
@@ -351,7 +260,7 @@ def classify(lines: list[Line], *, rules: Rules | None = None, reference=None,
     reasons: list[str | None] = []
     for i, (c, f) in enumerate(zip(classes, feats)):
         inside = span is not None and span[0] <= i <= span[1]
-        if inside and (c in (Class.PROSE, Class.SENTENCE) or (i >= tail and f.meta == "date")):
+        if inside and (c in (Class.PROSE, Class.SENTENCE) or (i >= tail and f.meta is Role.DATE)):
             kinds.append(Kind.PARAGRAPH), reasons.append(None)
         elif inside and c is Class.SHORT and not f.has_url:
             # Lines that finish the article's last sentence are text, not headings.
@@ -360,7 +269,7 @@ def classify(lines: list[Line], *, rules: Rules | None = None, reference=None,
         elif c in (Class.META, Class.TAG):
             kinds.append(Kind.METADATA), reasons.append(_reason(c, f))
         elif c is Class.HEADER and f.rule.kind is RuleKind.TAGS_HEADER and metadata.inline_tags(lines[i].text):
-            kinds.append(Kind.METADATA), reasons.append("metadata: tags")
+            kinds.append(Kind.METADATA), reasons.append(Role.TAGS.reason)
         else:
             kinds.append(Kind.BOILERPLATE), reasons.append(_reason(c, f))
 
@@ -471,7 +380,7 @@ def _extend_over_fragments(lines, feats, classes, span: tuple[int, int]) -> tupl
     run = start
     while run < len(lines) and run - start < limit and (
             classes[run] in (Class.SHORT, Class.SENTENCE)
-            or (announced and (feats[run].meta == "date" or classes[run] is Class.PROSE))):
+            or (announced and (feats[run].meta is Role.DATE or classes[run] is Class.PROSE))):
         run += 1
     if run > start:
         # The page's end closes the article as its footer would (an article-only scrape).
@@ -501,7 +410,7 @@ def _past_box(lines, feats, classes, last: int) -> int:
 
 
 def _is_footer(f: Features) -> bool:
-    return f.meta in ("source", "author", "tags") or \
+    return f.meta in (Role.SOURCE, Role.AUTHOR, Role.TAGS) or \
         (f.rule is not None and f.rule.kind in (RuleKind.END_MARKER, RuleKind.TAGS_HEADER))
 
 

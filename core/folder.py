@@ -18,7 +18,7 @@ from khabar.core.decode import Decoded, decode
 from khabar.core.model import Article
 from khabar.core.pipeline import clean_bytes
 from khabar.core.reading import STDIN, MAX_BYTES, read_file
-from khabar.core.rules import fold
+from khabar.core.chars import fold
 from khabar.core.template import MIN_FILES, PageKeys, Template, learn_from_keys, page_keys, sample
 
 

@@ -14,9 +14,9 @@ Head and page disagree? The page's visible value is kept and the head's goes to
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import datetime
 
+from khabar.core.chars import fold_text
 from khabar.core.decode import Decoded
 from khabar.core.html_input import decode_html
 from khabar.core.html_meta import HeadMeta, read_head
@@ -38,14 +38,9 @@ META_LINE_WORDS = 10
 RUN_REASONS = frozenset({"menu", "outside-article"})
 
 
-FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ؤ": "و",
-                      **{chr(0x06F0 + i): str(i) for i in range(10)}, **{chr(0x0660 + i): str(i) for i in range(10)}})
-
-
 def _fold(text: str | None) -> str:
     """Letters and digits only, in one spelling: a line before and after normalisation match."""
-    text = unicodedata.normalize("NFKC", text or "").translate(FOLD)
-    return "".join(ch for ch in text if ch.isalnum()).lower()
+    return "".join(ch for ch in fold_text(text or "") if ch.isalnum()).lower()
 
 
 def left_out(hints: Hints, has_region: bool, dom_tags: bool, text: str = "") -> str | None:

@@ -7,7 +7,9 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import repeat
 
+from khabar.core.chars import ARABIC_ONLY_LETTERS, LATIN_LETTER_BYTES, PERSIAN_ONLY_LETTERS
 from khabar.core.errors import KhabarError
 
 
@@ -46,12 +48,10 @@ def stopwords() -> frozenset[str]:
         raise KhabarError(f"{path}: hazm's stop word list cannot be read ({err.strerror}); reinstall hazm") from None
 
 
-# Letters only Persian writes (Arabic has none of them); letters only Arabic writes.
-PERSIAN_LETTERS = frozenset("پچژگ")
-ARABIC_LETTERS = frozenset("ةأإؤ")
 # Function words that tell the two apart when those letters are rare.
 PERSIAN_WORDS = frozenset({"است", "این", "که", "را", "می", "برای", "با", "از", "شد", "های", "کرد", "وی"})
 ARABIC_WORDS = frozenset({"في", "من", "على", "التي", "الذي", "إلى", "هذا", "هذه", "كان", "ان", "عن"})
+WORD_VOTES = {word: 3 for word in PERSIAN_WORDS} | {word: -3 for word in ARABIC_WORDS}
 
 
 def guess_language(text: str) -> str:
@@ -63,19 +63,19 @@ def guess_language(text: str) -> str:
     arabic_script = len(data) - len(data.translate(None, ARABIC_LEAD_BYTES))  # U+0600-U+06FF
     if b"\xef" in data:
         arabic_script += len(PRESENTATION_FORMS.findall(text))
-    latin = len(data) - len(data.translate(None, LATIN_LETTERS))
+    latin = len(data) - len(data.translate(None, LATIN_LETTER_BYTES))
     if arabic_script + latin < MIN_LETTERS_TO_TELL:
         return "und"
     if latin > arabic_script:
         return "und-Latn"
-    words = text.split()
-    fa_votes = sum(map(text.count, PERSIAN_LETTERS)) + 3 * sum(map(PERSIAN_WORDS.__contains__, words))
-    ar_votes = sum(map(text.count, ARABIC_LETTERS)) + 3 * sum(map(ARABIC_WORDS.__contains__, words))
-    return "fa" if fa_votes >= ar_votes else "ar"
+    # Persian votes minus Arabic ones: each letter one, each function word three,
+    # the words looked up in one pass of C (one dict, not two sets in turn).
+    margin = sum(map(text.count, PERSIAN_ONLY_LETTERS)) - sum(map(text.count, ARABIC_ONLY_LETTERS))
+    margin += sum(map(WORD_VOTES.get, text.split(), repeat(0)))
+    return "fa" if margin >= 0 else "ar"
 
 
 # The first byte of every UTF-8 character in U+0600-U+06FF (Arabic script), and no other.
 ARABIC_LEAD_BYTES = bytes(range(0xD8, 0xDC))
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufeff]")
-LATIN_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 MIN_LETTERS_TO_TELL = 20

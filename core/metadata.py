@@ -16,11 +16,9 @@ from datetime import datetime
 from functools import cache
 from importlib import resources
 
-from khabar.core.model import Kind, Labeled
-from khabar.core.rules import fold
+from khabar.core.chars import DIGITS, OUTLET_KINDS, OUTLET_NAMES, OUTLET_OPENERS, TO_LATIN_DIGITS, fold
+from khabar.core.model import Kind, Labeled, Role, role_of
 
-DIGITS = str.maketrans({**{chr(0x06F0 + i): str(i) for i in range(10)},
-                        **{chr(0x0660 + i): str(i) for i in range(10)}})
 MAX_AUTHOR_WORDS = 8
 # A bare date counts as the publication date only this many lines from the title.
 MAX_DATE_DISTANCE = 6
@@ -31,16 +29,15 @@ GAP = "[\\s\u200c]*"
 # What may stand between a label and its value.
 COLON = r"\s*[:：]?\s*"
 # Words that open the name of an outlet: "منبع روزنامه …" credits one even without a colon.
-OUTLET = re.compile(r"^(خبرگزاری|روزنامه|پایگاه|سایت|شبکه|هفته ?نامه|ماهنامه|خبرنامه|رادیو|تلویزیون)")
+OUTLET = re.compile("^(" + "|".join(OUTLET_OPENERS) + ")")
 # The credit stands in the lead or the first paragraphs.
 CREDIT_PARAGRAPHS = 3
-DETECTION_REFERENCES = (datetime(2000, 1, 1, 12), datetime(2000, 7, 1, 12))
 # "به گزارش X،" / "به نقل از X،" at the head of a paragraph credits X.
 CREDIT_NAME = r"\s+(?P<credit>[^،,:؛.]{2,80}?)\s*(?:[،,:؛]|$)"
 # A desk before the outlet and a place after it are not its name.
-CREDIT_NOISE = re.compile(r"^(?:گروه|سرویس|خبرنگار)\s+\S+(?:\s+(?:و\s+)?\S+)?\s+(?=(?:خبرگزاری|روزنامه|پایگاه|سایت|شبکه))"
+CREDIT_NOISE = re.compile(r"^(?:گروه|سرویس|خبرنگار)\s+\S+(?:\s+(?:و\s+)?\S+)?\s+(?=(?:" + "|".join(OUTLET_KINDS) + "))"
                           r"|\s+(?:از|در)\s+\S+(?:\s+\S+)?$")
-OUTLET_NAME = re.compile(r"(?:خبرگزاری|روزنامه|پایگاه خبری|پایگاه اطلاع[\u200c ]?رسانی|سایت|شبکه|هفته[\u200c ]?نامه)")
+OUTLET_NAME = re.compile("(?:" + "|".join(OUTLET_NAMES) + ")")
 MAX_CREDIT_WORDS = 5
 # A metadata line is short; a paragraph that mentions a news code is not one.
 MAX_META_WORDS = 14
@@ -70,9 +67,14 @@ def _label_pattern(labels: list[str]) -> str:
 
 
 @cache
+def _data() -> dict:
+    """data/metadata.toml, parsed once."""
+    return tomllib.loads(resources.files("khabar.core").joinpath("data/metadata.toml").read_text(encoding="utf-8"))
+
+
+@cache
 def labels() -> Labels:
-    raw = resources.files("khabar.core").joinpath("data/metadata.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
+    data = _data()
 
     def at_start(key: str, colon: str = r"\s*[:：]\s*") -> re.Pattern[str]:
         return re.compile(r"^\W*" + _label_pattern(data[key]) + colon + r"(?P<value>.+)$", re.IGNORECASE)
@@ -83,7 +85,7 @@ def labels() -> Labels:
     return Labels(
         # The news code may follow its label with or without a colon, anywhere on a short line.
         news_id=re.compile(r"(?<!\w)" + _label_pattern(data["news_id_labels"]) + COLON
-                           + r"(?P<value>[0-9۰-۹٠-٩]{2,}|[A-Za-z0-9][A-Za-z0-9_-]{2,})(?!\w)", re.IGNORECASE),
+                           + rf"(?P<value>[{DIGITS}]{{2,}}|[A-Za-z0-9][A-Za-z0-9_-]{{2,}})(?!\w)", re.IGNORECASE),
         source=at_start("source_labels"),
         source_bare=at_start("source_labels", colon=r"\s+"),
         author=at_start("author_labels"),
@@ -107,7 +109,7 @@ def labels() -> Labels:
 
 def news_id_in(text: str) -> str | None:
     match = labels().news_id.search(text)
-    return match.group("value").translate(DIGITS) if match else None
+    return match.group("value").translate(TO_LATIN_DIGITS) if match else None
 
 
 def _dates():
@@ -120,20 +122,13 @@ def _is_date_line(text: str, reference: datetime | None) -> bool:
     """The line is a date and little else (labels, weekday, separators).
 
     Without the reading time, "دیروز" or "۵ مرداد" is still recognised as a date
-    line (so it is not taken for a title): it is tried against two moments half
-    a year apart, one of which lies within reach of any day of the year.
+    line (so it is not taken for a title): see ``dates.dates_at_any_time``.
     """
     if not _dates().might_hold_date(text):
         return False
     if _dates().more_words_than_dates(text, DATE_LINE_MAX_OTHER_WORDS, _date_label_words()):
         return False  # a headline with a number in it: most lines with a digit
-    if reference:
-        found = _dates().find_dates(text, reference=reference)
-    else:
-        found = _dates().find_dates(text, reference=DETECTION_REFERENCES[0])
-        if not found and _dates().names_a_month(text):
-            # A day and month without a year half a year from the first moment.
-            found = _dates().find_dates(text, reference=DETECTION_REFERENCES[1])
+    found = _dates().find_dates(text, reference=reference) if reference else _dates().dates_at_any_time(text)
     if not found:
         return False
     rest = text
@@ -149,7 +144,7 @@ def _is_date_line(text: str, reference: datetime | None) -> bool:
 def _date_label_words() -> frozenset[str]:
     """The words of the labels a date line may carry ("تاریخ انتشار"), folded as
     dates folds them, each alone and the label's words written together."""
-    data = tomllib.loads(resources.files("khabar.core").joinpath("data/metadata.toml").read_text(encoding="utf-8"))
+    data = _data()
     words = set()
     for key in ("published_labels", "published_words", "updated_labels", "clock_labels"):
         for label in data[key]:
@@ -191,26 +186,25 @@ def hashtags_in(text: str) -> list[str] | None:
     return None
 
 
-def line_role(text: str, *, reference: datetime | None = None) -> str | None:
-    """Which metadata the line carries ("news-code", "date", "updated", "clock",
-    "source", "author", "tags"), or None for any other line."""
+def line_role(text: str, *, reference: datetime | None = None) -> Role | None:
+    """Which metadata the line carries, or None for any other line."""
     if len(text.split(None, MAX_META_WORDS)) > MAX_META_WORDS:
         return None
     if labels().any_label.search(text):
         if news_id_in(text):
-            return "news-code"
+            return Role.NEWS_CODE
         if source_in(text):
-            return "source"
+            return Role.SOURCE
         if author_in(text):
-            return "author"
+            return Role.AUTHOR
     if hashtags_in(text):
-        return "tags"
+        return Role.TAGS
     if _is_date_line(text, reference):
         if labels().clock.search(text):
-            return "clock"
+            return Role.CLOCK
         if labels().updated.search(text):
-            return "updated"
-        return "date"
+            return Role.UPDATED
+        return Role.DATE
     return None
 
 
@@ -289,25 +283,25 @@ def extract(lines: list[Labeled], *, reference: datetime | None = None) -> Metad
     for i, item in enumerate(lines):
         if item.kind is not Kind.METADATA:
             continue
-        text, role = item.line.text, item.reason
-        if role == "metadata: news-code":
+        text, role = item.line.text, role_of(item.reason)
+        if role is Role.NEWS_CODE:
             news_id = news_id or news_id_in(text)
             labelled.append(text)
-        elif role == "metadata: date":
+        elif role is Role.DATE:
             if labels().published.search(text):
                 labelled.append(text)
             elif abs(i - title_at) <= MAX_DATE_DISTANCE:
                 # A bare date far from the title is the page's clock or another item's.
                 bare.append((abs(i - title_at), text))
-        elif role == "metadata: updated":
+        elif role is Role.UPDATED:
             updated = updated or _only_date(text, reference)
-        elif role == "metadata: source":
+        elif role is Role.SOURCE:
             source = source or source_in(text)
-        elif role == "metadata: author":
+        elif role is Role.AUTHOR:
             author = author or author_in(text)
-        elif role == "metadata: tag":
+        elif role is Role.TAG:
             tags.append(text.strip(" ،,"))
-        elif role == "metadata: tags":
+        elif role is Role.TAGS:
             tags.extend(hashtags_in(text) or inline_tags(text))
     if source is None:
         # No "منبع:" line: the outlet the article's opening credits ("به گزارش …").

@@ -26,6 +26,48 @@ class Kind(Enum):
 KEPT = frozenset({Kind.TITLE, Kind.SURTITLE, Kind.LEAD, Kind.PARAGRAPH, Kind.SUBHEADING})
 
 
+class Role(Enum):
+    """Which metadata a line carries. Stages branch on the member; people read
+    its :attr:`reason` ("metadata: news-code")."""
+
+    NEWS_CODE = "news-code"
+    DATE = "date"
+    UPDATED = "updated"
+    CLOCK = "clock"  # the page's clock ("امروز: …"): when it was read, not published
+    AUTHOR = "author"
+    SOURCE = "source"
+    TAGS = "tags"  # a line of tags, or a tags label with its values
+    TAG = "tag"  # one tag of a list under a tags label
+
+    @property
+    def reason(self) -> RoleReason:
+        return _REASONS[self]
+
+
+class RoleReason(str):
+    """The explanation of a removed metadata line: the text shown (``--explain``,
+    ``explain``) is derived here, once; the role stays readable from it
+    (``reason.role``), so renaming the text cannot change what is extracted."""
+
+    role: Role
+
+    def __new__(cls, role: Role) -> RoleReason:
+        reason = super().__new__(cls, f"metadata: {role.value}")
+        reason.role = role
+        return reason
+
+    def __reduce__(self):  # workers send articles back pickled
+        return RoleReason, (self.role,)
+
+
+_REASONS = {role: RoleReason(role) for role in Role}
+
+
+def role_of(reason: str | None) -> Role | None:
+    """The metadata role a line's reason records, None for any other reason."""
+    return getattr(reason, "role", None)
+
+
 @dataclass(frozen=True)
 class Line:
     """One logical line of the page: a paragraph, a heading, a menu item…"""

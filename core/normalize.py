@@ -40,7 +40,8 @@ from importlib import resources
 from typing import Callable, Literal
 
 from . import halfspace, spans
-from .halfspace import LETTERS, MARKS, ZWNJ
+from .chars import ARABIC_TO_PERSIAN_DIGITS, DIGITS, LETTERS, TO_LATIN_DIGITS, TO_PERSIAN_DIGITS
+from .halfspace import MARKS, ZWNJ
 
 Digits = Literal["keep", "fa", "latin"]
 
@@ -137,7 +138,7 @@ def expand_presentation_forms(text: str) -> str:
 @functools.cache
 def _letter_pairs() -> tuple[tuple[str, str], ...]:
     pairs = dict(_rules()["letters"])
-    pairs.update({chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)})
+    pairs.update(ARABIC_TO_PERSIAN_DIGITS)
     return tuple(pairs.items())
 
 
@@ -238,25 +239,22 @@ restore_halfspaces = halfspace.restore_halfspaces
 
 # --- digits ------------------------------------------------------------------
 
-_TO_PERSIAN = str.maketrans({**{str(i): chr(0x06F0 + i) for i in range(10)}, **{chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)}})
-_TO_LATIN = str.maketrans({**{chr(0x06F0 + i): str(i) for i in range(10)}, **{chr(0x0660 + i): str(i) for i in range(10)}})
-_DIGIT = "0-9\u06f0-\u06f9\u0660-\u0669"
-_DECIMAL = re.compile(f"(?<=[{_DIGIT}])[.٫](?=[{_DIGIT}])")
-_THOUSANDS = re.compile(f"(?<=[{_DIGIT}])[,٬،](?=[{_DIGIT}]{{3}}(?![{_DIGIT}]))")
+_DECIMAL = re.compile(f"(?<=[{DIGITS}])[.٫](?=[{DIGITS}])")
+_THOUSANDS = re.compile(f"(?<=[{DIGITS}])[,٬،](?=[{DIGITS}]{{3}}(?![{DIGITS}]))")
 
 
 def digits_to_persian(number: str) -> str:
     """'38.5' -> '۳۸٫۵', '1,250' -> '۱٬۲۵۰'."""
     number = _DECIMAL.sub("٫", number)
     number = _THOUSANDS.sub("٬", number)
-    return number.translate(_TO_PERSIAN)
+    return number.translate(TO_PERSIAN_DIGITS)
 
 
 def digits_to_latin(number: str) -> str:
     """'۳۸٫۵' -> '38.5', '۱٬۲۵۰' -> '1,250'."""
     number = _DECIMAL.sub(".", number)
     number = _THOUSANDS.sub(",", number)
-    return number.translate(_TO_LATIN)
+    return number.translate(TO_LATIN_DIGITS)
 
 
 # --- the pipeline ------------------------------------------------------------

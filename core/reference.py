@@ -33,7 +33,7 @@ class Reference:
             return self.moment
         if not mtime_ns:
             return None
-        from khabar.core.dates import TEHRAN
+        from khabar.core.dates.calendars import TEHRAN
 
         return datetime.fromtimestamp(mtime_ns / 1e9, tz=TEHRAN)
 

@@ -10,45 +10,12 @@ import re
 import tomllib
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
+from khabar.core.chars import fold  # noqa: F401  (also imported from here by the CLI)
 from khabar.core.errors import RulesError
-
-# Folding for phrase matching: one spelling for letters, no spaces or half-spaces.
-# Chained str.replace beats str.translate with a mapping on short lines.
-FOLD_PAIRS = (("ي", "ی"), ("ى", "ی"), ("ك", "ک"), ("ة", "ه"), ("ۀ", "ه"), ("أ", "ا"), ("إ", "ا"),
-              ("\u200c", ""), (" ", ""), ("\u0640", ""), ("\u00a0", ""), ("\t", ""), ("\u200b", ""),
-              ("\u200d", ""), ("\u200e", ""), ("\u200f", ""), ("\ufeff", ""))
-TRAILING = ":：؛…. -|»«\"'"
-
-
-# A page's line is folded by several stages (rules, template, repeats): a short
-# one is remembered across pages (a site repeats its menus), a paragraph only
-# while its page is worked on (the last few hundred); a text folded once
-# (a whole article) is not kept.
-FOLD_MEMO_MAX_CHARS = 300
-FOLD_RECENT_MAX_CHARS = 4000
-
-
-def fold(text: str, *, remember: bool = True) -> str:
-    if not remember or len(text) > FOLD_RECENT_MAX_CHARS:
-        return _fold(text)
-    return _fold_remembered(text) if len(text) <= FOLD_MEMO_MAX_CHARS else _fold_recent(text)
-
-
-def _fold(text: str) -> str:
-    text = text.strip().strip(TRAILING)
-    for old, new in FOLD_PAIRS:
-        if old in text:
-            text = text.replace(old, new)
-    return text.lower()
-
-
-_fold_remembered = lru_cache(maxsize=1 << 12)(_fold)
-_fold_recent = lru_cache(maxsize=1 << 8)(_fold)
-
 
 # Joining patterns renumbers their groups: a pattern with a back-reference or a
 # named group stays apart (searched alone).

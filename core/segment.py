@@ -13,17 +13,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from khabar.core.chars import ARABIC_BLOCK, DATELINE_OUTLETS
 from khabar.core.language import language
 from khabar.core.model import Line
 
 NEWLINES = re.compile(r"\r\n|\r|\n")
-PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
+PERSIAN_LETTER = re.compile(f"[{ARABIC_BLOCK}]")
 # Marks that cannot open a sentence: the line before was cut short.
 CONTINUES = ("،", "؛", ",", ";", ")")
 OPENERS = ("«", "(", "“", "-", "–", "—", "،", ",")
 # "خبرگزاری فارس:", "تهران- ایرنا-": a dateline is a few words naming an outlet.
 MAX_DATELINE_WORDS = 4
-OUTLET_WORDS = ("خبرگزاری", "خبرگزاري", "پایگاه خبری", "روزنامه")
+OUTLET_WORDS = DATELINE_OUTLETS
 # A line that ends so is a whole sentence, even when the next opens with «،».
 FULL_STOPS = (".", "!", "؟", "?")
 # A fragment is short; long lines are whole paragraphs even without a full stop.

@@ -19,7 +19,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["prose", "protected", "number"]
+from khabar.core.chars import DIGITS
+
+SpanKind = Literal["prose", "protected", "number"]
 
 # Placeholders standing for a protected span and for a number in masked text
 # (private-use characters; any already in the input are protected spans).
@@ -34,7 +36,7 @@ _EMOJI = (
     "\U0001f000-\U0001faff"
 )
 _EMOJI_MODIFIER = "\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
-_DIGIT = r"[0-9\u06f0-\u06f9\u0660-\u0669]"
+_DIGIT = f"[{DIGITS}]"
 
 _URL = r"(?:(?:https?|ftp)://|www\.)[^\s«»<>\"،؛]*[^\s«»<>\"،؛.,;:!?)\]}'؟]"
 _EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
@@ -72,7 +74,7 @@ _NUMBER_SPLIT = re.compile(f"({NUMBER.pattern})")
 
 @dataclass(frozen=True)
 class Span:
-    kind: Kind
+    kind: SpanKind
     text: str
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from khabar.core.rules import FOLD_MEMO_MAX_CHARS, fold
+from khabar.core.chars import FOLD_MEMO_MAX_CHARS, fold
 
 MIN_FILES = 3
 MIN_SHARE = 0.1

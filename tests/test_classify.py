@@ -1,7 +1,7 @@
 """The classifier on small synthetic pages, one page structure per test."""
 
-from khabar.core.classify import (PROSE_MIN_WORDS, Class, classify, context_free_class, densest_run,
-                                  features)
+from khabar.core.classify import Class, classify, context_free_class, densest_run
+from khabar.core.features import PROSE_MIN_WORDS, features
 from khabar.core.model import Kind, Line
 from khabar.core.rules import default_rules
 from khabar.core.segment import segment
@@ -159,7 +159,7 @@ def test_lines_of_latin_words_or_numbers_are_not_prose():
 
 
 def test_prose_thresholds_sit_exactly_at_the_constants():
-    from khabar.core.classify import PROSE_MIN_WORDS
+    from khabar.core.features import PROSE_MIN_WORDS
 
     words = ["او", "در", "این", "دیدار", "گفت", "که", "کار", "را", "ادامه", "می‌دهیم", "و", "پیروز", "می‌شویم"]
     at = " ".join(words[:PROSE_MIN_WORDS]) + "."

@@ -99,7 +99,6 @@ def test_reads_the_date_a_string_states(text, expected):
     ("صبح پنجشنبه ۳ خرداد", dt.datetime(2024, 5, 22), "2024-05-23"),
     ("در تاریخ 19 آگوست", dt.datetime(2023, 10, 21), "2023-08-19"),
     ("پنجشنبه ۲۴ ژوئیه، ۲ مرداد", dt.datetime(2025, 7, 25), "2025-07-24"),
-    ("۲۲ فوریه (۳ اسفند)", dt.datetime(2020, 2, 12), "2020-02-22"),
     # the year-less start of a range takes the year of its end
     ("۲۸ اسفند تا ۵ فروردین ۱۴۰۳", dt.datetime(2030, 1, 1), "2024-03-18"),
 ])
@@ -161,8 +160,40 @@ def test_hours_ago_needs_a_reference_time_not_just_a_day():
     assert iso("۳ روز پیش", dt.datetime(2022, 8, 23)) == "2022-08-20"
 
 
-def test_yearless_date_far_from_the_reference_is_refused():
-    assert iso("۱۵ بهمن", dt.datetime(2024, 8, 1)) is None
+def test_a_yearless_date_far_behind_the_reference_is_its_last_occurrence():
+    # The text was read then: its 15 Bahman is the last one before (issue 15, defect 11).
+    assert iso("۱۵ بهمن", dt.datetime(2024, 8, 1)) == "2024-02-04"
+
+
+# ---------------------------------------------------------------- written years (issue 15, defect 11)
+@pytest.mark.parametrize("text", ["۱ فروردین ۹۹۹۹۹", "۱ فروردین ۹۹۹", "۱ فروردین ۹۹۹۹۹ ساعت ۱۰:۳۰", "1 Farvardin 99999",
+                                  "۱ فروردین ۹۹۹۹"])
+def test_a_written_year_no_calendar_has_gives_no_date_not_the_references_year(text):
+    assert iso(text, dt.datetime(2024, 3, 5)) is None
+    assert find_dates(text, reference=dt.datetime(2024, 3, 5)) == []
+
+
+def test_a_written_year_is_read_as_written_whatever_the_reference():
+    assert iso("۱ فروردین ۱۴۰۲", dt.datetime(2024, 3, 5)) == "2023-03-21"
+    assert iso("۱ فروردین ۹۹", dt.datetime(2024, 3, 5)) == "2020-03-20"
+
+
+def test_a_yearless_date_read_against_the_reference_never_lands_after_it():
+    # Read on 15 Esfand 1402: 20 Esfand 1402 (2024-03-10) is still to come, so it
+    # is 20 Esfand 1401, however far back (issue 15, defect 11).
+    assert iso("۲۰ اسفند", dt.datetime(2024, 3, 5)) == "2023-03-11"
+    assert iso("۲۰ اسفند", dt.datetime(2024, 3, 10)) == "2024-03-10"
+    assert iso("۲۰ اسفند", dt.datetime(2024, 4, 1)) == "2024-03-10"
+    assert iso("۱۵ بهمن", dt.datetime(2024, 3, 5)) == "2024-02-04"
+    # A year-less date beside a full one takes its year from it, on either side.
+    assert iso("۲۸ اسفند تا ۵ فروردین ۱۴۰۳", dt.datetime(2024, 3, 1)) == "2024-03-18"
+
+
+def test_a_weekday_written_beside_a_yearless_date_may_name_the_coming_one():
+    # Thursday 3 Khordad 1403 is the day after the reference; 3 Khordad 1402 was a Wednesday.
+    assert iso("صبح پنجشنبه ۳ خرداد", dt.datetime(2024, 5, 22)) == "2024-05-23"
+    # A weekday that falls on the last occurrence keeps it, a year back as it is.
+    assert iso("صبح چهارشنبه ۳ خرداد", dt.datetime(2024, 5, 22)) == "2023-05-24"
 
 
 # ---------------------------------------------------------------- time zone

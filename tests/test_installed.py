@@ -98,3 +98,13 @@ def test_a_closed_standard_error_is_no_error_and_a_closed_standard_output_is_one
     closed_out = subprocess.run(["bash", "-c", f"'{KHABAR}' --version >&-"], capture_output=True)
     assert closed_out.returncode == 1 and closed_out.stderr.decode() == "Error: standard output is closed; " \
                                                                         "nothing can be written to it\n"
+
+
+def test_date_never_replaces_a_written_year_nor_reads_a_yearless_date_after_the_reference():
+    # Issue 15, defect 11: 99999 is no year (was 2024-03-20); 20 Esfand read on
+    # 15 Esfand 1402 is still to come, so it is 20 Esfand 1401 (was 2024-03-10);
+    # 15 Bahman is behind it.
+    lines = "۱ فروردین ۹۹۹۹۹\n۲۰ اسفند\n۱۵ بهمن\n۱ فروردین ۱۴۰۲\n"
+    proc = khabar("date", "--reference", "2024-03-05", input=lines.encode())
+    assert proc.returncode == 0
+    assert proc.stdout.decode() == "\n2023-03-11\n2024-02-04\n2023-03-21\n"

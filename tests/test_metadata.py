@@ -2,6 +2,7 @@ import pytest
 
 from khabar.core.classify import classify
 from khabar.core.metadata import agency_of, extract, line_role, news_id_in
+from khabar.core.model import Role
 from khabar.core.segment import segment
 from tests.helpers import page
 
@@ -29,15 +30,15 @@ def test_a_paragraph_that_mentions_a_code_is_not_a_metadata_line():
 
 
 @pytest.mark.parametrize("line,role", [
-    ("منبع: خبرگزاری ایرنا", "source"),
-    ("نویسنده: مریم احمدی", "author"),
-    ("تاریخ انتشار: ۱۴:۵۱ - ۲ فروردین ۱۳۸۹", "date"),
-    ("امروز: دوشنبه ۸ آذر ۱۳۹۵", "clock"),
-    ("آخرین بروزرسانی: ۳ مهر ۱۴۰۲ - ۱۰:۰۰", "updated"),
+    ("منبع: خبرگزاری ایرنا", Role.SOURCE),
+    ("نویسنده: مریم احمدی", Role.AUTHOR),
+    ("تاریخ انتشار: ۱۴:۵۱ - ۲ فروردین ۱۳۸۹", Role.DATE),
+    ("امروز: دوشنبه ۸ آذر ۱۳۹۵", Role.CLOCK),
+    ("آخرین بروزرسانی: ۳ مهر ۱۴۰۲ - ۱۰:۰۰", Role.UPDATED),
     (TITLE, None),
 ])
 def test_metadata_lines_are_recognised(line, role):
-    assert line_role(line) == role
+    assert line_role(line) is role
 
 
 def test_the_seed_header_gives_code_and_time_with_tehrans_summer_offset():
