@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from khabar.core.normalize import NormalizeConfig
 from khabar.core.reading import MAX_BYTES
 from khabar.core.reference import MTIME, Reference  # noqa: F401 (part of the config)
+from khabar.core.thresholds import DEFAULT as DEFAULT_THRESHOLDS, Thresholds
 
 
 @dataclass(frozen=True)
@@ -17,5 +18,6 @@ class Config:
     normalize: NormalizeConfig = field(default_factory=NormalizeConfig)
     rules: tuple[str, ...] = ()  # the user's extra rules files, tried before khabar's own
     input: str = "auto"  # "text", "html", or "auto": HTML recognised by its content
+    classify: Thresholds = DEFAULT_THRESHOLDS  # the classifier's thresholds (named constants as defaults)
     reference: Reference = Reference()
     max_bytes: int = MAX_BYTES  # larger inputs are refused (InputError)

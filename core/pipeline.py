@@ -58,7 +58,8 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
     # runs on the lines kept or read, not on menus and link lists: classifying
     # does not depend on half-spaces, and repairing is idempotent.
     normalized = _normalized(text, replace(config.normalize, halfspaces=False))
-    labeled = classify(segment(normalized), rules=rules_for(config.rules), reference=reference, template=template)
+    labeled = classify(segment(normalized), rules=rules_for(config.rules), reference=reference, template=template,
+                       thresholds=config.classify)
     if config.normalize.halfspaces:
         # The other fixes have run: repeating them would change nothing (idempotent).
         labeled = _repaired(labeled, HALFSPACES_ONLY)

@@ -15,7 +15,7 @@ over it. Names are imported on first use, so ``import khabar`` stays cheap.
 __version__ = "0.1.0"
 
 __all__ = ["Article", "Config", "InputError", "KhabarError", "NormalizeConfig", "Reference", "RulesError",
-           "clean", "clean_many", "__version__"]
+           "Thresholds", "clean", "clean_many", "__version__"]
 
 # Where each public name lives (imported on first use).
 _HOMES = {
@@ -25,6 +25,7 @@ _HOMES = {
     "Config": "khabar.core.config",
     "Reference": "khabar.core.reference",
     "NormalizeConfig": "khabar.core.normalize",
+    "Thresholds": "khabar.core.thresholds",
     "InputError": "khabar.core.errors",
     "KhabarError": "khabar.core.errors",
     "RulesError": "khabar.core.errors",

@@ -136,3 +136,20 @@ def test_jobs_with_a_cluster_is_refused_with_a_message():
                           timeout=60)
     assert proc.returncode == 2
     assert "--jobs counts this machine's worker processes; with --cluster" in proc.stderr.decode()
+
+
+def test_the_classifier_thresholds_are_config_fields_whose_defaults_are_the_named_constants():
+    from khabar.core import classify, thresholds
+
+    defaults = khabar.Config().classify
+    assert defaults == khabar.Thresholds()
+    for name, value in vars(defaults).items():
+        assert getattr(thresholds, name.upper()) == getattr(classify, name.upper()) == value, name
+    page = SEED.read_bytes()
+    assert khabar.clean(page, config=khabar.Config(classify=khabar.Thresholds())).to_dict() == khabar.clean(page).to_dict()
+    # Headlines of at most one word: the seed's title is no headline.
+    assert khabar.clean(page).title
+    assert khabar.clean(page, config=khabar.Config(classify=khabar.Thresholds(headline_max_words=1))).title is None
+    # No line of 200 words reads as prose, and sentences cost: no article is found.
+    strict = khabar.Thresholds(prose_min_words=200, sentence_score=-100)
+    assert khabar.clean(page).text and khabar.clean(page, config=khabar.Config(classify=strict)).text == ""
