@@ -47,7 +47,7 @@ For each run of Persian letters without a half-space, in order:
    foreign names ('نیلسون') read as two words too often.
 6. Letters still unknown that the same text also writes as two words, with a
    space, more than once ('جام جهانی' ... 'جامجهانی' -> 'جام‌جهانی'): the
-   writers' own usage, read from the whole text (``written_apart``).
+   writers' own usage, read from the whole text (``usage.written_apart``).
 
 Two words separated by a space are joined only for the verb prefix
 ('می شود' -> 'می‌شود', when hazm conjugates the result, and only in a
@@ -60,24 +60,13 @@ lexicon is loaded on first use (about 1 s), never at import.
 
 from __future__ import annotations
 
-import collections
-import dataclasses
 import functools
-import hashlib
 import itertools
-import marshal
 import operator
-import os
 import re
-import sys
-import tempfile
-import tomllib
-from collections.abc import Callable
-from dataclasses import dataclass
-from importlib import metadata, resources
-from pathlib import Path
 
-ZWNJ = "\u200c"
+from khabar.core.lexicon import ZWNJ, HalfspaceRules, Lexicon, lexicon, rules  # noqa: F401 (rules: read here too)
+
 # Persian and Arabic letters (no digits, no punctuation, no diacritics).
 LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
 # Diacritics and other combining marks of Arabic script.
@@ -101,222 +90,6 @@ CONTENT_POS = frozenset({"N", "AJ", "ADV", "NUM"})
 JOINED_SUFFIXES = (("ان", ""), ("گان", "ه"), ("ی", ""), ("یی", ""), ("یان", ""))
 # Plural with ezafe: must be followed by the word it links to.
 EZAFE_PLURAL = "های"
-
-
-@dataclass(frozen=True)
-class Rules:
-    non_joining: frozenset[str]
-    verb_prefixes: tuple[str, ...]
-    preverbs: tuple[str, ...]
-    extra_verb_forms: tuple[str, ...]
-    joined_comparative_bases: frozenset[str]
-    halfspaced_prefixes: frozenset[str]
-    not_after_ezafe: frozenset[str]
-    noun_with_yeh_min_freq: int
-    joined_word_min_freq: int
-    reading_margin: int
-    plural: tuple[str, ...]
-    comparative: tuple[str, ...]
-    after_heh: tuple[str, ...]
-    after_silent_heh: tuple[str, ...]
-    after_yeh: tuple[str, ...]
-    glide_before_yeh: str
-    name_endings: tuple[str, ...]
-    short_name_ending_max: int
-    place_endings: tuple[str, ...]
-    compound_min_first: int
-    arabic_article: str
-    inner_alef_madda_min_first: int
-    seen_apart_min: int
-    apart_min_part: int
-    ezafe_yeh: str
-    consonant_heh_endings: tuple[str, ...]
-    ezafe_min_stem: int
-    verb_prefix_letters: tuple[str, ...]
-    perfect_endings: tuple[str, ...]
-    participle_prefixes: tuple[str, ...]
-    alef_after_prefix: tuple[str, str]
-
-    @functools.cached_property
-    def suffixes_by_last_letter(self) -> dict[str, tuple[tuple[str, str], ...]]:
-        """(family, suffix) of the plural, comparative and after-'ه' families, in
-        their order, by the suffix's last letter: a word is tried only against the
-        suffixes it can end with."""
-        index: dict[str, list[tuple[str, str]]] = {}
-        for family in ("plural", "comparative", "after_heh", "after_silent_heh"):
-            for suffix in getattr(self, family):
-                index.setdefault(suffix[-1], []).append((family, suffix))
-        return {letter: tuple(pairs) for letter, pairs in index.items()}
-
-
-@functools.cache
-def rules() -> Rules:
-    """The rules in data/halfspace.toml."""
-    raw = tomllib.loads(resources.files("khabar.core").joinpath("data/halfspace.toml").read_text("utf-8"))
-    suffixes, compounds = raw["suffixes"], raw["compounds"]
-
-    def longest_first(xs: list[str]) -> tuple[str, ...]:
-        return tuple(sorted(xs, key=len, reverse=True))
-
-    return Rules(
-        non_joining=frozenset(raw["non_joining"]),
-        verb_prefixes=tuple(raw["verb_prefixes"]),
-        preverbs=tuple(raw["preverbs"]),
-        extra_verb_forms=tuple(raw["extra_verb_forms"]),
-        joined_comparative_bases=frozenset(raw["joined_comparative_bases"]),
-        halfspaced_prefixes=frozenset(raw["halfspaced_prefixes"]),
-        not_after_ezafe=frozenset(raw["not_after_ezafe"]),
-        noun_with_yeh_min_freq=int(raw["noun_with_yeh_min_freq"]),
-        joined_word_min_freq=int(raw["joined_word_min_freq"]),
-        reading_margin=int(raw["reading_margin"]),
-        plural=longest_first(suffixes["plural"]),
-        comparative=longest_first(suffixes["comparative"]),
-        after_heh=longest_first(suffixes["after_heh"]),
-        after_silent_heh=longest_first(suffixes["after_silent_heh"]),
-        after_yeh=longest_first(suffixes["after_yeh"]),
-        glide_before_yeh=suffixes["glide_before_yeh"],
-        name_endings=longest_first(compounds["name_endings"]),
-        short_name_ending_max=int(compounds["short_name_ending_max"]),
-        place_endings=longest_first(compounds["place_endings"]),
-        compound_min_first=int(compounds["min_first"]),
-        arabic_article=compounds["arabic_article"],
-        inner_alef_madda_min_first=int(compounds["inner_alef_madda_min_first"]),
-        seen_apart_min=int(compounds["seen_apart_min"]),
-        apart_min_part=int(compounds["apart_min_part"]),
-        ezafe_yeh=compounds["ezafe_yeh"],
-        consonant_heh_endings=tuple(compounds["consonant_heh_endings"]),
-        ezafe_min_stem=int(compounds["ezafe_min_stem"]),
-        verb_prefix_letters=tuple(compounds["verb_prefix_letters"]),
-        perfect_endings=tuple(suffixes["perfect_endings"]),
-        participle_prefixes=tuple(suffixes["participle_prefixes"]),
-        alef_after_prefix=tuple(suffixes["alef_after_prefix"]),
-    )
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    # Words hazm lists with a part of speech: word -> (frequency, POS tags).
-    words: dict[str, tuple[int, frozenset[str]]]
-    # Words hazm lists without a part of speech (a long, noisy list).
-    weak: frozenset[str]
-    # Joined letters -> (the listed half-spaced spelling, its frequency).
-    halfspaced: dict[str, tuple[str, int]]
-    # Joined letters -> a one-word verb form written with a half-space.
-    verbs: dict[str, str]
-    # One-word verb forms written without a half-space ('بینجامد', 'رفتند').
-    joined_verbs: frozenset[str]
-    # Infinitives and past participles ('کردن', 'شده'): the second part of
-    # compound verbs ('فعال‌کردن', 'رسیدگی‌شده').
-    verb_heads: frozenset[str]
-
-
-# Bump when the Lexicon's fields change, or how they are built: old caches are then ignored.
-LEXICON_FORMAT = 3
-
-
-def _cache_file() -> Path | None:
-    """Where the built lexicon is kept between runs: building it from hazm's lists
-    takes most of a second, reading it back a seventh of that. The name carries
-    hazm's version, a hash of khabar's rules and the interpreter, so a change to
-    any of them rebuilds it."""
-    try:
-        hazm_version = metadata.version("hazm")
-    except metadata.PackageNotFoundError:
-        return None
-    rules_text = resources.files("khabar.core").joinpath("data/halfspace.toml").read_bytes()
-    # marshal's format is the interpreter's own (it loads about a tenth faster than pickle).
-    tag = f"{hazm_version}|{LEXICON_FORMAT}|{sys.implementation.cache_tag}"
-    key = hashlib.blake2b(rules_text + tag.encode(), digest_size=8).hexdigest()
-    base = os.environ.get("KHABAR_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "khabar")
-    return Path(base) / f"lexicon-{key}.marshal"
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    """hazm's word list and verb conjugations, loaded on first use (from the cache
-    when there is one; a cache that cannot be read or written is only slower)."""
-    cache = _cache_file()
-    if cache is not None:
-        try:
-            with open(cache, "rb") as f:
-                # loads on the whole file: marshal.load reads a file object in small pieces
-                return Lexicon(*marshal.loads(f.read()))
-        except (OSError, EOFError, TypeError, ValueError):
-            pass
-    lex = _build_lexicon()
-    if cache is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".lexicon-")
-            with os.fdopen(fd, "wb") as f:
-                marshal.dump(dataclasses.astuple(lex), f)
-            os.replace(tmp, cache)
-            _prune(cache)
-        except OSError:
-            pass
-    return lex
-
-
-# Caches of other rules or hazm versions kept beside the new one (other
-# installations may share the folder); older ones are removed.
-CACHES_KEPT = 3
-
-
-def _prune(cache: Path) -> None:
-    others = sorted(cache.parent.glob("lexicon-*"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in others[CACHES_KEPT:]:
-        old.unlink(missing_ok=True)
-
-
-def _build_lexicon() -> Lexicon:
-    from hazm.lemmatizer import Conjugation
-    from hazm.utils import verbs_list, words_list
-
-    r = rules()
-    words: dict[str, tuple[int, frozenset[str]]] = {}
-    weak: set[str] = set()
-    halfspaced: dict[str, tuple[str, int]] = {}
-    for word, freq, pos in words_list():
-        word = word.replace("ي", "ی").replace("ك", "ک")
-        if pos == ("0",):
-            weak.add(word)
-        else:
-            words[word] = (freq, frozenset(pos))
-        if ZWNJ in word and word.strip(ZWNJ) == word:
-            key = word.replace(ZWNJ, "")
-            if key not in halfspaced or freq > halfspaced[key][1]:
-                halfspaced[key] = (word, freq)
-    halfspaced = {k: v for k, v in halfspaced.items() if not _listing_noise(v[0], words, weak)}
-    conjugation = Conjugation()
-    forms: set[str] = set(r.extra_verb_forms)
-    joined_verbs: set[str] = set()
-    for verb in verbs_list():
-        for form in conjugation.get_all(verb):
-            if " " in form:
-                continue
-            (forms if ZWNJ in form else joined_verbs).add(form)
-    prefixed = tuple(p + ZWNJ for p in r.verb_prefixes)
-    forms.update(pre + form for form in list(forms) if form.startswith(prefixed) for pre in r.preverbs)
-    verb_heads: set[str] = set()
-    for verb in verbs_list():
-        past = verb.split("#")[0]
-        if len(past) >= 2:
-            verb_heads.update((past + "ن", past + "ه"))
-    verbs: dict[str, str] = {}
-    for form in forms:
-        # Each side of the half-space has two letters at least ('ه‌ای' is no verb).
-        if min(map(len, form.split(ZWNJ))) >= 2:
-            verbs.setdefault(form.replace(ZWNJ, ""), form)
-    return Lexicon(words, frozenset(weak), halfspaced, verbs, frozenset(joined_verbs), frozenset(verb_heads))
-
-
-def _listing_noise(spelled: str, words: dict, weak: set[str]) -> bool:
-    """Whether a half-spaced spelling is one of the typos of hazm's list
-    without parts of speech: there, a first part that is no word at all
-    ('دوومی‌دانی' for 'دوومیدانی') is right one time in seventeen."""
-    first = spelled.split(ZWNJ, 1)[0]
-    return spelled not in words and first not in words and first not in weak
 
 
 def _base(lex: Lexicon, base: str, *, weak_ok: bool = False) -> tuple[str, int] | None:
@@ -349,7 +122,7 @@ def _join(base: str, suffix: str) -> str:
     return base + ZWNJ + suffix
 
 
-def _suffix_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
+def _suffix_readings(lex: Lexicon, r: HalfspaceRules, piece: str) -> dict[str, int]:
     """Every way the letters read as a base plus a half-spaced suffix, with the
     frequency of the base."""
     readings: dict[str, int] = {}
@@ -377,7 +150,7 @@ def _suffix_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
     return readings
 
 
-def _participle(lex: Lexicon, r: Rules, stem: str) -> bool:
+def _participle(lex: Lexicon, r: HalfspaceRules, stem: str) -> bool:
     """Whether the letters are a past participle of a verb hazm lists, after an
     optional preverb and negative prefix ('باز' + 'ن' + 'گشته', 'ن' +
     'یاموخته' for 'آموخته'), written joined."""
@@ -397,7 +170,7 @@ def _participle(lex: Lexicon, r: Rules, stem: str) -> bool:
     return False
 
 
-def _compound_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
+def _compound_readings(lex: Lexicon, r: HalfspaceRules, piece: str) -> dict[str, int]:
     """Two known content words, the first ending in 'ه' ('فاصله' + 'گذاری'),
     or a prefix written with a half-space and a known word ('بی' + 'رحم')."""
     readings: dict[str, int] = {}
@@ -412,29 +185,29 @@ def _compound_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
     return readings
 
 
-def _unknown(lex: Lexicon, piece: str) -> bool:
+def unknown_to_hazm(lex: Lexicon, piece: str) -> bool:
     """Whether the letters are no word, spelling or verb form hazm lists."""
     return not (piece in lex.words or piece in lex.weak or piece in lex.halfspaced
                 or piece in lex.verbs or piece in lex.joined_verbs)
 
 
-def _ends_in_silent_heh(r: Rules, word: str) -> bool:
+def _ends_in_silent_heh(r: HalfspaceRules, word: str) -> bool:
     """A final 'ه' that is no consonant ('خانه', not 'گروه', 'آگاه', 'الله')."""
     return word.endswith("ه") and not word.endswith(r.consonant_heh_endings)
 
 
-def _ezafe_after_silent_heh(lex: Lexicon, r: Rules, piece: str) -> str | None:
+def _ezafe_after_silent_heh(lex: Lexicon, r: HalfspaceRules, piece: str) -> str | None:
     """'دربارهی' -> 'درباره‌ی': a known word ending in a silent 'ه' (not 'اه',
     'وه', 'الله': 'آگاهی', 'گروهی') and the ezafe 'ی' joined to it."""
     stem = piece[: -len(r.ezafe_yeh)]
     if not piece.endswith(r.ezafe_yeh) or len(stem) < r.ezafe_min_stem or not _ends_in_silent_heh(r, stem):
         return None
-    if _unknown(lex, stem) or not _unknown(lex, piece):
+    if unknown_to_hazm(lex, stem) or not unknown_to_hazm(lex, piece):
         return None
     return (lex.halfspaced[stem][0] if stem in lex.halfspaced else stem) + ZWNJ + r.ezafe_yeh
 
 
-def _unknown_word_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
+def _unknown_word_readings(lex: Lexicon, r: HalfspaceRules, piece: str) -> dict[str, int]:
     """Readings of letters hazm does not know at all, which a lost half-space
     leaves behind: a word ending in 'ی' and a clitic ('هم‌تیمی' + 'اش'), a
     known word and a family-name or place ending ('حسین' + 'زاده', 'کره' +
@@ -457,7 +230,7 @@ def _unknown_word_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]
         base = _base(lex, first, weak_ok=True)
         if base is not None:
             readings[base[0] + ZWNJ + ending] = 1
-    if not any(piece.startswith(p) and not _unknown(lex, piece[len(p):]) for p in r.verb_prefix_letters):
+    if not any(piece.startswith(p) and not unknown_to_hazm(lex, piece[len(p):]) for p in r.verb_prefix_letters):
         for i in range(r.compound_min_first, len(piece) - 2):
             if piece[i:] in lex.verb_heads and piece[i - 1] not in r.non_joining:
                 base = _base(lex, piece[:i], weak_ok=True)
@@ -473,7 +246,7 @@ def _unknown_word_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]
     return readings
 
 
-def _parts_before_inner_alef_madda(r: Rules, piece: str) -> list[str]:
+def _parts_before_inner_alef_madda(r: HalfspaceRules, piece: str) -> list[str]:
     """Unknown letters cut before each 'آ' that follows a letter joining it:
     'ایدهآل' -> ['ایده', 'آل']. Only the start of a word or of a part of a
     compound has 'آ'; the Arabic words with one inside ('مآخذ') are listed,
@@ -581,7 +354,7 @@ def restore_piece(piece: str, ezafe_follows: bool = True) -> str:
         readings[piece] = joined
     if not readings and piece not in lex.weak:
         readings = _compound_readings(lex, r, piece)
-    if not readings and _unknown(lex, piece):
+    if not readings and unknown_to_hazm(lex, piece):
         parts = _parts_before_inner_alef_madda(r, piece)
         if len(parts) > 1:
             return ZWNJ.join([*parts[:-1], restore_piece(parts[-1], ezafe_follows)])
@@ -590,7 +363,7 @@ def restore_piece(piece: str, ezafe_follows: bool = True) -> str:
     return piece if chosen is None else _respell(chosen, r)
 
 
-def _respell(word: str, r: Rules) -> str:
+def _respell(word: str, r: HalfspaceRules) -> str:
     """Drop a half-space that would stand after a non-joining letter ('کارها')."""
     if ZWNJ not in word:
         return word
@@ -599,7 +372,7 @@ def _respell(word: str, r: Rules) -> str:
     )
 
 
-def _ezafe_can_follow(text: str, end: int, r: Rules) -> bool:
+def _ezafe_can_follow(text: str, end: int, r: HalfspaceRules) -> bool:
     m = NEXT_WORD.match(text, end)
     if m.group(2):
         return True  # a number, a name in Latin letters, a quotation
@@ -664,61 +437,6 @@ def restore_halfspaces(text: str) -> str:
         words[i] = fixed
     parts[1::2] = words
     return "".join(parts)
-
-
-_PERSIAN_LETTERS = re.compile(f"[{LETTERS}]+")
-# Anything but letters, spaces and tabs: a line break, punctuation, digits.
-_NOT_LETTERS = re.compile(f"[^{LETTERS} \t]+")
-
-
-def written_apart(blocks: list[str]) -> dict[str, str]:
-    """Letters left joined in a text that the same text also writes as two
-    words, separated by a space ('کی روش', 'جام جهانی'), at least
-    ``seen_apart_min`` times: a half-space was lost there ('کیروش' ->
-    'کی‌روش'). Only letters hazm does not know, after the repair, cut one way
-    alone, after a letter that joins the next, into parts that are not
-    function words ('کهروش' is 'که روش' with a lost space). -> {letters:
-    the letters with a half-space at the cut}.
-
-    ``blocks``: the repaired text, in pieces. Half-spaces are left out of what
-    is read, so that the text with these words split, read again, gives the
-    same."""
-    r, lex = rules(), lexicon()
-
-    # Words, and a barrier for anything else between them ('جهانی.' is
-    # 'جهانی' and a barrier: 'جام، جهانی' and 'جام\nجهانی' are not two words
-    # written apart).
-    plain = [_NOT_LETTERS.sub(" \0 ", block.replace(ZWNJ, "")) for block in blocks]
-    seen: set[str] = set().union(*(text.split() for text in plain))
-    apart_pairs: collections.Counter[str] = collections.Counter()
-    for ws in (text.split() for text in plain):
-        # Most texts write no unknown word both ways: set operations say so at C speed.
-        both = seen.intersection(map(operator.add, ws, ws[1:]))
-        cuts = {glued[:i] + " " + glued[i:] for glued in both
-                if _PERSIAN_LETTERS.fullmatch(glued) and _unknown(lex, glued)
-                for i in range(r.apart_min_part, len(glued) - r.apart_min_part + 1)
-                if glued[i - 1] not in r.non_joining
-                and glued[:i] not in r.not_after_ezafe and glued[i:] not in r.not_after_ezafe}
-        if cuts:
-            apart_pairs.update(filter(cuts.__contains__, map(" ".join, zip(ws, ws[1:]))))
-    ways: dict[str, list[str]] = {}
-    for pair, n in apart_pairs.items():
-        if n >= r.seen_apart_min:
-            ways.setdefault(pair.replace(" ", ""), []).append(pair)
-    return {glued: pairs[0].replace(" ", ZWNJ) for glued, pairs in ways.items() if len(pairs) == 1}
-
-
-def words_in(text: str, apart: dict[str, str]) -> set[str]:
-    """The words of ``apart`` that the text has (or holds in a protected span)."""
-    return apart.keys() & set(_PERSIAN_LETTERS.findall(text))
-
-
-def apart_splitter(apart: dict[str, str], words: set[str]) -> Callable[[str], str]:
-    """A function that splits these words of ``apart`` (see :func:`written_apart`)
-    where they stand whole in a text (prose: no URL or other protected span)."""
-    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    pattern = re.compile(f"(?<![{LETTERS}{MARKS}{ZWNJ}])(?:{alternatives})(?![{LETTERS}{MARKS}{ZWNJ}])")
-    return functools.partial(pattern.sub, lambda m: apart[m.group()])
 
 
 def join_verb_prefixes(text: str) -> str:

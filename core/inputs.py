@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 
-from khabar.core.reading import STDIN
+from khabar.core.reading import STDIN  # noqa: F401 (the name inputs are given as)
 from khabar.core.render import EXTENSIONS
 
 # Where a run keeps its lock and state, in its output folder; never walked.

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Callable, Literal
 
-from . import halfspace, spans
+from . import halfspace, spans, usage
 from .chars import ARABIC_TO_PERSIAN_DIGITS, DIGITS, LETTERS, TO_LATIN_DIGITS, TO_PERSIAN_DIGITS
 from .halfspace import MARKS, ZWNJ
 
@@ -320,7 +320,7 @@ def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes
     if config.halfspaces and config.usage:
         # Then the one repair that reads the whole text: words it writes apart
         # elsewhere, left joined here ('جام جهانی' ... 'جامجهانی').
-        apart = halfspace.written_apart(blocks)
+        apart = usage.written_apart(blocks)
         if apart:
             blocks = [_split_apart(block, apart, counts) for block in blocks]
     return Normalized("".join(blocks), tuple((name, n) for name, n in (counts or {}).items() if n))
@@ -329,10 +329,10 @@ def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes
 def _split_apart(block: str, apart: dict[str, str], counts: dict[str, int] | None) -> str:
     """The block with the words of ``apart`` split, outside protected spans; only
     the lines that hold one are looked at again."""
-    hits = halfspace.words_in(block, apart)
+    hits = usage.words_in(block, apart)
     if not hits:
         return block
-    split = halfspace.apart_splitter(apart, hits)
+    split = usage.apart_splitter(apart, hits)
     lines = block.split("\n")
     for i, line in enumerate(lines):
         if not any(word in line for word in hits):
