@@ -244,8 +244,10 @@ def normalize(
 ) -> None:
     """Repair Persian text: letters, spaces, half-spaces. Same lines out as in.
 
-    Each file, or standard input, is one text: a word it writes apart twice
-    elsewhere ('کی روش') gets a half-space where it is joined ('کیروش').
+    Each file, or standard input, is one text: unless its verbs are written
+    joined ('میشود'), its spaces may stand for half-spaces ('می شود', 'کارت
+    های'); a word it writes apart twice elsewhere ('کی روش') gets a
+    half-space where it is joined ('کیروش').
     So each is read whole, up to --max-bytes; a larger one is refused.
 
     Example: echo "سهشنبه کارتهای ملی" | khabar normalize

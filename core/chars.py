@@ -17,6 +17,10 @@ from functools import lru_cache
 # dal/reh with inverted v, and the three extended letters (shin, dad, ghain with
 # dot below) and heh with inverted v. A regex class body.
 LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+# Diacritics and other combining marks of Arabic script.
+MARKS = "\u064b-\u065f\u0670\u06d6-\u06ed"
+# The half-space (zero-width non-joiner) between the parts of one word.
+ZWNJ = "\u200c"
 # What a word of a date or a label is made of: the Arabic-script letters (the
 # whole extended block \u06fa-\u06ff, signs included, without ae and the
 # Kurdish dal/reh) and Latin letters ("Aug", "Tehran"). A regex class body.

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Callable, Literal
 
-from . import halfspace, spans, usage
+from . import halfspace, spans
 from .chars import ARABIC_TO_PERSIAN_DIGITS, DIGITS, LETTERS, TO_LATIN_DIGITS, TO_PERSIAN_DIGITS
 from .halfspace import MARKS, ZWNJ
 
@@ -65,8 +65,9 @@ class NormalizeConfig:
     # opening « ( are left as written.
     punctuation: bool = True
     # Lost half-spaces put back: 'میشود' -> 'می‌شود', 'کارتهای' -> 'کارت‌های',
-    # 'سهشنبه' -> 'سه‌شنبه'; 'می شود' -> 'می‌شود' in a paragraph whose other
-    # verbs have the prefix joined (see khabar.core.halfspace).
+    # 'سهشنبه' -> 'سه‌شنبه'; and typed as spaces, 'می شود' -> 'می‌شود', 'کارت
+    # های' -> 'کارت‌های', unless the text deleted its half-spaces (see
+    # khabar.core.halfspace).
     halfspaces: bool = True
     # With halfspaces, the text's own usage too: a word hazm does not know,
     # joined here and written as two words elsewhere in the text at least
@@ -233,7 +234,7 @@ def fix_punctuation_spacing(text: str) -> str:
 
 # --- half-spaces -------------------------------------------------------------
 
-join_verb_prefixes = halfspace.join_verb_prefixes
+join_spaced_words = halfspace.join_spaced_words
 restore_halfspaces = halfspace.restore_halfspaces
 
 
@@ -282,7 +283,7 @@ FIXES: tuple[Fix, ...] = (
     Fix("remove_stray_halfspaces", remove_stray_halfspaces, lambda c: c.spaces),
     Fix("unify_spaces", unify_spaces, lambda c: c.spaces),
     Fix("fix_punctuation_spacing", fix_punctuation_spacing, lambda c: c.punctuation),
-    Fix("join_verb_prefixes", join_verb_prefixes, lambda c: c.halfspaces, words_only=True),
+    Fix("join_spaced_words", join_spaced_words, lambda c: c.halfspaces, words_only=True),
     Fix("restore_halfspaces", restore_halfspaces, lambda c: c.halfspaces, words_only=True),
     Fix("digits_to_persian", digits_to_persian, lambda c: c.digits == "fa", prose=False, numbers=True),
     Fix("digits_to_latin", digits_to_latin, lambda c: c.digits == "latin", prose=False, numbers=True),
@@ -314,25 +315,34 @@ def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes
     fixes = [f for f in FIXES if f.enabled(config)]
     if not fixes or not text:
         return Normalized(text)
+    spaced = config.halfspaces and halfspace.spaces_stand_for_halfspaces(text)
+    if not spaced:
+        # The text deleted its half-spaces: its spaces are the writer's (read once, for the whole text).
+        fixes = [f for f in fixes if f.apply is not join_spaced_words]
     counts: dict[str, int] | None = {} if changes else None
     # Every fix works within a line, so the text is repaired in blocks of lines.
     blocks = [_normalize_block(block, fixes, counts) for block in _blocks(text)]
     if config.halfspaces and config.usage:
         # Then the one repair that reads the whole text: words it writes apart
         # elsewhere, left joined here ('جام جهانی' ... 'جامجهانی').
-        apart = usage.written_apart(blocks)
+        apart = halfspace.written_apart(blocks)
         if apart:
             blocks = [_split_apart(block, apart, counts) for block in blocks]
+        # And two words it writes apart, where it writes them as one word as often.
+        joined = halfspace.written_joined(text, blocks) if spaced else {}
+        if joined:
+            blocks = [_split_apart(block, joined, counts, halfspace.pairs_in) for block in blocks]
     return Normalized("".join(blocks), tuple((name, n) for name, n in (counts or {}).items() if n))
 
 
-def _split_apart(block: str, apart: dict[str, str], counts: dict[str, int] | None) -> str:
-    """The block with the words of ``apart`` split, outside protected spans; only
-    the lines that hold one are looked at again."""
-    hits = usage.words_in(block, apart)
+def _split_apart(block: str, apart: dict[str, str], counts: dict[str, int] | None,
+                 find: Callable[[str, dict[str, str]], set[str]] = halfspace.words_in) -> str:
+    """The block with the words (or pairs) of ``apart`` respelled, outside protected
+    spans; only the lines that hold one are looked at again."""
+    hits = find(block, apart)
     if not hits:
         return block
-    split = usage.apart_splitter(apart, hits)
+    split = halfspace.apart_splitter(apart, hits)
     lines = block.split("\n")
     for i, line in enumerate(lines):
         if not any(word in line for word in hits):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.core.halfspace import join_verb_prefixes, restore_halfspaces, rules
+from khabar.core.halfspace import restore_halfspaces, rules
 from khabar.core.normalize import NormalizeConfig, normalize
 
 Z = "\u200c"
@@ -108,19 +108,6 @@ def test_a_number_after_the_plural_links_to_it_in_any_digits_masked_or_not():
             text = f"کارتهای {number} بانک{tail}"
             assert normalize(text, config=HALFSPACES_ONLY).text == f"کارت{Z}های {number} بانک{tail}"
     assert restore_halfspaces("کارتهای \ue001 بانک") == f"کارت{Z}های \ue001 بانک"  # masked: the placeholder
-
-
-def test_spaced_prefix_joined_where_the_paragraph_joins_it():
-    mixed = "او میرود و میگوید و می شود"
-    assert join_verb_prefixes(mixed) == f"او میرود و میگوید و می{Z}شود"
-    spaced = "او می رود و می گوید"
-    assert join_verb_prefixes(spaced) == spaced  # the writer's style throughout
-    assert join_verb_prefixes("ماه می رود") == "ماه می رود"  # one spaced form alone is left
-
-
-def test_spaced_words_never_joined_otherwise():
-    for text in ["کارت های ملی", "بین المللی", "سه شنبه", "برنامه ریزی", "جامع تر"]:
-        assert normalize(text).text == text
 
 
 def test_only_persian_words_touched():

@@ -1,7 +1,6 @@
-"""A text's own usage: letters hazm does not know that the same text writes as
-two words elsewhere ('جام جهانی' ... 'جامجهانی' -> 'جام‌جهانی'), the last step
-of the half-space repair (see :mod:`khabar.core.halfspace`, step 6), which reads
-a whole text rather than a word."""
+"""The text's own usage: letters left joined that the same text writes as two
+words elsewhere ('جام جهانی' ... 'جامجهانی' -> 'جام‌جهانی'), step 6 of
+``halfspace``."""
 
 from __future__ import annotations
 
@@ -11,8 +10,10 @@ import operator
 import re
 from collections.abc import Callable
 
-from khabar.core.halfspace import LETTERS, MARKS, ZWNJ, unknown_to_hazm
-from khabar.core.lexicon import lexicon, rules
+from .halfspace import LETTERS, MARKS, ZWNJ
+from .halfspace_joined import unknown_to_hazm
+from .halfspace_lexicon import lexicon, rules
+
 
 _PERSIAN_LETTERS = re.compile(f"[{LETTERS}]+")
 # Anything but letters, spaces and tabs: a line break, punctuation, digits.
@@ -67,3 +68,43 @@ def apart_splitter(apart: dict[str, str], words: set[str]) -> Callable[[str], st
     alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     pattern = re.compile(f"(?<![{LETTERS}{MARKS}{ZWNJ}])(?:{alternatives})(?![{LETTERS}{MARKS}{ZWNJ}])")
     return functools.partial(pattern.sub, lambda m: apart[m.group()])
+
+
+# A word written with a half-space.
+_HALFSPACED = re.compile(f"[{LETTERS}]+(?:{ZWNJ}[{LETTERS}]+)+")
+
+
+def written_joined(source: str, blocks: list[str]) -> dict[str, str]:
+    """Two words written apart, with a space, that the same text writes as one
+    word with a half-space at that cut at least as often ('کارت های' ...
+    'کارت‌های', 'گیتی پسند' ... 'گیتی‌پسند'): the writers' own usage, for a
+    text whose spaces may stand for half-spaces (see
+    ``halfspace_spaced.spaces_stand_for_halfspaces``). Not a function word,
+    nor parts of one letter. -> {'X Y': 'X‌Y'}
+
+    ``source``: the text as given, whose half-spaces are the writers' (the
+    repair's own are no evidence); ``blocks``: the text repaired, in pieces.
+    Once the pairs are joined, the repaired text read again finds no more
+    pairs: the same."""
+    r = rules()
+    joined: collections.Counter[str] = collections.Counter()
+    for word in _HALFSPACED.findall(source) if ZWNJ in source else ():
+        parts = word.split(ZWNJ)
+        joined.update("".join(parts[:k]) + " " + "".join(parts[k:]) for k in range(1, len(parts)))
+    if not joined:
+        return {}
+    apart: collections.Counter[str] = collections.Counter()
+    for block in blocks:
+        ws = _NOT_LETTERS.sub(" \0 ", block.replace(ZWNJ, "")).split()
+        apart.update(filter(joined.__contains__, map(" ".join, zip(ws, ws[1:]))))
+    return {pair: pair.replace(" ", ZWNJ) for pair, n in apart.items()
+            if joined[pair] >= n and min(map(len, pair.split(" "))) >= r.apart_min_part
+            and not any(part in r.not_after_ezafe for part in pair.split(" "))
+            and pair[pair.index(" ") - 1] not in r.non_joining}
+
+
+def pairs_in(text: str, joined: dict[str, str]) -> set[str]:
+    """The pairs of ``joined`` that the text may have."""
+    ws = _PERSIAN_LETTERS.findall(text)
+    return joined.keys() & set(map(" ".join, zip(ws, ws[1:])))
+

@@ -1,7 +1,6 @@
-"""khabar's half-space lexicon: hazm's word list and verb conjugations, built
-once and cached on disk (``lexicon``), and the half-space rules of
-``data/halfspace.toml`` (``rules``). The repair that reads them is
-:mod:`khabar.core.halfspace`."""
+"""The half-space repair's data: its rules (``data/halfspace.toml``) and hazm's
+lexicon (words with frequencies and parts of speech, verb forms), built once
+and kept in a cache file between runs. See ``halfspace`` for how they are used."""
 
 from __future__ import annotations
 
@@ -13,46 +12,24 @@ import os
 import sys
 import tempfile
 import tomllib
+import types
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
-ZWNJ = "\u200c"  # the half-space
+from .halfspace import ZWNJ
+
+# Suffixes that join a word without a half-space, with what the word loses
+# before them: 'دانش‌آموز' + 'ان', 'جان‌باخته' - 'ه' + 'گان', 'گفت‌وگو' + 'یی'.
+JOINED_SUFFIXES = (("ان", ""), ("گان", "ه"), ("ی", ""), ("یی", ""), ("یان", ""))
 
 
-@dataclass(frozen=True)
-class HalfspaceRules:
-    non_joining: frozenset[str]
-    verb_prefixes: tuple[str, ...]
-    preverbs: tuple[str, ...]
-    extra_verb_forms: tuple[str, ...]
-    joined_comparative_bases: frozenset[str]
-    halfspaced_prefixes: frozenset[str]
-    not_after_ezafe: frozenset[str]
-    noun_with_yeh_min_freq: int
-    joined_word_min_freq: int
-    reading_margin: int
-    plural: tuple[str, ...]
-    comparative: tuple[str, ...]
-    after_heh: tuple[str, ...]
-    after_silent_heh: tuple[str, ...]
-    after_yeh: tuple[str, ...]
-    glide_before_yeh: str
-    name_endings: tuple[str, ...]
-    short_name_ending_max: int
-    place_endings: tuple[str, ...]
-    compound_min_first: int
-    arabic_article: str
-    inner_alef_madda_min_first: int
-    seen_apart_min: int
-    apart_min_part: int
-    ezafe_yeh: str
-    consonant_heh_endings: tuple[str, ...]
-    ezafe_min_stem: int
-    verb_prefix_letters: tuple[str, ...]
-    perfect_endings: tuple[str, ...]
-    participle_prefixes: tuple[str, ...]
-    alef_after_prefix: tuple[str, str]
+class Rules(types.SimpleNamespace):
+    """The rules of data/halfspace.toml as attributes, its sections flattened
+    (``rules().plural`` is ``[suffixes] plural``): a list becomes a tuple,
+    longest first (a suffix is tried before its prefixes: 'هایی' before 'های'),
+    numbers and strings stay as they are. A key added to the file is read with
+    no change here."""
 
     @functools.cached_property
     def suffixes_by_last_letter(self) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -66,48 +43,22 @@ class HalfspaceRules:
         return {letter: tuple(pairs) for letter, pairs in index.items()}
 
 
+def _flatten(table: dict, into: dict) -> dict:
+    for key, value in table.items():
+        if isinstance(value, dict):
+            _flatten(value, into)
+            continue
+        if key in into:
+            raise ValueError(f"data/halfspace.toml: key {key!r} is given twice")
+        into[key] = tuple(sorted(value, key=len, reverse=True)) if isinstance(value, list) else value
+    return into
+
+
 @functools.cache
-def rules() -> HalfspaceRules:
+def rules() -> Rules:
     """The rules in data/halfspace.toml."""
     raw = tomllib.loads(resources.files("khabar.core").joinpath("data/halfspace.toml").read_text("utf-8"))
-    suffixes, compounds = raw["suffixes"], raw["compounds"]
-
-    def longest_first(xs: list[str]) -> tuple[str, ...]:
-        return tuple(sorted(xs, key=len, reverse=True))
-
-    return HalfspaceRules(
-        non_joining=frozenset(raw["non_joining"]),
-        verb_prefixes=tuple(raw["verb_prefixes"]),
-        preverbs=tuple(raw["preverbs"]),
-        extra_verb_forms=tuple(raw["extra_verb_forms"]),
-        joined_comparative_bases=frozenset(raw["joined_comparative_bases"]),
-        halfspaced_prefixes=frozenset(raw["halfspaced_prefixes"]),
-        not_after_ezafe=frozenset(raw["not_after_ezafe"]),
-        noun_with_yeh_min_freq=int(raw["noun_with_yeh_min_freq"]),
-        joined_word_min_freq=int(raw["joined_word_min_freq"]),
-        reading_margin=int(raw["reading_margin"]),
-        plural=longest_first(suffixes["plural"]),
-        comparative=longest_first(suffixes["comparative"]),
-        after_heh=longest_first(suffixes["after_heh"]),
-        after_silent_heh=longest_first(suffixes["after_silent_heh"]),
-        after_yeh=longest_first(suffixes["after_yeh"]),
-        glide_before_yeh=suffixes["glide_before_yeh"],
-        name_endings=longest_first(compounds["name_endings"]),
-        short_name_ending_max=int(compounds["short_name_ending_max"]),
-        place_endings=longest_first(compounds["place_endings"]),
-        compound_min_first=int(compounds["min_first"]),
-        arabic_article=compounds["arabic_article"],
-        inner_alef_madda_min_first=int(compounds["inner_alef_madda_min_first"]),
-        seen_apart_min=int(compounds["seen_apart_min"]),
-        apart_min_part=int(compounds["apart_min_part"]),
-        ezafe_yeh=compounds["ezafe_yeh"],
-        consonant_heh_endings=tuple(compounds["consonant_heh_endings"]),
-        ezafe_min_stem=int(compounds["ezafe_min_stem"]),
-        verb_prefix_letters=tuple(compounds["verb_prefix_letters"]),
-        perfect_endings=tuple(suffixes["perfect_endings"]),
-        participle_prefixes=tuple(suffixes["participle_prefixes"]),
-        alef_after_prefix=tuple(suffixes["alef_after_prefix"]),
-    )
+    return Rules(**_flatten(raw, {}))
 
 
 @dataclass(frozen=True)
@@ -125,10 +76,19 @@ class Lexicon:
     # Infinitives and past participles ('کردن', 'شده'): the second part of
     # compound verbs ('فعال‌کردن', 'رسیدگی‌شده').
     verb_heads: frozenset[str]
+    # Present stems of hazm's verbs ('گذار', 'انداز', 'گرا'): the second part
+    # of compounds written with a half-space ('سرمایه‌گذاری', 'چشم‌انداز').
+    present_stems: frozenset[str]
+    # Second parts of compounds: the present stems, and the parts, no word
+    # alone, that end many of hazm's half-spaced compounds ('گرا').
+    bound_stems: frozenset[str]
+    # Words that may be the second of a pair written apart that makes one word
+    # (see halfspace_spaced), other than a listed compound's.
+    spaced_seconds: frozenset[str]
 
 
 # Bump when the Lexicon's fields change, or how they are built: old caches are then ignored.
-LEXICON_FORMAT = 3
+LEXICON_FORMAT = 7
 
 
 def _cache_file() -> Path | None:
@@ -216,16 +176,43 @@ def _build_lexicon() -> Lexicon:
     prefixed = tuple(p + ZWNJ for p in r.verb_prefixes)
     forms.update(pre + form for form in list(forms) if form.startswith(prefixed) for pre in r.preverbs)
     verb_heads: set[str] = set()
+    present_stems: set[str] = set()
     for verb in verbs_list():
-        past = verb.split("#")[0]
+        past, _, present = verb.partition("#")
         if len(past) >= 2:
             verb_heads.update((past + "ن", past + "ه"))
+        if len(present) >= 2 and " " not in present:
+            present_stems.add(present)
     verbs: dict[str, str] = {}
     for form in forms:
         # Each side of the half-space has two letters at least ('ه‌ای' is no verb).
         if min(map(len, form.split(ZWNJ))) >= 2:
             verbs.setdefault(form.replace(ZWNJ, ""), form)
-    return Lexicon(words, frozenset(weak), halfspaced, verbs, frozenset(joined_verbs), frozenset(verb_heads))
+    bound = _bound_stems(r, words, halfspaced, present_stems, verb_heads)
+    return Lexicon(words, frozenset(weak), halfspaced, verbs, frozenset(joined_verbs), frozenset(verb_heads),
+                   frozenset(present_stems), bound, _spaced_seconds(r, words, bound))
+
+
+def _bound_stems(r: Rules, words: dict, halfspaced: dict, present_stems: set[str], verb_heads: set[str]) -> frozenset[str]:
+    """The present stems of hazm's verbs ('انداز'), and the parts, no word
+    alone, that end ``productive_min_firsts`` or more of the compounds hazm
+    lists with a half-space ('گرا': 'اصول‌گرا', 'تحول‌گرا' ...; hazm's verbs
+    lack 'گراییدن'); not a plural, a participle or a plural in 'ان'."""
+    firsts: dict[str, set[str]] = {}
+    for spelled, _ in halfspaced.values():
+        parts = spelled.split(ZWNJ)
+        if len(parts) == 2:
+            firsts.setdefault(parts[1], set()).add(parts[0])
+    productive = {second for second, heads in firsts.items()
+                  if len(heads) >= r.productive_min_firsts and second not in words and len(second) >= 3
+                  and second not in r.plural and second not in verb_heads and not second.endswith("ان")}
+    return frozenset(present_stems | productive)
+
+
+def _spaced_seconds(r: Rules, words: dict, bound: frozenset[str]) -> frozenset[str]:
+    """Suffixes, clitics, and bound parts with a suffix that are no word alone ('گرایانه')."""
+    stem_tails = {stem + suffix for stem in bound for suffix in r.stem_suffixes} - words.keys()
+    return frozenset((*r.plural, *r.spaced_comparative, *r.spaced_after_heh, *r.spaced_after_yeh, *stem_tails))
 
 
 def _listing_noise(spelled: str, words: dict, weak: set[str]) -> bool:
@@ -234,3 +221,4 @@ def _listing_noise(spelled: str, words: dict, weak: set[str]) -> bool:
     ('دوومی‌دانی' for 'دوومیدانی') is right one time in seventeen."""
     first = spelled.split(ZWNJ, 1)[0]
     return spelled not in words and first not in words and first not in weak
+

@@ -1,0 +1,245 @@
+"""Two words written apart, with a space, where an editor writes one word with
+a half-space: 'می طلبد' -> 'می‌طلبد', 'کارت های' -> 'کارت‌های', 'جامع تر' ->
+'جامع‌تر', 'شده اند' -> 'شده‌اند', 'پیش بینی' -> 'پیش‌بینی'.
+
+A space is made a half-space only where the lexicon says the joined form is
+the word and the two apart are not a likelier reading:
+
+- the verb prefix 'می'/'نمی' before letters with which it makes a verb form
+  hazm conjugates ('می طلبد'); not after the month 'ماه' or a cup of 'می'
+  (wine): 'ماه می', 'جام می';
+- the plural 'ها', 'های', 'هایی' ... after a word that is no function word
+  ('کارت های', 'آن ها'; not 'که ها');
+- the comparative 'تر', 'ترین' after an adjective ('جامع تر'; 'تر', wet,
+  after a noun stays: 'چشم تر'); the comparatives written joined by
+  convention are joined ('بیش تر' -> 'بیشتر');
+- the clitics 'ای', 'ام', 'اش', 'ایم', 'اید', 'اند' after a silent 'ه'
+  ('رسانه ای', 'شده اند'; never 'است': 'شده است' is how it is written);
+  'اش' and 'شان' after a word ending in 'ی' ('زندگی اش');
+- two words hazm lists as one with a half-space at that cut ('پیش‌بینی'),
+  when the compound is no rarer than ``compound_share`` of its rarer part:
+  then the pair is mostly that compound, not two words that meet.
+
+Each decision reads the two words (the first as joined so far, so that
+'پیش بینی های' becomes 'پیش‌بینی‌های') and, for 'می', the word before; never
+the words after, so that the text once repaired gives the same decisions.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import operator
+import re
+
+from .halfspace import LETTERS, MARKS, ZWNJ
+from .halfspace_joined import CONTENT_POS, JOINED_SUFFIXES, _base, _ends_in_silent_heh, _halfspaced_spelling, _respell, stem_compound
+from .halfspace_lexicon import Lexicon, Rules, lexicon, rules
+
+# A word and the text between words, alternately (as in halfspace_joined).
+_WORDS_AND_GAPS = re.compile(f"([{LETTERS}{MARKS}]+(?:{ZWNJ}[{LETTERS}{MARKS}]+)*)")
+
+
+@functools.cache
+def _compound_keys() -> frozenset[str]:
+    """The letters of the compounds hazm lists with a half-space, alone and with a
+    joined suffix ('جان‌باخته' -> 'جانباختگان'). Built on first use (a few
+    hundredths of a second): a text that deleted its half-spaces never needs it."""
+    halfspaced = lexicon().halfspaced
+    return frozenset({key[: len(key) - len(drop)] + suffix
+                      for key in halfspaced for suffix, drop in JOINED_SUFFIXES if key.endswith(drop)}
+                     | halfspaced.keys())
+
+
+@functools.cache
+def _first_words() -> frozenset[str]:
+    """Words that may be the first of a pair written apart, other than a
+    listed compound's: the verb prefixes and the prefixes written with a half-space."""
+    r = rules()
+    return frozenset((*r.verb_prefixes, *_prefixed_preverbs(), *r.spaced_prefixes))
+
+
+def _letters(word: str) -> str:
+    return word.replace(ZWNJ, "")
+
+
+def joined_pair(lex: Lexicon, r: Rules, before: str, first: str, second: str) -> str | None:
+    """The one word that ``first`` and ``second``, written apart, make, or None
+    when they are two words. ``before`` is the word before them ('' if none)."""
+    found = reading(lex, r, before, first, second)
+    return None if found is None else found[0]
+
+
+def reading(lex: Lexicon, r: Rules, before: str, first: str, second: str) -> tuple[str, str] | None:
+    """(the one word, the rule that makes it), or None: see :func:`joined_pair`."""
+    base, tail = _letters(first), _letters(second)
+    if first in r.verb_prefixes or first in _prefixed_preverbs():
+        form = lex.verbs.get(base + tail)
+        if form is not None and _letters(form.split(ZWNJ, 1)[0]) == first and before not in r.not_before_verb_prefix:
+            return first + ZWNJ + second, "verb prefix"
+        return None
+    if second in r.plural:
+        entry = lex.words.get(base)
+        if first in r.not_after_ezafe or (entry is not None and not entry[1] - frozenset(r.function_pos)):
+            return None
+        if entry is not None or _base(lex, base, weak_ok=True) is not None:
+            return _respell(first + ZWNJ + second, r), "plural"
+        return None
+    if second in r.spaced_comparative:
+        entry = lex.words.get(base) or lex.words.get(base[:-1] if base.endswith("ی") else "")
+        if first in r.not_after_ezafe or entry is None or "AJ" not in entry[1]:
+            return None
+        if base in r.joined_comparative_bases:
+            return first + second, "comparative"
+        return _respell(first + ZWNJ + second, r), "comparative"
+    if second in r.spaced_after_heh and _ends_in_silent_heh(r, base) and len(base) >= 2:
+        return first + ZWNJ + second, "clitic after heh"
+    if second in r.spaced_after_yeh and base.endswith("ی") and len(base) >= 3:
+        return first + ZWNJ + second, "clitic after yeh"
+    if base in r.spaced_prefixes and _base(lex, tail) is not None:
+        return first + ZWNJ + second, "prefix"  # 'بی توجهی'
+    key = base + tail
+    if key not in _compound_keys() and tail not in lex.spaced_seconds:
+        return None  # (most pairs: the two checks below would say so, slower)
+    if tail not in lex.words and stem_compound(lex, r, base, tail, r.stem_suffixes):
+        return _respell(first + ZWNJ + second, r), "stem compound"  # 'تحول گرایانه'
+    listed = _halfspaced_spelling(lex, key)
+    if listed is None or not _cut_at(listed, len(base)):
+        return None
+    word = _compound(lex, r, first, second, listed)
+    return None if word is None else (word, "compound")
+
+
+def _cut_at(spelled: str, n: int) -> bool:
+    """Whether a half-spaced spelling has a half-space after its first n letters
+    (read on letters alone: the first word may have its own half-spaces or not)."""
+    letters = 0
+    for part in spelled.split(ZWNJ)[:-1]:
+        letters += len(part)
+        if letters == n:
+            return True
+    return False
+
+
+@functools.cache
+def _prefixed_preverbs() -> frozenset[str]:
+    """'برمی', 'درنمی' ...: a preverb and the verb prefix."""
+    r = rules()
+    return frozenset(p + v for p in r.preverbs for v in r.verb_prefixes)
+
+
+def _free_word(lex: Lexicon, word: str) -> bool:
+    """A content word hazm lists (a noun, adjective ...), not a function word."""
+    entry = lex.words.get(word)
+    return entry is not None and bool(entry[1] & CONTENT_POS)
+
+
+def _compound(lex: Lexicon, r: Rules, first: str, second: str, listed: str) -> str | None:
+    """The compound hazm lists, when it is a word of its own and its second
+    part is bound: letters that are no word alone ('بین' + 'المللی'), or a
+    verb's present stem with a derivational suffix ('سرمایه' + 'گذاری',
+    'تهیه' + 'کننده'). Left apart: two free words that hazm's corpus joins as
+    a name or phrase ('خلیج فارس', 'رئیس جمهور', 'ثبت نام'), a bare stem that
+    is a word too ('پیش فروش': sale), a function word and a word ('به
+    زودی', 'به روز'), participles ('اعلام شده': compound verbs are written
+    apart) and number words ('یک میلیون'); and compounds hazm's corpus
+    writes fewer than ``compound_min_freq`` times, which writers split as
+    often as not."""
+    head, tail = _letters(first), _letters(second)
+    if tail in lex.verb_heads or "NUM" in (lex.words.get(tail) or (0, ()))[1]:
+        return None
+    last = head.split(ZWNJ)[-1]
+    if head in r.not_after_ezafe or (last in lex.words and not _free_word(lex, last)):
+        return None
+    if tail in r.compound_tails:
+        return listed  # 'سه شنبه': the days of the week
+    entry = lex.words.get(listed)
+    if entry is not None and entry[0] < r.compound_min_freq:
+        return None
+    if tail not in lex.words:
+        return listed
+    if any(tail.endswith(suffix) and tail[: -len(suffix)] in lex.bound_stems for suffix in r.stem_suffixes):
+        return listed
+    return None
+
+
+def join_spaced_words(text: str) -> str:
+    """Make one word with a half-space of two written apart where the lexicon
+    says so ('می طلبد' -> 'می‌طلبد', 'کارت های' -> 'کارت‌های')."""
+    if " " not in text:
+        return text
+    parts = _WORDS_AND_GAPS.split(text)
+    words = parts[1::2]
+    if len(words) < 2:
+        return text
+    lex, r = lexicon(), rules()
+    # Pairs worth a look, picked at C speed: a suffix second, a prefix first, or
+    # two words whose letters hazm lists as one; and a single space between.
+    candidate = map(operator.or_, map(lex.spaced_seconds.__contains__, words[1:]),
+                    map(_first_words().__contains__, words[:-1]))
+    candidate = map(operator.or_, candidate, map(_compound_keys().__contains__, map(operator.add, words, words[1:])))
+    todo = list(itertools.compress(itertools.count(), map(operator.and_, candidate, map(" ".__eq__, parts[2:-1:2]))))
+    if not todo:
+        return text
+    changed = False
+    head = -1
+    for i in todo:
+        if parts[2 * i + 1]:  # word i still stands alone: it starts the word
+            head = i
+        first, second = parts[2 * head + 1], words[i + 1]
+        if first in r.verb_prefixes and head > 0 and parts[2 * head] == " " \
+                and words[head - 1] in r.not_before_verb_prefix:
+            continue  # 'ماه می', 'جام می'
+        word = _DECIDED.get((first, second), _UNSEEN)
+        if word is _UNSEEN:
+            if len(_DECIDED) > _DECIDED_MAX:
+                _DECIDED.clear()
+            word = _DECIDED[first, second] = joined_pair(lex, r, "", first, second)
+        if word is not None:
+            # the first word takes the second; the gap and the second go
+            parts[2 * head + 1], parts[2 * i + 2], parts[2 * i + 3] = word, "", ""
+            changed = True
+    return "".join(parts) if changed else text
+
+
+# (first word, second word) -> the one word they make, or None: kept across calls.
+_DECIDED: dict[tuple[str, str], str | None] = {}
+_DECIDED_MAX = 1 << 15
+_UNSEEN = object()
+
+
+# The verb prefix, then a space, a half-space or nothing, then letters. (A
+# literal first, for speed: the letter before is checked in Python.)
+_PREFIX_AND_WORD = re.compile(f"می([ {ZWNJ}]?)([{LETTERS}]+)")
+_LETTER_OR_ZWNJ = re.compile(f"[{LETTERS}{MARKS}{ZWNJ}]")
+
+
+def spaces_stand_for_halfspaces(text: str) -> bool:
+    """Whether the text's spaces may stand for half-spaces, by its own usage.
+
+    The verb prefix says how a text writes its half-spaces: with a space ('می
+    شود'), with a half-space ('می‌شود'), or deleted ('میشود'). A text whose
+    prefixed verbs are written one word (with a half-space or without) more
+    than ``one_word_over_spaced`` times as often as spaced keeps its spaces:
+    there a spaced verb, a spaced plural, is the writer's choice. Counting
+    both one-word spellings keeps the answer when the text is repaired again
+    (a deleted half-space comes back, a kept space stays).
+    """
+    lex = lexicon()
+    verbs, words = lex.verbs, lex.words
+    spaced = one_word = 0
+    for m in _PREFIX_AND_WORD.finditer(text):
+        start, prefix = m.start(), "می"
+        if start and _LETTER_OR_ZWNJ.match(text, start - 1):
+            if text[start - 1] != "ن" or (start > 1 and _LETTER_OR_ZWNJ.match(text, start - 2)):
+                continue  # 'می' inside a word
+            prefix = "نمی"
+        letters = prefix + m.group(2)
+        form = verbs.get(letters)
+        if form is None or not form.startswith(prefix + ZWNJ):
+            continue
+        if m.group(1) == " ":
+            spaced += 1
+        elif letters not in words:  # 'میدان' is a word, not a prefixed verb
+            one_word += 1
+    return one_word <= rules().one_word_over_spaced * spaced or not one_word

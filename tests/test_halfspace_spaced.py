@@ -1,0 +1,156 @@
+"""Half-spaces typed as spaces (issue 19): 'می طلبد' -> 'می‌طلبد', 'کارت های' ->
+'کارت‌های', and the two-word readings that stay apart."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from khabar.core.halfspace import restore_halfspaces, rules, spaces_stand_for_halfspaces
+from khabar.core.normalize import NormalizeConfig, normalize
+
+Z = "\u200c"
+
+
+def repaired(text: str) -> str:
+    return normalize(text).text
+
+
+@pytest.mark.parametrize(("spaced", "word"), [
+    ("می طلبد", f"می{Z}طلبد"),
+    ("نمی توان", f"نمی{Z}توان"),
+    ("برمی گردد", f"برمی{Z}گردد"),
+])
+def test_verb_prefix_written_apart_is_joined_to_a_verb_hazm_conjugates(spaced, word):
+    assert repaired(f"او {spaced} و") == f"او {word} و"
+
+
+def test_verb_prefix_stays_apart_after_the_month_or_the_cup_and_before_no_verb():
+    for text in ["در ماه می رود", "جام می نوشید", "می ناب"]:
+        assert repaired(text) == text
+
+
+@pytest.mark.parametrize(("spaced", "word"), [
+    ("کارت های ملی", f"کارت{Z}های ملی"),
+    ("زیرساخت های لازم", f"زیرساخت{Z}های لازم"),
+    ("توانمندی های لازم", f"توانمندی{Z}های لازم"),
+    ("آن ها گفتند", f"آن{Z}ها گفتند"),
+    ("کار ها", "کارها"),  # no half-space after a letter that does not join
+])
+def test_plural_written_apart_is_joined_to_a_word_that_takes_it(spaced, word):
+    assert repaired(spaced) == word
+
+
+def test_plural_stays_apart_after_a_function_word():
+    assert repaired("گفت که ها را") == "گفت که ها را"
+
+
+def test_comparative_written_apart_is_joined_only_to_an_adjective():
+    assert repaired("خدمات بهتر و جامع تر") == f"خدمات بهتر و جامع{Z}تر"
+    assert repaired("ارزان ترین کالا") == f"ارزان{Z}ترین کالا"
+    assert repaired("با چشم تر گفت") == "با چشم تر گفت"  # 'تر', wet, after a noun
+    assert repaired("بیش تر") == "بیشتر"  # written joined by convention
+
+
+def test_clitics_written_apart_are_joined_after_a_silent_heh_but_not_the_copula():
+    assert repaired("رسانه ای مهم") == f"رسانه{Z}ای مهم"
+    assert repaired("آنها رفته اند") == f"آنها رفته{Z}اند"
+    assert repaired("زندگی اش را") == f"زندگی{Z}اش را"
+    assert repaired("بررسی شده است") == "بررسی شده است"
+
+
+@pytest.mark.parametrize(("spaced", "word"), [
+    ("چشم اندازی مناسب", f"چشم{Z}اندازی مناسب"),  # a present stem with a suffix
+    ("سرمایه گذاری", f"سرمایه{Z}گذاری"),
+    ("بین المللی", f"بین{Z}المللی"),  # no word alone
+    ("سه شنبه", f"سه{Z}شنبه"),  # the days of the week
+    ("تحول گرایانه", f"تحول{Z}گرایانه"),  # unlisted: a word and a bound part ('اصول‌گرا', 'تحول‌گرا' ...)
+    ("بی توجهی", f"بی{Z}توجهی"),
+])
+def test_compound_written_apart_is_joined_where_its_second_part_is_bound(spaced, word):
+    assert repaired(spaced) == word
+
+
+@pytest.mark.parametrize("text", [
+    "خلیج فارس",  # two free words hazm's corpus joins: news writes them apart as often
+    "رئیس جمهور",
+    "اعلام شده",  # compound verbs are written apart
+    "یک میلیون",  # number words
+    "پنج هزار",
+    "به زودی",  # a function word first
+    "پیش فروش",  # a bare stem that is a word too
+])
+def test_two_free_words_stay_apart(text):
+    assert repaired(text) == text
+
+
+def test_the_first_word_is_read_as_joined_so_far():
+    assert repaired("پیش بینی های جدید") == f"پیش{Z}بینی{Z}های جدید"
+
+
+def test_a_text_that_deleted_its_half_spaces_keeps_its_spaces():
+    # Its prefixed verbs are joined: a spaced pair is the writer's choice.
+    deleted = "او میرود و میگوید و میخواهد که برنامه های ملی را ببیند"
+    assert not spaces_stand_for_halfspaces(deleted)
+    assert repaired(deleted) == (f"او می{Z}رود و می{Z}گوید و می{Z}خواهد که برنامه های ملی را ببیند")
+    spaced = "او می رود و می گوید که برنامه های ملی را ببیند"
+    assert spaces_stand_for_halfspaces(spaced)
+    assert repaired(spaced) == f"او می{Z}رود و می{Z}گوید که برنامه{Z}های ملی را ببیند"
+
+
+def test_clean_and_normalize_share_the_repair_and_no_repair_keeps_the_text():
+    from khabar.core.pipeline import HALFSPACES_ONLY, Config, clean_text
+
+    body = "کارگر گفت انجام این مهم منابع خاص خود را می طلبد و صدور کارت های هوشمند و خدمات جامع تر لازم است."
+    want = body.replace("می طلبد", f"می{Z}طلبد").replace("کارت های", f"کارت{Z}های").replace("جامع تر", f"جامع{Z}تر")
+    assert normalize(body, config=HALFSPACES_ONLY).text == want
+    assert repaired(body) == want
+    assert clean_text(f"عنوان خبر درباره صدور کارت ملی هوشمند\n\n{body}\n").text == want
+    off = Config(normalize=NormalizeConfig(halfspaces=False))
+    assert clean_text(f"عنوان خبر درباره صدور کارت ملی هوشمند\n\n{body}\n", config=off).text == body
+
+
+def test_spaced_repair_is_idempotent_and_leaves_spans_alone():
+    text = "کارت های https://x.ir/کارت های و #کارت_های و می طلبد iOS 17 تر"
+    once = repaired(text)
+    assert "https://x.ir/کارت" in once and "#کارت_های" in once
+    assert once.startswith(f"کارت{Z}های ") and f"می{Z}طلبد" in once
+    assert repaired(once) == once
+
+
+def test_number_words_joined_by_a_lost_half_space_are_a_number():
+    # the compound rule read 'پنجه' + 'زار'
+    assert restore_halfspaces("پنجهزار تومان") == f"پنج{Z}هزار تومان"
+
+
+def test_a_lost_half_space_in_a_compound_hazm_does_not_list():
+    assert restore_halfspaces("منفیگرایی و") == f"منفی{Z}گرایی و"
+    # agent and plural endings are written joined: 'بازیکنان', 'پاسداران'
+    assert restore_halfspaces("بازیکنانی و پاسداران") == "بازیکنانی و پاسداران"
+
+
+def test_every_key_of_the_rules_file_is_read_without_code_naming_it():
+    raw = tomllib.loads(resources.files("khabar.core").joinpath("data/halfspace.toml").read_text("utf-8"))
+    r = rules()
+    for section in (raw, *(v for v in raw.values() if isinstance(v, dict))):
+        for key, value in section.items():
+            if isinstance(value, dict):
+                continue
+            got = getattr(r, key)
+            assert sorted(got) == sorted(value) if isinstance(value, list) else got == value
+    assert r.plural.index("هایی") < r.plural.index("های")  # a suffix before its prefixes
+
+
+def test_a_pair_the_text_writes_as_one_word_as_often_is_joined_by_normalize():
+    # 'گیتی پسند' is a name: two free words, left apart by the lexicon alone
+    assert repaired("گیتی پسند گفت.") == "گیتی پسند گفت."
+    text = f"گیتی{Z}پسند گفت و گیتی پسند رفت."
+    assert repaired(text) == f"گیتی{Z}پسند گفت و گیتی{Z}پسند رفت."
+    # apart more often than joined: the writer's spelling
+    text = f"گیتی{Z}پسند گفت و گیتی پسند رفت و گیتی پسند آمد."
+    assert repaired(text) == text
+    # the usage is read by normalize, not by the per-page repair of clean
+    assert normalize(f"گیتی{Z}پسند گفت و گیتی پسند رفت.", config=NormalizeConfig(usage=False)).text == \
+        f"گیتی{Z}پسند گفت و گیتی پسند رفت."
