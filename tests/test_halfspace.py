@@ -281,7 +281,7 @@ def test_old_lexicon_caches_are_removed_when_a_new_one_is_written(tmp_path):
     import os
     import time
 
-    from khabar.core import lexicon
+    from khabar.core import halfspace
 
     old = []
     for i in range(5):
@@ -291,13 +291,13 @@ def test_old_lexicon_caches_are_removed_when_a_new_one_is_written(tmp_path):
         old.append(path)
     new = tmp_path / "lexicon-new.marshal"
     new.write_bytes(b"y")
-    lexicon._prune(new)
+    halfspace._prune(new)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lexicon-new.marshal", "lexicon-old3.marshal",
                                                           "lexicon-old4.marshal"]
 
 
 def test_a_broken_lexicon_cache_is_rebuilt_and_replaced(tmp_path, monkeypatch):
-    from khabar.core import lexicon as halfspace  # the lexicon's own module
+    from khabar.core import halfspace
 
     monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
     cache = halfspace._cache_file()
