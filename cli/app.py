@@ -234,8 +234,8 @@ def _usable_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-@app.command()
-def normalize(
+@app.command("normalize")
+def normalize_command(
     files: Annotated[Optional[list[Path]], typer.Argument(
         help="Files to normalise (default: standard input).", show_default=False, metavar="FILE...")] = None,
     repair: RepairOption = True,
