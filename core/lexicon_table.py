@@ -104,12 +104,12 @@ class Table:
     def __len__(self) -> int:
         return len(self._offsets) - 1
 
-    def _records(self) -> Iterator[list[bytes]]:
-        for i in range(len(self)):
-            yield bytes(self._data[self._offsets[i]:self._offsets[i + 1]]).split(_SEP, 1)
+    def _records(self) -> list[list[bytes]]:
+        offsets, data = self._offsets.tolist(), bytes(self._data)
+        return [data[a:b].split(_SEP, 1) for a, b in zip(offsets, offsets[1:])]
 
     def __iter__(self) -> Iterator[str]:
-        return (r[0].decode() for r in self._records())
+        return iter(b"\n".join(r[0] for r in self._records()).decode().split("\n") if len(self) else [])
 
     def keys(self) -> frozenset[str]:
         return frozenset(self)
@@ -118,7 +118,8 @@ class Table:
         return (value for _, value in self.items())
 
     def items(self) -> Iterator[tuple[str, object]]:
-        return ((r[0].decode(), self._decode(r[1].decode())) for r in self._records())
+        decode = self._decode
+        return iter([(r[0].decode(), decode(r[1].decode())) for r in self._records()])
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Table):
