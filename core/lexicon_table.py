@@ -21,6 +21,9 @@ _ABSENT = object()  # remembered: not in the table
 _UNSEEN = object()  # not looked up yet
 # Answers kept per table before the memo starts afresh (memory stays flat on long runs).
 MEMO_MAX = 200_000
+# Keys looked up in the file after which the table is read whole into a dict: a
+# long run looks up so many new words that probing the file costs more than reading it.
+FINDS_BEFORE_WHOLE = 20_000
 
 
 def build(items: Iterable[tuple[str, str | None]]) -> bytes:
@@ -60,10 +63,17 @@ class Table:
         self._data = view[at + 4 * (count + 1):]
         self._decode = decode
         self._memo: dict[str, object] = {}
+        self._finds = 0
+        self._whole = False  # the memo holds every key
 
     def _find(self, key: str) -> object:
-        if not isinstance(key, str):
+        if self._whole or not isinstance(key, str):
             return _ABSENT
+        self._finds += 1
+        if self._finds > FINDS_BEFORE_WHOLE:
+            self._memo = dict(self.items()) if self._decode is not None else dict.fromkeys(self, True)
+            self._whole = True
+            return self._memo.get(key, _ABSENT)
         raw = key.encode()
         slots, offsets, data, mask = self._slots, self._offsets, self._data, self._mask
         h = zlib.crc32(raw) & mask

@@ -384,3 +384,16 @@ def test_a_word_table_answers_as_the_set_or_dict_it_was_built_from():
     for absent in ("واژه", "واژه300", "", "آ"):
         assert absent not in table and table.get(absent, 7) == 7 and absent not in members
     assert dict(table.items()) == pairs and set(members) == set(pairs) and len(members) == len(pairs)
+
+
+def test_a_word_table_read_whole_after_many_lookups_answers_the_same(monkeypatch):
+    from khabar.core import lexicon_table
+
+    monkeypatch.setattr(lexicon_table, "FINDS_BEFORE_WHOLE", 5)
+    pairs = {f"واژه{i}": f"{i}" for i in range(50)}
+    table = lexicon_table.Table(memoryview(lexicon_table.build(pairs.items())), str)
+    members = lexicon_table.Table(memoryview(lexicon_table.build((k, None) for k in pairs)))
+    for i in range(60):  # past the threshold: the rest is answered from the dict
+        key = f"واژه{i}"
+        assert table.get(key) == pairs.get(key) and (key in members) == (key in pairs)
+    assert table._whole and members._whole
