@@ -91,9 +91,9 @@ class Lexicon:
 
 
 # Bump when the Lexicon's fields change, or how they are built or stored: old caches are then ignored.
-LEXICON_FORMAT = 9
+LEXICON_FORMAT = 10
 _MAGIC, _END = b"KHABARLX", b"KHABAREND"
-_HEADER = struct.Struct("=8sIQ5Q")  # magic, format, file size, the five sections' sizes
+_HEADER = struct.Struct("=8sIQ6Q")  # magic, format, file size, the six sections' sizes
 
 # The big fields, stored as tables looked up in place (lexicon_table), with how
 # a stored value string becomes the field's value; the small sets are one marshal blob.
@@ -181,6 +181,7 @@ def _serialise(lex: Lexicon) -> bytes:
 
     sections = [marshal.dumps(tuple(getattr(lex, name) for name in _SMALL))]
     sections += [lexicon_table.build(stored(name)) for name, _ in _TABLES]
+    sections.append(marshal.dumps({name: getattr(lex, name) for name, _ in _TABLES}))  # read whole by long runs
     sections = [s + bytes(-len(s) % 8) for s in sections]  # each table starts 8-aligned
     size = _HEADER.size + sum(map(len, sections)) + len(_END)
     return b"".join((_HEADER.pack(_MAGIC, LEXICON_FORMAT, size, *map(len, sections)), *sections, _END))
@@ -202,8 +203,21 @@ def _open(path: Path) -> Lexicon:
         parts.append(view[at:at + n])
         at += n
     small = marshal.loads(parts[0])
-    tables = {name: lexicon_table.Table(part, decode) for (name, decode), part in zip(_TABLES, parts[1:])}
-    return Lexicon(**tables, **dict(zip(_SMALL, small)))
+    tables = {name: lexicon_table.Table(part, decode) for (name, decode), part in zip(_TABLES, parts[1:-1])}
+    lex = Lexicon(**tables, **dict(zip(_SMALL, small)))
+
+    def read_whole() -> None:
+        whole = marshal.loads(parts[-1])
+        for name, table in tables.items():
+            table.take_whole(whole[name])
+
+    # A long run reads all the tables whole at once (from their marshal copy: a
+    # fifth of a second), each then in its place as a plain dict or set.
+    finds = [0]
+    for name, table in tables.items():
+        table.finds, table.on_whole = finds, read_whole
+        table.replace = functools.partial(object.__setattr__, lex, name)
+    return lex
 
 
 # Caches of other rules or hazm versions kept beside the new one (other

@@ -21,9 +21,10 @@ _ABSENT = object()  # remembered: not in the table
 _UNSEEN = object()  # not looked up yet
 # Answers kept per table before the memo starts afresh (memory stays flat on long runs).
 MEMO_MAX = 200_000
-# Keys looked up in the file after which the table is read whole into a dict: a
-# long run looks up so many new words that probing the file costs more than reading it.
-FINDS_BEFORE_WHOLE = 20_000
+# Keys looked up in the file (by all the tables that share a count) after which
+# they are read whole: a long run looks up so many new words that probing the
+# file costs more than reading it (a one-page run looks up about a thousand).
+FINDS_BEFORE_WHOLE = 5_000
 
 
 def build(items: Iterable[tuple[str, str | None]]) -> bytes:
@@ -63,17 +64,35 @@ class Table:
         self._data = view[at + 4 * (count + 1):]
         self._decode = decode
         self._memo: dict[str, object] = {}
-        self._finds = 0
         self._whole = False  # the memo holds every key
+        # Finds so far, a count that tables read whole together may share; and
+        # what to do when it passes FINDS_BEFORE_WHOLE (read this table whole).
+        self.finds = [0]
+        self.on_whole: Callable[[], None] = self.read_whole
+        # Called with the table as a dict (a frozenset for a set) once read whole:
+        # its owner may hold that instead, looked up at C speed.
+        self.replace: Callable[[object], None] | None = None
+
+    def read_whole(self) -> None:
+        self.take_whole(dict(self.items()) if self._decode is not None else frozenset(self))
+
+    def take_whole(self, whole: dict | frozenset) -> None:
+        """From now on, answer from ``whole``: this table as a dict (a frozenset for a set)."""
+        if self._whole:
+            return
+        self._memo = whole if self._decode is not None else dict.fromkeys(whole, True)
+        self._whole = True
+        if self.replace is not None:
+            self.replace(whole)
 
     def _find(self, key: str) -> object:
         if self._whole or not isinstance(key, str):
             return _ABSENT
-        self._finds += 1
-        if self._finds > FINDS_BEFORE_WHOLE:
-            self._memo = dict(self.items()) if self._decode is not None else dict.fromkeys(self, True)
-            self._whole = True
-            return self._memo.get(key, _ABSENT)
+        self.finds[0] += 1
+        if self.finds[0] > FINDS_BEFORE_WHOLE:
+            self.on_whole()
+            if self._whole:
+                return self._memo.get(key, _ABSENT)
         raw = key.encode()
         slots, offsets, data, mask = self._slots, self._offsets, self._data, self._mask
         h = zlib.crc32(raw) & mask

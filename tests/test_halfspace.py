@@ -397,3 +397,21 @@ def test_a_word_table_read_whole_after_many_lookups_answers_the_same(monkeypatch
         key = f"واژه{i}"
         assert table.get(key) == pairs.get(key) and (key in members) == (key in pairs)
     assert table._whole and members._whole
+
+
+def test_a_lexicon_table_read_whole_is_replaced_by_a_plain_set(tmp_path, monkeypatch):
+    from khabar.core import halfspace, lexicon_table
+
+    monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(lexicon_table, "FINDS_BEFORE_WHOLE", 3)
+    halfspace.lexicon.cache_clear()
+    try:
+        halfspace.lexicon()
+        halfspace.lexicon.cache_clear()
+        lex = halfspace.lexicon()
+        table = lex.weak
+        answers = [word in table for word in ("آب", "کارت", "نبود۱", "نبود۲", "نبود۳")]
+        assert isinstance(lex.weak, frozenset) and [w in lex.weak for w in ("آب", "کارت", "نبود۱")] == answers[:3]
+        assert len(lex.weak) == len(table)
+    finally:
+        halfspace.lexicon.cache_clear()
