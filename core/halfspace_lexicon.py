@@ -220,6 +220,14 @@ def _open(path: Path) -> Lexicon:
     return lex
 
 
+def read_whole() -> None:
+    """Read the lexicon's tables whole now, as a long run does after a few pages:
+    for a process that forks workers, which then share them."""
+    lex = lexicon()
+    if isinstance(lex.words, lexicon_table.Table):
+        lex.words.on_whole()
+
+
 # Caches of other rules or hazm versions kept beside the new one (other
 # installations may share the folder); older ones are removed.
 CACHES_KEPT = 3
