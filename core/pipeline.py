@@ -3,11 +3,12 @@ classify → metadata → assemble the article."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import fields, replace
 from datetime import datetime
 from functools import cache
 
 from khabar.core.classify import classify
+from khabar.core.config import Config
 from khabar.core.decode import Decoded, decode
 from khabar.core.errors import InputError
 from khabar.core.language import guess_language
@@ -22,15 +23,6 @@ from khabar.core.template import Template
 # The half-space repair alone, every other fix off; a page is repaired on its
 # own, without reading the usage of a whole text (see NormalizeConfig.usage).
 HALFSPACES_ONLY = NormalizeConfig(**{f.name: False for f in fields(NormalizeConfig)} | {"halfspaces": True})
-
-
-@dataclass(frozen=True)
-class Config:
-    """Everything that changes how a page is cleaned; the CLI's flags map onto it."""
-
-    normalize: NormalizeConfig = field(default_factory=NormalizeConfig)
-    rules: tuple[str, ...] = ()  # the user's extra rules files, tried before khabar's own
-    input: str = "auto"  # "text", "html", or "auto": HTML recognised by its content
 
 
 @cache
@@ -54,18 +46,22 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
                encoding: str | None = None, template: Template | None = None) -> Article:
     """Clean one page that is already text. Pure: the same input gives the same article.
 
-    ``reference`` is when the page was read (for relative and year-less dates);
+    ``reference`` is when the page was read (for relative and year-less dates;
+    default: ``config.reference``'s fixed moment);
     ``template`` the lines learnt from the page's folder. The stages alone: the
     article's language and warnings are :func:`clean_bytes`'s, which takes text
     too, and which bytes given here go to.
     """
     if not isinstance(text, str):
         return clean_bytes(_as_bytes(text), path=path, config=config, reference=reference, template=template)
+    if reference is None:
+        reference = config.reference.at()  # the run's fixed moment, if it has one
     # The costly repair (half-spaces) waits until the lines are classified and then
     # runs on the lines kept or read, not on menus and link lists: classifying
     # does not depend on half-spaces, and repairing is idempotent.
     normalized = _normalized(text, replace(config.normalize, halfspaces=False))
-    labeled = classify(segment(normalized), rules=rules_for(config.rules), reference=reference, template=template)
+    labeled = classify(segment(normalized), rules=rules_for(config.rules), reference=reference, template=template,
+                       thresholds=config.classify)
     if config.normalize.halfspaces:
         # The other fixes have run: repeating them would change nothing (idempotent).
         labeled = _repaired(labeled, HALFSPACES_ONLY)

@@ -24,8 +24,9 @@ EXPLAIN_FIELDS = ("blocks", "removed")
 
 def record(article: Article) -> dict:
     """The article's fields, in the order of the contract, then khabar's extras,
-    then the kept blocks and the removed lines with their reasons."""
-    return {
+    then the kept blocks and the removed lines with their reasons (and, for a
+    duplicate, the input it duplicates)."""
+    fields = {
         "path": article.path,
         "title": article.title,
         "surtitle": article.surtitle,
@@ -49,6 +50,9 @@ def record(article: Article) -> dict:
         "removed": [{"line": item.line.number, "text": item.line.text, "reason": item.reason, **_dom(article, item)}
                     for item in article.lines if item.kind not in KEPT],
     }
+    if article.duplicate_of is not None:
+        fields["duplicate_of"] = article.duplicate_of
+    return fields
 
 
 def _dom(article: Article, item) -> dict:
