@@ -307,18 +307,22 @@ def _changed(before: str, after: str) -> int:
     return total
 
 
+def fixes_for(config: NormalizeConfig, *, spaced: bool) -> list[Fix]:
+    """The fixes ``config`` enables, in order; without the spaced-word repair when
+    the text deleted its half-spaces (``spaced`` False: its spaces are the writer's,
+    read once for the whole text by ``halfspace.spaces_stand_for_halfspaces``)."""
+    return [f for f in FIXES if f.enabled(config) and (spaced or f.apply is not join_spaced_words)]
+
+
 def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes: bool = True) -> Normalized:
     """Apply the enabled fixes in order to the prose of ``text``; idempotent.
     ``changes=False`` leaves ``Normalized.changes`` empty and saves counting them."""
     if config.digits not in ("keep", "fa", "latin", False, None):
         raise ValueError(f"digits must be 'keep', 'fa' or 'latin', not {config.digits!r}")
-    fixes = [f for f in FIXES if f.enabled(config)]
-    if not fixes or not text:
+    if not text or not any(f.enabled(config) for f in FIXES):
         return Normalized(text)
     spaced = config.halfspaces and halfspace.spaces_stand_for_halfspaces(text)
-    if not spaced:
-        # The text deleted its half-spaces: its spaces are the writer's (read once, for the whole text).
-        fixes = [f for f in fixes if f.apply is not join_spaced_words]
+    fixes = fixes_for(config, spaced=spaced)
     counts: dict[str, int] | None = {} if changes else None
     # Every fix works within a line, so the text is repaired in blocks of lines.
     blocks = [_normalize_block(block, fixes, counts) for block in _blocks(text)]
