@@ -154,3 +154,24 @@ def test_a_pair_the_text_writes_as_one_word_as_often_is_joined_by_normalize():
     # the usage is read by normalize, not by the per-page repair of clean
     assert normalize(f"گیتی{Z}پسند گفت و گیتی پسند رفت.", config=NormalizeConfig(usage=False)).text == \
         f"گیتی{Z}پسند گفت و گیتی پسند رفت."
+
+
+def test_plural_written_apart_is_joined_to_a_word_hazm_does_not_know():
+    # 'اپلیکیشن', 'قطرک' are no words of hazm's list: a plural after them is still theirs
+    assert repaired("اپلیکیشن های جدید") == f"اپلیکیشن{Z}های جدید"
+    assert repaired("قطرک ها در هوا") == f"قطرک{Z}ها در هوا"
+    assert repaired("گفت که ها را") == "گفت که ها را"
+
+
+def test_family_name_ending_written_apart_after_a_yeh_is_joined():
+    assert repaired("محمود احمدی نژاد گفت") == f"محمود احمدی{Z}نژاد گفت"
+    assert repaired("ابراهیم حاتمی کیا و") == f"ابراهیم حاتمی{Z}کیا و"
+    assert repaired("علی اکبر رائفی پور") == f"علی اکبر رائفی{Z}پور"
+    # a person, 'فرد', after a word in 'ی' is two words; so is 'پور' after other letters
+    assert repaired("زندگی فرد و") == "زندگی فرد و"
+    assert repaired("کار پور و") == "کار پور و"
+
+
+def test_arabic_compound_with_the_article_written_apart_is_joined():
+    assert repaired("آیت الله خامنه ای").startswith(f"آیت{Z}الله ")
+    assert repaired("حجت الاسلام رئیسی") == f"حجت{Z}الاسلام رئیسی"
