@@ -83,7 +83,8 @@ _EXPORTS = {
     "halfspace_lexicon": ("Rules", "rules", "Lexicon", "lexicon", "_cache_file", "_prune"),
     "halfspace_joined": ("restore_piece", "restore_halfspaces"),
     "halfspace_usage": ("written_apart", "words_in", "apart_splitter", "written_joined", "pairs_in"),
-    "halfspace_spaced": ("join_spaced_words", "spaces_stand_for_halfspaces"),
+    "halfspace_spaced": ("join_spaced_words", "join_spaced_words_by_line", "spaces_stand_for_halfspaces",
+                         "spaced_and_deleted", "joins_apart"),
 }
 _HOME = {name: module for module, names in _EXPORTS.items() for name in names}
 

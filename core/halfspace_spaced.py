@@ -38,6 +38,7 @@ import re
 from .halfspace import LETTERS, MARKS, ZWNJ
 from .halfspace_joined import CONTENT_POS, unknown_to_hazm, JOINED_SUFFIXES, _base, _ends_in_silent_heh, _halfspaced_spelling, _respell, stem_compound
 from .halfspace_lexicon import Lexicon, Rules, lexicon, rules
+from .halfspace_lines import keep_spaced_lines
 
 # A word and the text between words, alternately (as in halfspace_joined).
 _WORDS_AND_GAPS = re.compile(f"([{LETTERS}{MARKS}]+(?:{ZWNJ}[{LETTERS}{MARKS}]+)*)")
@@ -181,9 +182,11 @@ def _compound(lex: Lexicon, r: Rules, first: str, second: str, listed: str) -> s
     return None
 
 
-def join_spaced_words(text: str) -> str:
+def join_spaced_words(text: str, *, by_line: bool = False) -> str:
     """Make one word with a half-space of two written apart where the lexicon
-    says so ('می طلبد' -> 'می‌طلبد', 'کارت های' -> 'کارت‌های')."""
+    says so ('می طلبد' -> 'می‌طلبد', 'کارت های' -> 'کارت‌های'). ``by_line``:
+    the text lost its half-spaces both ways, and a line whose writer spaces
+    keeps its spaces (``halfspace_lines``)."""
     if " " not in text:
         return text
     parts = _WORDS_AND_GAPS.split(text)
@@ -201,6 +204,7 @@ def join_spaced_words(text: str) -> str:
         return text
     changed = False
     head = -1
+    joins: list[tuple[int, int, str, str, str]] = []  # (word, first word, the parts replaced)
     for i in todo:
         if parts[2 * i + 1]:  # word i still stands alone: it starts the word
             head = i
@@ -215,9 +219,24 @@ def join_spaced_words(text: str) -> str:
             word = _DECIDED[first, second] = joined_pair(lex, r, "", first, second)
         if word is not None:
             # the first word takes the second; the gap and the second go
+            if by_line:
+                joins.append((i, head, parts[2 * head + 1], parts[2 * i + 2], parts[2 * i + 3]))
             parts[2 * head + 1], parts[2 * i + 2], parts[2 * i + 3] = word, "", ""
             changed = True
+    if changed and by_line:
+        changed = keep_spaced_lines(parts, joins)
     return "".join(parts) if changed else text
+
+
+def joins_apart(pair: str) -> bool:
+    """Whether two words, 'X Y', written apart, make one word by the lexicon."""
+    first, _, second = pair.partition(" ")
+    return joined_pair(lexicon(), rules(), "", first, second) is not None
+
+
+def join_spaced_words_by_line(text: str) -> str:
+    """``join_spaced_words`` for a text that lost its half-spaces both ways."""
+    return join_spaced_words(text, by_line=True)
 
 
 # (first word, second word) -> the one word they make, or None: kept across calls.
@@ -233,6 +252,12 @@ _LETTER_OR_ZWNJ = re.compile(f"[{LETTERS}{MARKS}{ZWNJ}]")
 
 
 def spaces_stand_for_halfspaces(text: str) -> bool:
+    """Whether the text's spaces may stand for half-spaces, by its own usage:
+    see :func:`spaced_and_deleted`."""
+    return spaced_and_deleted(text)[0]
+
+
+def spaced_and_deleted(text: str) -> tuple[bool, bool]:
     """Whether the text's spaces may stand for half-spaces, by its own usage.
 
     The verb prefix says how a text writes its half-spaces: with a space ('می
@@ -242,6 +267,12 @@ def spaces_stand_for_halfspaces(text: str) -> bool:
     there a spaced verb, a spaced plural, is the writer's choice. Counting
     both one-word spellings keeps the answer when the text is repaired again
     (a deleted half-space comes back, a kept space stays).
+
+    -> (spaces may stand for half-spaces, and half-spaces were deleted too:
+    one-word verbs at least one for every ``one_word_per_spaced_lines``
+    spaced, so that its lines are read each by its writer's usage, see
+    ``halfspace_lines``). The second holds as well once the text is repaired:
+    joined verbs only add to the one-word ones.
     """
     lex = lexicon()
     verbs, words = lex.verbs, lex.words
@@ -260,4 +291,7 @@ def spaces_stand_for_halfspaces(text: str) -> bool:
             spaced += 1
         elif letters not in words:  # 'میدان' is a word, not a prefixed verb
             one_word += 1
-    return one_word <= rules().one_word_over_spaced * spaced or not one_word
+    r = rules()
+    if one_word > r.one_word_over_spaced * spaced and one_word:
+        return False, False
+    return True, one_word * r.one_word_per_spaced_lines >= spaced > 0

@@ -35,7 +35,7 @@ import operator
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Callable, Literal
 
@@ -315,10 +315,14 @@ def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes
     fixes = [f for f in FIXES if f.enabled(config)]
     if not fixes or not text:
         return Normalized(text)
-    spaced = config.halfspaces and halfspace.spaces_stand_for_halfspaces(text)
+    spaced, deleted_too = halfspace.spaced_and_deleted(text) if config.halfspaces else (False, False)
     if not spaced:
         # The text deleted its half-spaces: its spaces are the writer's (read once, for the whole text).
         fixes = [f for f in fixes if f.apply is not join_spaced_words]
+    elif deleted_too:
+        # Lost both ways: a line whose writer spaces keeps its spaces.
+        fixes = [replace(f, apply=halfspace.join_spaced_words_by_line) if f.apply is join_spaced_words else f
+                 for f in fixes]
     counts: dict[str, int] | None = {} if changes else None
     # Every fix works within a line, so the text is repaired in blocks of lines.
     blocks = [_normalize_block(block, fixes, counts) for block in _blocks(text)]
@@ -330,6 +334,9 @@ def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes
             blocks = [_split_apart(block, apart, counts) for block in blocks]
         # And two words it writes apart, where it writes them as one word as often.
         joined = halfspace.written_joined(text, blocks) if spaced else {}
+        if deleted_too:
+            # Not the pairs the lexicon joins: where they are apart, a line's writer spaced them.
+            joined = {pair: word for pair, word in joined.items() if not halfspace.joins_apart(pair)}
         if joined:
             blocks = [_split_apart(block, joined, counts, halfspace.pairs_in) for block in blocks]
     return Normalized("".join(blocks), tuple((name, n) for name, n in (counts or {}).items() if n))

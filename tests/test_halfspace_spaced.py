@@ -175,3 +175,33 @@ def test_family_name_ending_written_apart_after_a_yeh_is_joined():
 def test_arabic_compound_with_the_article_written_apart_is_joined():
     assert repaired("آیت الله خامنه ای").startswith(f"آیت{Z}الله ")
     assert repaired("حجت الاسلام رئیسی") == f"حجت{Z}الاسلام رئیسی"
+
+
+# A text whose half-spaces were lost both ways (deleted: 'میرود', 'کتابهای';
+# typed as spaces: 'می خواند'), and, two lines on, a line by a writer who types spaces.
+LOST_BOTH_WAYS = "او میرود و کتابهای خوب می خواند\nخبر دیگر\nبرنامه های ما خوب می شود\n"
+
+
+def test_a_line_without_a_deleted_half_space_keeps_its_spaces_in_a_text_that_lost_them_both_ways():
+    assert repaired(LOST_BOTH_WAYS) == (f"او می{Z}رود و کتاب{Z}های خوب می{Z}خواند\nخبر دیگر\n"
+                                        "برنامه های ما خوب می شود\n")
+    # one pair alone in a line says nothing of its writer: it is joined
+    assert repaired("او میرود و کتابهای خوب می خواند\nخبر دیگر\nما خوب می شویم\n").endswith(f"\nما خوب می{Z}شویم\n")
+    # nor does a line beside one with a deleted half-space (a paragraph of the same article)
+    assert repaired("او میرود و کتابهای خوب می خواند\nبرنامه های ما خوب می شود\n").endswith(
+        f"\nبرنامه{Z}های ما خوب می{Z}شود\n")
+
+
+def test_every_line_is_joined_in_a_text_whose_half_spaces_were_all_typed_as_spaces():
+    spaced = "او می رود و کتاب های خوب می خواند\nبرنامه های ما خوب می شود\n"
+    assert repaired(spaced) == (f"او می{Z}رود و کتاب{Z}های خوب می{Z}خواند\n"
+                                f"برنامه{Z}های ما خوب می{Z}شود\n")
+
+
+def test_a_writers_spaced_line_stays_so_when_the_text_writes_one_of_its_pairs_joined():
+    # 'برنامه‌های' elsewhere does not join one pair of the line and leave the other
+    # for a second run: the repair stays idempotent
+    text = LOST_BOTH_WAYS + f"برنامه{Z}های دیگر\n"
+    once = repaired(text)
+    assert once.split("\n")[2] == "برنامه های ما خوب می شود"
+    assert repaired(once) == once

@@ -1,0 +1,58 @@
+"""Spaces a line's writer typed, kept in a text whose half-spaces were lost both
+ways, deleted and typed as spaces (the seed; ``zwnj.py --lost mixed``).
+
+There a spaced pair can be a lost half-space or the writer's own space ('می
+شود', 'برنامه های': writers who never type a half-space). The line tells
+which: a writer who types half-spaces, whose half-spaces were then lost half
+one way and half the other, leaves deleted ones ('کارتهای') beside the spaced
+ones; a writer who types spaces leaves none. So a line with ``line_spaced_min``
+pairs or more to join and no deleted half-space, nor in the ``line_window``
+lines either side (a paragraph's neighbours are mostly the same article's,
+and a short paragraph may lose all its half-spaces one way), is left as
+written.
+
+Only in such a text: in a text whose half-spaces were all typed as spaces no
+line has a deleted one. The text says which it is by its prefixed verbs
+(``halfspace_spaced.spaced_and_deleted``): written as one word (deleted or with
+a half-space) at least once for every ``one_word_per_spaced_lines`` spaced.
+"""
+
+from __future__ import annotations
+
+import bisect
+import collections
+import itertools
+import operator
+
+from .halfspace import ZWNJ
+from .halfspace_joined import restores
+from .halfspace_lexicon import rules
+
+
+def keep_spaced_lines(parts: list[str], joins: list[tuple[int, int, str, str, str]]) -> bool:
+    """Undo the ``joins`` made in lines whose writer spaces (see above), in place.
+
+    ``parts``: words and the text between them, alternately, as
+    ``halfspace_spaced.join_spaced_words`` splits a text (between, word,
+    between ...); ``joins``: (second word's index, first word's index, the
+    three parts the join replaced), in order. -> whether any join is left."""
+    # The line of each word: how many gaps before it hold a line break.
+    line_of = list(itertools.accumulate(map(operator.contains, parts[0::2], itertools.repeat("\n"))))
+    per_line = collections.Counter(line_of[i] for i, *_ in joins)
+    least = rules().line_spaced_min
+    words = parts[1::2]
+    kept = set()
+    for line, n in per_line.items():
+        if n < least:
+            continue
+        span = rules().line_window
+        start, end = bisect.bisect_left(line_of, line - span), bisect.bisect_right(line_of, line + span)
+        # the words as written (a joined pair is no evidence): its parts before the joins
+        if not any(map(restores, (w for w in words[start:end] if ZWNJ not in w))):
+            kept.add(line)
+    if not kept:
+        return True
+    for i, head, *replaced in reversed(joins):
+        if line_of[i] in kept:
+            parts[2 * head + 1], parts[2 * i + 2], parts[2 * i + 3] = replaced
+    return len(kept) < len(per_line)
