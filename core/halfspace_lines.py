@@ -26,7 +26,7 @@ import operator
 
 from .halfspace import ZWNJ
 from .halfspace_joined import restores
-from .halfspace_lexicon import rules
+from .halfspace_lexicon import lexicon, rules
 
 
 def keep_spaced_lines(parts: list[str], joins: list[tuple[int, int, str, str, str]]) -> bool:
@@ -36,19 +36,28 @@ def keep_spaced_lines(parts: list[str], joins: list[tuple[int, int, str, str, st
     ``halfspace_spaced.join_spaced_words`` splits a text (between, word,
     between ...); ``joins``: (second word's index, first word's index, the
     three parts the join replaced), in order. -> whether any join is left."""
-    # The line of each word: how many gaps before it hold a line break.
-    line_of = list(itertools.accumulate(map(operator.contains, parts[0::2], itertools.repeat("\n"))))
-    per_line = collections.Counter(line_of[i] for i, *_ in joins)
-    least = rules().line_spaced_min
-    words = parts[1::2]
+    # The words after a line break (picked at C speed): word j is on line bisect_right(breaks, j).
+    breaks = list(itertools.compress(itertools.count(), map(operator.contains, parts[0::2], itertools.repeat("\n"))))
+    line_of = {i: bisect.bisect_right(breaks, i) for i, *_ in joins}
+    per_line = collections.Counter(line_of.values())
+    r = rules()
+    words, known = parts[1::2], lexicon().words
+    deleted: dict[int, bool] = {}
+
+    def has_deleted(line: int) -> bool:
+        # A word of the line, as written (not a pair joined here: it holds a
+        # half-space), that the repair gives a half-space. hazm's words are
+        # left as they are, and skipped at C speed.
+        if line not in deleted:
+            start = breaks[line - 1] if 0 < line <= len(breaks) else 0 if line <= 0 else len(words)
+            end = breaks[line] if 0 <= line < len(breaks) else 0 if line < 0 else len(words)
+            unknown = itertools.filterfalse(known.__contains__, words[start:end])
+            deleted[line] = any(map(restores, (w for w in unknown if w and ZWNJ not in w)))
+        return deleted[line]
+
     kept = set()
     for line, n in per_line.items():
-        if n < least:
-            continue
-        span = rules().line_window
-        start, end = bisect.bisect_left(line_of, line - span), bisect.bisect_right(line_of, line + span)
-        # the words as written (a joined pair is no evidence): its parts before the joins
-        if not any(map(restores, (w for w in words[start:end] if ZWNJ not in w))):
+        if n >= r.line_spaced_min and not any(map(has_deleted, _nearest_first(line, r.line_window))):
             kept.add(line)
     if not kept:
         return True
@@ -56,3 +65,7 @@ def keep_spaced_lines(parts: list[str], joins: list[tuple[int, int, str, str, st
         if line_of[i] in kept:
             parts[2 * head + 1], parts[2 * i + 2], parts[2 * i + 3] = replaced
     return len(kept) < len(per_line)
+
+
+def _nearest_first(line: int, span: int) -> list[int]:
+    return [line, *itertools.chain.from_iterable((line - d, line + d) for d in range(1, span + 1))]
