@@ -74,23 +74,26 @@ def apart_splitter(apart: dict[str, str], words: set[str]) -> Callable[[str], st
 _HALFSPACED = re.compile(f"[{LETTERS}]+(?:{ZWNJ}[{LETTERS}]+)+")
 
 
-def written_joined(source: str, blocks: list[str]) -> dict[str, str]:
+def written_joined(blocks: list[str]) -> dict[str, str]:
     """Two words written apart, with a space, that the same text writes as one
     word with a half-space at that cut at least as often ('کارت های' ...
-    'کارت‌های', 'گیتی پسند' ... 'گیتی‌پسند'): the writers' own usage, for a
+    'کارت‌های', 'گیتی پسند' ... 'گیتی‌پسند'): the text's own usage, for a
     text whose spaces may stand for half-spaces (see
     ``halfspace_spaced.spaces_stand_for_halfspaces``). Not a function word,
     nor parts of one letter. -> {'X Y': 'X‌Y'}
 
-    ``source``: the text as given, whose half-spaces are the writers' (the
-    repair's own are no evidence); ``blocks``: the text repaired, in pieces.
-    Once the pairs are joined, the repaired text read again finds no more
-    pairs: the same."""
+    ``blocks``: the text repaired, in pieces: its half-spaces, the writers'
+    and those put back where one was deleted ('خانهکتاب' -> 'خانه‌کتاب', the
+    same word as 'خانه کتاب'). Read on the repaired text, the answer is the
+    same when the text is repaired again (reading the half-spaces of the text
+    as given was not: a second run reads the first run's as given). Once the
+    pairs are joined, the repaired text read again finds no more pairs."""
     r = rules()
     joined: collections.Counter[str] = collections.Counter()
-    for word in _HALFSPACED.findall(source) if ZWNJ in source else ():
-        parts = word.split(ZWNJ)
-        joined.update("".join(parts[:k]) + " " + "".join(parts[k:]) for k in range(1, len(parts)))
+    for block in blocks:
+        for word in _HALFSPACED.findall(block) if ZWNJ in block else ():
+            parts = word.split(ZWNJ)
+            joined.update("".join(parts[:k]) + " " + "".join(parts[k:]) for k in range(1, len(parts)))
     if not joined:
         return {}
     apart: collections.Counter[str] = collections.Counter()

@@ -333,7 +333,7 @@ def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes
         if apart:
             blocks = [_split_apart(block, apart, counts) for block in blocks]
         # And two words it writes apart, where it writes them as one word as often.
-        joined = halfspace.written_joined(text, blocks) if spaced else {}
+        joined = halfspace.written_joined(blocks) if spaced else {}
         if deleted_too:
             # Not the pairs the lexicon joins: where they are apart, a line's writer spaced them.
             joined = {pair: word for pair, word in joined.items() if not halfspace.joins_apart(pair)}

@@ -205,3 +205,11 @@ def test_a_writers_spaced_line_stays_so_when_the_text_writes_one_of_its_pairs_jo
     once = repaired(text)
     assert once.split("\n")[2] == "برنامه های ما خوب می شود"
     assert repaired(once) == once
+
+
+def test_a_pair_apart_beside_its_letters_written_joined_is_repaired_once_for_all():
+    # 'خانهکتاب' gets its half-space back; the same text's 'خانه کتاب' is that
+    # word too, in the first run already (a second run changes nothing)
+    once = repaired("خانهکتاب خانه کتاب")
+    assert once == f"خانه{Z}کتاب خانه{Z}کتاب"
+    assert repaired(once) == once
