@@ -307,6 +307,21 @@ def _changed(before: str, after: str) -> int:
     return total
 
 
+def _for_text(fixes: list[Fix], text: str, config: NormalizeConfig) -> tuple[list[Fix], bool, bool]:
+    """The fixes as this text needs them, by how it lost its half-spaces (read
+    once, for the whole text), and (spaces may stand for half-spaces, and
+    half-spaces were deleted too): see ``halfspace.spaced_and_deleted``."""
+    spaced, deleted_too = halfspace.spaced_and_deleted(text) if config.halfspaces else (False, False)
+    if not spaced:
+        # The text deleted its half-spaces: its spaces are the writer's.
+        fixes = [f for f in fixes if f.apply is not join_spaced_words]
+    elif deleted_too:
+        # Lost both ways: a line whose writer spaces keeps its spaces.
+        fixes = [replace(f, apply=halfspace.join_spaced_words_by_line) if f.apply is join_spaced_words else f
+                 for f in fixes]
+    return fixes, spaced, deleted_too
+
+
 def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes: bool = True) -> Normalized:
     """Apply the enabled fixes in order to the prose of ``text``; idempotent.
     ``changes=False`` leaves ``Normalized.changes`` empty and saves counting them."""
@@ -315,14 +330,7 @@ def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes
     fixes = [f for f in FIXES if f.enabled(config)]
     if not fixes or not text:
         return Normalized(text)
-    spaced, deleted_too = halfspace.spaced_and_deleted(text) if config.halfspaces else (False, False)
-    if not spaced:
-        # The text deleted its half-spaces: its spaces are the writer's (read once, for the whole text).
-        fixes = [f for f in fixes if f.apply is not join_spaced_words]
-    elif deleted_too:
-        # Lost both ways: a line whose writer spaces keeps its spaces.
-        fixes = [replace(f, apply=halfspace.join_spaced_words_by_line) if f.apply is join_spaced_words else f
-                 for f in fixes]
+    fixes, spaced, deleted_too = _for_text(fixes, text, config)
     counts: dict[str, int] | None = {} if changes else None
     # Every fix works within a line, so the text is repaired in blocks of lines.
     blocks = [_normalize_block(block, fixes, counts) for block in _blocks(text)]
