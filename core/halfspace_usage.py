@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import collections
 import functools
+import itertools
 import operator
 import re
 from collections.abc import Callable
@@ -89,17 +90,20 @@ def written_joined(blocks: list[str]) -> dict[str, str]:
     as given was not: a second run reads the first run's as given). Once the
     pairs are joined, the repaired text read again finds no more pairs."""
     r = rules()
-    joined: collections.Counter[str] = collections.Counter()
-    for block in blocks:
-        for word in _HALFSPACED.findall(block) if ZWNJ in block else ():
-            parts = word.split(ZWNJ)
-            joined.update("".join(parts[:k]) + " " + "".join(parts[k:]) for k in range(1, len(parts)))
+    # The words with a half-space: the tokens that hold one, picked at C speed, then read.
+    tokens = [token for block in blocks if ZWNJ in block for token in block.split()]
+    words = _HALFSPACED.findall(" ".join(itertools.compress(tokens, map(operator.contains, tokens, itertools.repeat(ZWNJ)))))
+    joined = collections.Counter(["".join(parts[:k]) + " " + "".join(parts[k:])
+                                  for parts in map(operator.methodcaller("split", ZWNJ), words) for k in range(1, len(parts))])
     if not joined:
         return {}
+    firsts = {pair[: pair.index(" ")] for pair in joined}
     apart: collections.Counter[str] = collections.Counter()
     for block in blocks:
         ws = _NOT_LETTERS.sub(" \0 ", block.replace(ZWNJ, "")).split()
-        apart.update(filter(joined.__contains__, map(" ".join, zip(ws, ws[1:]))))
+        # only the pairs whose first word starts a pair written joined are spelled out
+        pairs = itertools.compress(zip(ws, ws[1:]), map(firsts.__contains__, ws))
+        apart.update(filter(joined.__contains__, map(" ".join, pairs)))
     return {pair: pair.replace(" ", ZWNJ) for pair, n in apart.items()
             if joined[pair] >= n and min(map(len, pair.split(" "))) >= r.apart_min_part
             and not any(part in r.not_after_ezafe for part in pair.split(" "))
