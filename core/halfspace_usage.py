@@ -113,5 +113,6 @@ def written_joined(blocks: list[str]) -> dict[str, str]:
 def pairs_in(text: str, joined: dict[str, str]) -> set[str]:
     """The pairs of ``joined`` that the text may have."""
     ws = _PERSIAN_LETTERS.findall(text)
-    return joined.keys() & set(map(" ".join, zip(ws, ws[1:])))
+    firsts = {pair[: pair.index(" ")] for pair in joined}
+    return joined.keys() & set(map(" ".join, itertools.compress(zip(ws, ws[1:]), map(firsts.__contains__, ws))))
 
