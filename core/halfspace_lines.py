@@ -9,7 +9,8 @@ ones; a writer who types spaces leaves none. So a line with ``line_spaced_min``
 pairs or more to join and no deleted half-space, nor in the ``line_window``
 lines either side (a paragraph's neighbours are mostly the same article's,
 and a short paragraph may lose all its half-spaces one way), is left as
-written.
+written; a line with ``line_alone_min`` pairs or more is read alone (a
+writer who half-spaces that often leaves deleted ones in the line itself).
 
 Only in such a text: in a text whose half-spaces were all typed as spaces no
 line has a deleted one. The text says which it is by its prefixed verbs
@@ -57,7 +58,9 @@ def keep_spaced_lines(parts: list[str], joins: list[tuple[int, int, str, str, st
 
     kept = set()
     for line, n in per_line.items():
-        if n >= r.line_spaced_min and not any(map(has_deleted, _nearest_first(line, r.line_window))):
+        # A line with line_alone_min pairs or more is long enough to show its own deleted half-spaces.
+        near = [line] if n >= r.line_alone_min else _nearest_first(line, r.line_window)
+        if n >= r.line_spaced_min and not any(map(has_deleted, near)):
             kept.add(line)
     if not kept:
         return True

@@ -213,3 +213,10 @@ def test_a_pair_apart_beside_its_letters_written_joined_is_repaired_once_for_all
     once = repaired("خانهکتاب خانه کتاب")
     assert once == f"خانه{Z}کتاب خانه{Z}کتاب"
     assert repaired(once) == once
+
+
+def test_a_line_with_three_pairs_to_join_is_read_alone_not_by_its_neighbours():
+    # three spaced pairs and no deleted half-space in the line: its writer spaces,
+    # whatever the line before lost
+    text = "او میرود و کتابهای خوب می خواند\nبرنامه های ما خوب می شود و کتاب های تازه\n"
+    assert repaired(text).endswith("\nبرنامه های ما خوب می شود و کتاب های تازه\n")
