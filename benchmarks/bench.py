@@ -23,7 +23,7 @@ Every group runs in rounds, the order of its contestants rotated each round, so
 that the machine's other work falls on all of them alike; each row gives the
 median and the range (min–max) over the rounds, and each ratio is of medians.
 Prints a Markdown table (with the load average before and after, since the
-machine may be shared); --update-readme writes it into README.md.
+machine may be shared); --update-docs writes it into docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -196,7 +196,7 @@ def main() -> None:
     ap.add_argument("--startup-rounds", type=int, default=11, help="rounds of the one-command runs (default 11)")
     ap.add_argument("--skip", action="append", default=[], choices=["ratios", "startup", "scale", "memory"],
                     help="leave a group out (repeatable)")
-    ap.add_argument("--update-readme", action="store_true")
+    ap.add_argument("--update-docs", action="store_true")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="khabar-bench-"))
     out = Outputs(work)
@@ -284,8 +284,8 @@ def main() -> None:
                 f"{sys.version.split()[0]}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average "
                 f"{load_before} before, {load()} after; pages: {made}. Medians of rotated rounds; ratios of medians.\n\n")
         print(note + table)
-        if args.update_readme:
-            readme = ROOT / "README.md"
+        if args.update_docs:
+            readme = ROOT / "docs" / "benchmarks.md"
             text = readme.read_text(encoding="utf-8")
             head, rest = text.split(START, 1)
             _, tail = rest.split(END, 1)

@@ -16,6 +16,8 @@ from typing import Annotated, Optional
 import typer
 
 from khabar import __version__
+from khabar.cli.exits import EXIT_FAILED, EXIT_READER_LEFT, EXIT_USAGE
+from khabar.core.reading import MAX_BYTES
 
 app = typer.Typer(
     name="khabar",
@@ -26,10 +28,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-
 
 class Format(str, Enum):
     json = "json"
@@ -71,13 +69,12 @@ def _normalize_config(repair: bool, digits: Digits):
     return NormalizeConfig(digits=digits.value)
 
 
-def _reference(value: str | None):
-    if value is None:
-        return None
-    from datetime import datetime
+def _reference(value: str | None, *, mtime_ok: bool = True):
+    """--reference as the one type every stage takes (khabar.Reference)."""
+    from khabar.core.reference import Reference
 
     try:
-        return datetime.fromisoformat(value)
+        return Reference.parse(value, mtime_ok=mtime_ok)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not an ISO date or date-time (e.g. 2022-08-23)",
                                  param_hint="--reference") from None
@@ -88,13 +85,13 @@ RepairOption = Annotated[bool, typer.Option("--repair/--no-repair",
                                                  "--no-repair keeps it as scraped.")]
 DigitsOption = Annotated[Digits, typer.Option("--digits", metavar="keep|fa|latin", help="Digits in Persian prose: keep as written, "
                                                                "or convert to fa (۱۲۳) or latin (123).")]
-MAX_BYTES = 50_000_000
 
 
 class InputKind(str, Enum):
     auto = "auto"
     text = "text"
     html = "html"
+
 
 MaxBytesOption = Annotated[int, typer.Option("--max-bytes", metavar="N", min=1,
                                              help="Refuse inputs larger than this (standard input too).")]
@@ -133,7 +130,8 @@ def clean(
     null: Annotated[bool, typer.Option(
         "--null", "-0", help="The --files-from list is NUL-separated (find -print0).")] = False,
     jobs: Annotated[Optional[int], typer.Option(
-        "--jobs", "-j", min=1, metavar="N", help="Worker processes. Default: all cores.")] = None,
+        "--jobs", "-j", min=1, metavar="N",
+        help="Worker processes. Default: all cores. Not with --cluster (give local:N there).")] = None,
     incremental: Annotated[bool, typer.Option(
         "--incremental", help="Skip inputs unchanged since the last run into the same --output (for cron).")] = False,
     dedupe: Annotated[bool, typer.Option(
@@ -178,11 +176,13 @@ def clean(
 
       khabar clean pages/ -o clean/ --cluster tcp://scheduler:8786
     """
-    from khabar.cli import batch
+    from khabar.cli import runner
     from khabar.cli.inputs import DEFAULT_INCLUDE, Selection, groups, read_list
+    from khabar.cli.options import RunOptions
     from khabar.cli.report import Reporter
     from khabar.core import KhabarError
-    from khabar.core.pipeline import Config, rules_for
+    from khabar.core.config import Config
+    from khabar.core.pipeline import rules_for
 
     if not paths and files_from is None:
         raise typer.BadParameter("give files, folders, - (standard input) or --files-from", param_hint="PATH")
@@ -192,8 +192,12 @@ def clean(
     if incremental and (output is None or "://" in output):
         raise typer.BadParameter("--incremental keeps its state in the output folder: give a local --output",
                                  param_hint="--incremental")
+    if cluster is not None and jobs is not None:
+        raise typer.BadParameter("--jobs counts this machine's worker processes; with --cluster the cluster's "
+                                 "workers clean (give --cluster local:N for N processes here)", param_hint="--jobs")
     fmt = fmt or (Format.json if output else Format.jsonl)
     config = Config(normalize=_normalize_config(repair, digits), rules=tuple(str(p) for p in rules or ()),
+                    reference=_reference(reference), max_bytes=max_bytes,
                     input=(input_kind or InputKind.auto).value)
     try:
         rules_for(config.rules)  # a bad rules file is a usage error, reported before any work
@@ -214,12 +218,10 @@ def clean(
         local = local_output or (Path(output[7:]) if output and output.startswith("file://") else None)
         selection = Selection(include=tuple(include or DEFAULT_INCLUDE), exclude=tuple(exclude or ()),
                               skip=local, report=reporter.error)
-        status = batch.run(
+        status = runner.run(
             groups(paths or [], selection, listed=listed),
-            batch.Options(output=local_output or output, learn=learn, incremental=incremental, dedupe=dedupe,
-                          jobs=jobs or _usable_cores(), cluster=cluster),
-            batch.Settings(config=config, max_bytes=max_bytes, fmt=fmt.value, explain=explain,
-                           reference=batch.MTIME if reference == batch.MTIME else _reference(reference)),
+            RunOptions(config=config, fmt=fmt.value, explain=explain, output=local_output or output, learn=learn,
+                       incremental=incremental, dedupe=dedupe, jobs=jobs or _usable_cores(), cluster=cluster),
             reporter,
         )
     raise typer.Exit(status)
@@ -232,8 +234,8 @@ def _usable_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-@app.command()
-def normalize(
+@app.command("normalize")
+def normalize_command(
     files: Annotated[Optional[list[Path]], typer.Argument(
         help="Files to normalise (default: standard input).", show_default=False, metavar="FILE...")] = None,
     repair: RepairOption = True,
@@ -299,7 +301,7 @@ def date(
     from khabar.core import KhabarError
     from khabar.core.dates import parse_date
 
-    ref = _reference(reference) or datetime.now()
+    ref = _reference(reference, mtime_ok=False).moment or datetime.now()
 
     def answer(string: str) -> None:
         match = parse_date(string, reference=ref)
@@ -352,9 +354,10 @@ def explain(
     from khabar.cli import view
     from khabar.cli.inputs import DEFAULT_INCLUDE, Selection
     from khabar.core import KhabarError
-    from khabar.core.pipeline import Config, rules_for
+    from khabar.core.config import Config
+    from khabar.core.pipeline import rules_for
 
-    config = Config(rules=tuple(str(p) for p in rules or ()))
+    config = Config(rules=tuple(str(p) for p in rules or ()), max_bytes=max_bytes)
     try:
         rules_for(config.rules)
     except KhabarError as err:
@@ -362,7 +365,7 @@ def explain(
         raise typer.Exit(EXIT_USAGE)
     selection = Selection(include=tuple(include or DEFAULT_INCLUDE), exclude=tuple(exclude or ()), report=_error)
     with _stdout_may_fail():
-        ok = view.explain(files, selection, config=config, max_bytes=max_bytes, learn=learn, error=_error)
+        ok = view.explain(files, selection, config=config, learn=learn, error=_error)
     raise typer.Exit(0 if ok else EXIT_FAILED)
 
 
@@ -372,9 +375,9 @@ def _read_input(name: str, max_bytes: int) -> bytes:
 
     if name == limits.STDIN:
         return limits.read_stdin(max_bytes)
-    from khabar.cli.batch import _read
+    from khabar.core.reading import read_file
 
-    return _read(name, max_bytes)[0]
+    return read_file(name, max_bytes)[0]
 
 
 def _write_stdout(text: str) -> None:
@@ -389,7 +392,7 @@ def _stdout_may_fail():
     """`khabar … | head`: when the reader leaves, end quietly with the status of a
     tool that SIGPIPE ended (typer's own answer, 1, would say an input failed).
     Standard output closed or full: say so in one line, and exit 1."""
-    from khabar.cli.storage import EXIT_READER_LEFT, ReaderLeft, StdoutFailed, reader_left
+    from khabar.cli.storage import ReaderLeft, StdoutFailed, reader_left
 
     try:
         yield

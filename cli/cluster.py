@@ -26,12 +26,14 @@ class ClusterError(KhabarError):
 
 
 class ClusterExecutor:
-    def __init__(self, address: str, settings):
+    """A Dask cluster as the run's :class:`khabar.cli.pool.Executor`."""
+
+    def __init__(self, address: str, options):
         try:
             from distributed import Client, LocalCluster
         except ImportError:
             raise ClusterError('--cluster needs Dask: pip install "khabar[dask]"') from None
-        self.settings = settings
+        self.options = options
         self.local = None
         try:
             if address.startswith("local:"):
@@ -53,15 +55,23 @@ class ClusterExecutor:
     def map(self, fn: Callable, args: Iterable[tuple], fallback: Callable | None = None) -> Iterator:
         """fn(*a) on the cluster for each a, in order, with a bounded number in flight.
         Dask retries a task whose worker died; ``fallback`` is not needed here."""
-        from khabar.cli.batch import call_with
+        from khabar.cli.worker import call_with
 
         pending: deque = deque()
         for a in args:
-            pending.append(self.client.submit(call_with, self.settings, fn, *a, pure=False, retries=RETRIES))
+            pending.append(self.client.submit(call_with, self.options, fn, *a, pure=False, retries=RETRIES))
             if len(pending) >= self.window:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+    def learner(self) -> ClusterExecutor:
+        """The cluster: its workers read the line keys (map), this process counts them."""
+        return self
+
+    @property
+    def serial(self) -> bool:
+        return False
 
     def close(self, *, abort: bool = False) -> None:
         self.client.close()

@@ -1,5 +1,6 @@
-"""Size limits on inputs (--max-bytes): standard input read in bounded pieces,
-and sizes written so that a small limit reads as what it is."""
+"""Standard input within --max-bytes: read in bounded pieces, whole or a line at
+a time. Files are read within the limit by :mod:`khabar.core.reading`, whose
+refusals (``over_limit``, ``size_text``) these share."""
 
 from __future__ import annotations
 
@@ -7,28 +8,11 @@ import sys
 from collections.abc import Iterator
 
 from khabar.core.errors import InputError
+from khabar.core.reading import STDIN, over_limit, size_text  # noqa: F401 (the CLI's names for them)
 
 # Standard input is read this much at a time: an endless stream (`< /dev/zero`)
 # costs at most the limit and one piece.
 PIECE = 1 << 16
-STDIN = "-"
-
-
-def size_text(n: int) -> str:
-    """Bytes below 1 MB ('0.0 MB' said nothing about a limit of 100 bytes), MB above."""
-    if n < 1_000_000:
-        return "1 byte" if n == 1 else f"{n:,} bytes"
-    return f"{n / 1e6:.1f} MB"
-
-
-def over_limit(path: str, max_bytes: int, size: int | None = None) -> InputError:
-    """The refusal of an input larger than --max-bytes; ``size`` when it is known."""
-    limit = f"{size_text(max_bytes)} (--max-bytes); skipped"
-    if path == STDIN:
-        return InputError(f"{path}: standard input is over the limit of {limit}")
-    if size is None:  # a file that grew while it was read
-        return InputError(f"{path}: more than {limit}")
-    return InputError(f"{path}: {size_text(size)} is over the limit of {limit}")
 
 
 def _stream():

@@ -27,7 +27,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-STATE_DIR = ".khabar"
+from khabar.core.inputs import STATE_DIR
+
 COMMIT_EVERY = 200
 # Pages of write-ahead log between checkpoints (about 40 MB: some 100,000 files).
 WAL_PAGES = 10000

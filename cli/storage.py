@@ -12,12 +12,12 @@ import contextlib
 import errno
 import itertools
 import os
-import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from khabar.cli.limits import over_limit
+from khabar.cli.exits import EXIT_READER_LEFT  # noqa: F401 (what ReaderLeft ends with)
+from khabar.core.reading import over_limit
 from khabar.core.errors import InputError, KhabarError
 
 
@@ -170,11 +170,6 @@ def write(target: str | Path, text: str) -> None:
         write_atomically(path, text)  # a local file URL gets the same atomic rename
     else:
         fs.pipe_file(path, text.encode("utf-8"))  # object stores replace an object whole
-
-
-# The reader of standard output left (`| head`): the status of a tool that
-# SIGPIPE ended, without the noise.
-EXIT_READER_LEFT = 128 + signal.SIGPIPE
 
 
 class ReaderLeft(Exception):

@@ -49,7 +49,8 @@ def show(article: Article, console: Console | None = None) -> None:
     try:
         console.print(table)
         console.print(f"[bold]{article.path}[/]: {kept} of {len(article.lines)} lines kept; "
-                      f"published {article.published or '—'}, news code {article.news_id or '—'}")
+                      f"published {article.published or '—'}, news code {article.news_id or '—'}"
+                      + (f"; saved as {article.shape}" if article.shape not in (None, "lines") else ""))
     except OSError as err:  # a closed pipe is on_broken_pipe's
         discard_stdout()
         raise StdoutFailed(stdout_failure(err)) from None
@@ -68,7 +69,7 @@ def _markup(hints: dict) -> str:
     return " ".join(parts)
 
 
-def explain(paths: list[str], selection, *, config, max_bytes: int, learn: bool,
+def explain(paths: list[str], selection, *, config, learn: bool,
             error: Callable[[str], None]) -> bool:
     """Show each page given or found in the folders given (walked as ``clean`` walks
     them, each folder's template learnt as ``clean`` learns it); errors go to
@@ -83,11 +84,11 @@ def explain(paths: list[str], selection, *, config, max_bytes: int, learn: bool,
     for given in paths:
         found = False
         for group in groups([given], selection):
-            template = _template(group, max_bytes) if learn else None
+            template = _template(group, config.max_bytes) if learn else None
             for job in group.jobs:
                 found = True
                 try:
-                    article = clean_bytes(_read(job.path, max_bytes), path=job.path, config=config,
+                    article = clean_bytes(_read(job.path, config.max_bytes), path=job.path, config=config,
                                           template=template)
                 except OSError as err:
                     error(f"{job.path}: cannot read: {err.strerror or err}")
@@ -109,7 +110,7 @@ def explain(paths: list[str], selection, *, config, max_bytes: int, learn: bool,
 def _read(path: str, max_bytes: int) -> bytes:
     """A page: standard input, a URL or a regular file, within the size limit."""
     from khabar.cli import limits
-    from khabar.cli.batch import _read as read_file
+    from khabar.core.reading import read_file
 
     if path == limits.STDIN:
         return limits.read_stdin(max_bytes)
@@ -121,16 +122,15 @@ def _read(path: str, max_bytes: int) -> bytes:
 def _template(group, max_bytes: int):
     """The folder's template, learnt from its pages as ``clean`` learns it (None: too few)."""
     from khabar.core import KhabarError
-    from khabar.core.decode import decode
-    from khabar.core.template import MIN_FILES, learn_from_keys, page_keys, sample
+    from khabar.core.folder import file_keys, learning_sample, template_from
 
-    files = [job.path for job in group.jobs if job.path != "-"]
-    if len(files) < MIN_FILES:
-        return None
-    keys = []
-    for path in sample(files):
+    def keys(path: str):
+        if not storage.is_url(path):
+            return file_keys(path, max_bytes=max_bytes)
         try:
-            keys.append(page_keys(decode(_read(path, max_bytes), path=path).text))
+            return file_keys(path, _read(path, max_bytes))
         except (OSError, KhabarError):
-            continue  # reported when it is explained
-    return learn_from_keys(keys)
+            return None  # reported when it is explained
+
+    chosen = learning_sample(job.path for job in group.jobs)
+    return template_from(map(keys, chosen)) if chosen else None

@@ -1,9 +1,10 @@
 """khabar's pipeline: scraped page bytes in, a clean article out.
 
 Stages, each a module with one job: decode → normalize → segment → classify →
-metadata → render. :func:`clean_bytes` runs them all. Nothing here imports a
-terminal library; errors are :class:`KhabarError` subclasses for the CLI to
-report.
+metadata → render. :func:`clean_bytes` runs them all on a page; the public API
+(``khabar.clean``, ``khabar.clean_many``) is :mod:`khabar.core.api`. Nothing here
+imports a terminal library; errors are :class:`KhabarError` subclasses for the
+CLI to report.
 """
 
 from khabar.core.errors import InputError, KhabarError, RulesError

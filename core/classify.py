@@ -26,37 +26,23 @@ from __future__ import annotations
 from enum import Enum
 
 from khabar.core import metadata
+from khabar.core.article_end import before_end_of_article
 from khabar.core.chars import fold
-from khabar.core.features import HEADLINE_MAX_WORDS, Features, features
+from khabar.core.features import Features, features
 from khabar.core.language import language
 from khabar.core.model import KEPT, Kind, Labeled, Line, Role
 from khabar.core.rules import Rule, RuleKind, Rules, default_rules
 from khabar.core.template import Template
+from khabar.core.thresholds import DEFAULT, Thresholds
+# The defaults' names, where they were defined before (tests and readers look here).
+from khabar.core.thresholds import (  # noqa: F401
+    PROSE_MIN_WORDS, PROSE_MIN_STOPWORD_SHARE, PROSE_MAX_FOREIGN_SHARE, HEADLINE_MAX_WORDS,
+    SUBHEADING_MAX_WORDS, TAIL_MAX_LINES, LIST_TAIL_MAX_LINES, MENU_MIN_LINES,
+    MENU_ITEM_MAX_WORDS, FULL_TITLE_WORDS, LIST_ITEM_MAX_WORDS, TAG_MAX_WORDS,
+    PROSE_SCORE_CAP, SENTENCE_SCORE, SHORT_COST, META_COST,
+    RULE_COST, INLINE_BOX_MAX_ITEMS,
+)
 
-# A longer short line inside the article is a paragraph, not a subheading.
-SUBHEADING_MAX_WORDS = 14
-# At most this many short lines close the article before its footer.
-TAIL_MAX_LINES = 3
-# A list announced by a line ending in ':' may be longer.
-LIST_TAIL_MAX_LINES = 12
-# Three short lines of at most three words in a row are a menu.
-MENU_MIN_LINES = 3
-MENU_ITEM_MAX_WORDS = 3
-# A title of fewer words may be an author's name or a section standing above the article.
-FULL_TITLE_WORDS = 4
-# A list item is a headline: short and without a full stop.
-LIST_ITEM_MAX_WORDS = 25
-TAG_MAX_WORDS = 6
-# Scores for the densest run: prose earns its words (up to a cap), the rest costs.
-PROSE_SCORE_CAP = 60
-SENTENCE_SCORE = 2
-SHORT_COST = 3
-META_COST = 1
-RULE_COST = 6
-# A box of at most this many links ("بیشتر بخوانید") right above the article's
-# first paragraph, with prose above it, stands inside the article: it is removed,
-# and the prose above it is the article's lead.
-INLINE_BOX_MAX_ITEMS = 3
 
 
 class Class(Enum):
@@ -74,27 +60,27 @@ class Class(Enum):
     TEMPLATE = "template"  # recurs across the folder's pages
 
 
-def context_free_class(f: Features) -> Class:
+def context_free_class(f: Features, t: Thresholds = DEFAULT) -> Class:
     if f.rule is not None:
         return Class.HEADER if f.rule.kind in (RuleKind.LIST_HEADER, RuleKind.TAGS_HEADER) else Class.RULE
     if f.meta is not None:
         return Class.META
     if f.has_url and f.words <= 8:
         return Class.RULE
-    if f.reads_as_prose:
+    if f.reads_as_prose(t):
         return Class.PROSE
     if f.ends_full_stop and f.words >= 2:
         return Class.SENTENCE
     return Class.SHORT
 
 
-def _list_item(line: Line, f: Features, c: Class) -> bool:
+def _list_item(line: Line, f: Features, c: Class, t: Thresholds = DEFAULT) -> bool:
     """A headline in a link list: short-ish and without a full stop."""
-    return c in (Class.SHORT, Class.SENTENCE, Class.PROSE) and f.words <= LIST_ITEM_MAX_WORDS \
+    return c in (Class.SHORT, Class.SENTENCE, Class.PROSE) and f.words <= t.list_item_max_words \
         and not line.text.endswith(".")
 
 
-def mark_lists(lines: list[Line], feats: list[Features], classes: list[Class]) -> list[Class]:
+def mark_lists(lines: list[Line], feats: list[Features], classes: list[Class], t: Thresholds = DEFAULT) -> list[Class]:
     """Lines after a list header that read as headlines are list items (or tags).
 
     A related-news list may give each headline a teaser: a sentence right after
@@ -108,19 +94,21 @@ def mark_lists(lines: list[Line], feats: list[Features], classes: list[Class]) -
     for i, (line, f, c) in enumerate(zip(lines, feats, classes)):
         if c is Class.HEADER:
             header, items_in_row, teasers = f.rule, 0, 0
+            if header.kind is RuleKind.TAGS_HEADER and metadata.inline_tags(line.text):
+                header = None  # "برچسب‌ها: a، b": the tags are on the header's line, none follow
             continue
         if header is None:
             continue
         if header.kind is RuleKind.TAGS_HEADER:
             # A tag may be a section's name too ("ورزشی").
-            if (c in (Class.SHORT, Class.SENTENCE) or _is_navigation(f)) and f.words <= TAG_MAX_WORDS:
+            if (c in (Class.SHORT, Class.SENTENCE) or _is_navigation(f)) and f.words <= t.tag_max_words:
                 out[i] = Class.TAG
                 continue
-        elif _list_item(line, f, c):
+        elif _list_item(line, f, c, t):
             out[i] = Class.LIST_ITEM
             items_in_row += 1
             continue
-        elif c is Class.PROSE and items_in_row == 1 and _teaser_follows(lines, feats, classes, i + 1, teasers):
+        elif c is Class.PROSE and items_in_row == 1 and _teaser_follows(lines, feats, classes, i + 1, teasers, t):
             out[i] = Class.LIST_ITEM
             items_in_row, teasers = 0, teasers + 1
             continue
@@ -128,17 +116,19 @@ def mark_lists(lines: list[Line], feats: list[Features], classes: list[Class]) -
     return out
 
 
-def _teaser_follows(lines, feats, classes, nxt: int, teasers: int) -> bool:
+def _teaser_follows(lines, feats, classes, nxt: int, teasers: int, t: Thresholds = DEFAULT) -> bool:
     """After a teaser comes another headline of the list; once the list has shown
     that it pairs headlines with teasers, the page's footer may come instead."""
     if nxt >= len(lines):
         return teasers > 0
     if classes[nxt] in (Class.RULE, Class.META, Class.HEADER):
         return teasers > 0
-    return _list_item(lines[nxt], feats[nxt], classes[nxt]) and classes[nxt] is not Class.PROSE
+    # A line heading a block that a label announces ("ترکیب دو تیم" / "ذوب‌آهن:") is the article's.
+    announced = nxt + 1 < len(lines) and lines[nxt + 1].text.endswith((":", "："))
+    return _list_item(lines[nxt], feats[nxt], classes[nxt], t) and classes[nxt] is not Class.PROSE and not announced
 
 
-def mark_menus(feats: list[Features], classes: list[Class]) -> list[Class]:
+def mark_menus(feats: list[Features], classes: list[Class], t: Thresholds = DEFAULT) -> list[Class]:
     """Three or more short lines of a few words in a row (known menu words among
     them or not) are a menu, not headings."""
     out = list(classes)
@@ -146,9 +136,9 @@ def mark_menus(feats: list[Features], classes: list[Class]) -> list[Class]:
     while i < len(classes):
         j = i
         while j < len(classes) and (_is_navigation(feats[j]) or
-                                    (classes[j] is Class.SHORT and feats[j].words <= MENU_ITEM_MAX_WORDS)):
+                                    (classes[j] is Class.SHORT and feats[j].words <= t.menu_item_max_words)):
             j += 1
-        if j - i >= MENU_MIN_LINES:
+        if j - i >= t.menu_min_lines:
             out[i:j] = [Class.MENU if c is Class.SHORT else c for c in classes[i:j]]
         i = max(j, i + 1)
     return out
@@ -162,21 +152,22 @@ def mark_template(lines: list[Line], classes: list[Class], template: Template | 
             else c for line, c in zip(lines, classes)]
 
 
-def score(c: Class, f: Features) -> float:
+def score(c: Class, f: Features, t: Thresholds = DEFAULT) -> float:
     if c is Class.PROSE:
-        return min(f.words, PROSE_SCORE_CAP)
+        return min(f.words, t.prose_score_cap)
     if c is Class.SENTENCE:
-        return SENTENCE_SCORE
+        return t.sentence_score
     if c is Class.META:
-        return -META_COST
+        return -t.meta_cost
     if c in (Class.LIST_ITEM, Class.TAG):
-        return -max(f.words, SHORT_COST)
+        return -max(f.words, t.short_cost)
     if c in (Class.SHORT, Class.MENU):
-        return -SHORT_COST
-    return -RULE_COST
+        return -t.short_cost
+    return -t.rule_cost
 
 
-def _extend_back_over_inline_box(classes: list[Class], span: tuple[int, int]) -> tuple[int, int]:
+def _extend_back_over_inline_box(classes: list[Class], span: tuple[int, int],
+                                 t: Thresholds = DEFAULT) -> tuple[int, int]:
     """The article's start, moved back over a short link box ("بیشتر بخوانید") that
     stands right above it with prose above the box: that prose is the article's
     lead, which the box's cost had cut off, and with it the title above."""
@@ -186,7 +177,7 @@ def _extend_back_over_inline_box(classes: list[Class], span: tuple[int, int]) ->
         while header >= 0 and classes[header] is Class.LIST_ITEM:
             header -= 1
         items = first - 1 - header
-        if header < 1 or classes[header] is not Class.HEADER or not 1 <= items <= INLINE_BOX_MAX_ITEMS \
+        if header < 1 or classes[header] is not Class.HEADER or not 1 <= items <= t.inline_box_max_items \
                 or classes[header - 1] not in (Class.PROSE, Class.SENTENCE):
             return first, last
         first = header - 1
@@ -227,34 +218,37 @@ def _reason(c: Class, f: Features) -> str:
     return "outside-article"
 
 
-def _headline_like(c: Class, f: Features) -> bool:
-    return c in (Class.SHORT, Class.SENTENCE, Class.PROSE) and 2 <= f.words <= HEADLINE_MAX_WORDS \
+def _headline_like(c: Class, f: Features, t: Thresholds = DEFAULT) -> bool:
+    return c in (Class.SHORT, Class.SENTENCE, Class.PROSE) and 2 <= f.words <= t.headline_max_words \
         and not f.has_url
 
 
-def _subheading_like(line: Line, f: Features) -> bool:
+def _subheading_like(line: Line, f: Features, t: Thresholds = DEFAULT) -> bool:
     """Short, and not a list of names or a "label: value" line, which are paragraphs."""
     body = line.text.rstrip(":：")
-    return f.words <= SUBHEADING_MAX_WORDS and not any(mark in body for mark in "،,:؛")
+    return f.words <= t.subheading_max_words and not any(mark in body for mark in "،,:؛")
 
 
 def classify(lines: list[Line], *, rules: Rules | None = None, reference=None,
-             template: Template | None = None) -> list[Labeled]:
+             template: Template | None = None, thresholds: Thresholds = DEFAULT) -> list[Labeled]:
     """Label every line. ``reference`` (when the page was read) lets relative dates
     such as "دیروز" be recognised as the date lines they are; ``template`` holds
-    the lines learnt from the page's folder (see :mod:`khabar.core.template`)."""
+    the lines learnt from the page's folder (see :mod:`khabar.core.template`);
+    ``thresholds`` the classifier's (see :mod:`khabar.core.thresholds`)."""
+    t = thresholds
     rules = rules or default_rules()
     feats = [features(line, rules, reference) for line in lines]
-    classes = mark_lists(lines, feats, [context_free_class(f) for f in feats])
-    classes = mark_template(lines, mark_menus(feats, classes), template)
+    classes = mark_lists(lines, feats, [context_free_class(f, t) for f in feats], t)
+    classes = mark_template(lines, mark_menus(feats, classes, t), template)
     barriers = {i for i, f in enumerate(feats) if f.rule is not None and f.rule.kind is RuleKind.END_MARKER}
-    span = densest_run([score(c, f) for c, f in zip(classes, feats)], barriers)
+    scores = [score(c, f, t) for c, f in zip(classes, feats)]
+    span = before_end_of_article(feats, scores, barriers, densest_run) or densest_run(scores, barriers)
     if span is not None:
-        span = _extend_back_over_inline_box(classes, span)
+        span = _extend_back_over_inline_box(classes, span, t)
     tail = len(lines)
     if span is not None:
         tail = span[1] + 1
-        span = _extend_over_fragments(lines, feats, classes, span)
+        span = _extend_over_fragments(lines, feats, classes, span, t)
 
     kinds: list[Kind] = []
     reasons: list[str | None] = []
@@ -264,7 +258,7 @@ def classify(lines: list[Line], *, rules: Rules | None = None, reference=None,
             kinds.append(Kind.PARAGRAPH), reasons.append(None)
         elif inside and c is Class.SHORT and not f.has_url:
             # Lines that finish the article's last sentence are text, not headings.
-            kinds.append(Kind.SUBHEADING if _subheading_like(lines[i], f) and i < tail else Kind.PARAGRAPH)
+            kinds.append(Kind.SUBHEADING if _subheading_like(lines[i], f, t) and i < tail else Kind.PARAGRAPH)
             reasons.append(None)
         elif c in (Class.META, Class.TAG):
             kinds.append(Kind.METADATA), reasons.append(_reason(c, f))
@@ -274,7 +268,7 @@ def classify(lines: list[Line], *, rules: Rules | None = None, reference=None,
             kinds.append(Kind.BOILERPLATE), reasons.append(_reason(c, f))
 
     if span is not None:
-        _label_head(lines, feats, classes, kinds, reasons, span[0])
+        _label_head(lines, feats, classes, kinds, reasons, span[0], t)
     _drop_repeats(lines, kinds, reasons)
     return [Labeled(line, kind, reason) for line, kind, reason in zip(lines, kinds, reasons)]
 
@@ -283,7 +277,7 @@ def _is_navigation(f: Features) -> bool:
     return f.rule is not None and f.rule.kind is RuleKind.NAVIGATION
 
 
-def _label_head(lines, feats, classes, kinds, reasons, start: int) -> None:
+def _label_head(lines, feats, classes, kinds, reasons, start: int, t: Thresholds = DEFAULT) -> None:
     """Title, surtitle and lead above the article's first paragraph.
 
     Walking up from the article: first the short lines that touch it (fragments
@@ -303,14 +297,14 @@ def _label_head(lines, feats, classes, kinds, reasons, start: int) -> None:
     title = lead = None
     if crossed or not touching:
         if i >= 1 and classes[i] in (Class.SENTENCE, Class.PROSE) and classes[i - 1] is Class.SHORT \
-                and _headline_like(classes[i - 1], feats[i - 1]):
+                and _headline_like(classes[i - 1], feats[i - 1], t):
             title, lead = i - 1, i
-        elif i >= 0 and classes[i] is Class.SHORT and _headline_like(classes[i], feats[i]):
-            title = _fuller_headline_above(feats, classes, i)
+        elif i >= 0 and classes[i] is Class.SHORT and _headline_like(classes[i], feats[i], t):
+            title = _fuller_headline_above(feats, classes, i, t)
             # A full headline touching the article beats a few words above the metadata.
-            if touching and feats[title].words < FULL_TITLE_WORDS <= feats[touching[0]].words:
+            if touching and feats[title].words < t.full_title_words <= feats[touching[0]].words:
                 title = None
-    if title is None and touching and _headline_like(classes[touching[0]], feats[touching[0]]):
+    if title is None and touching and _headline_like(classes[touching[0]], feats[touching[0]], t):
         title, touching = touching[0], []  # the lines above the title are not the article's
     if title is None:
         return
@@ -322,22 +316,23 @@ def _label_head(lines, feats, classes, kinds, reasons, start: int) -> None:
         kinds[lead], reasons[lead] = Kind.LEAD, None
     above = title - 1
     if above >= 0 and classes[above] in (Class.SHORT, Class.SENTENCE) and not feats[above].has_url \
-            and 2 <= feats[above].words <= HEADLINE_MAX_WORDS and _short_run_above(classes, above) < MENU_MIN_LINES - 1:
+            and 2 <= feats[above].words <= t.headline_max_words \
+            and _short_run_above(classes, above) < t.menu_min_lines - 1:
         kinds[above], reasons[above] = Kind.SURTITLE, None
     if lead is None:
         _label_lead_inside(lines, kinds, title)
 
 
-def _fuller_headline_above(feats, classes, i: int) -> int:
+def _fuller_headline_above(feats, classes, i: int, t: Thresholds = DEFAULT) -> int:
     """A line of a name or two (an author, a section) can stand between the title
     and the article; the title is then the fuller headline just above it."""
-    if feats[i].words >= FULL_TITLE_WORDS:
+    if feats[i].words >= t.full_title_words:
         return i
     j = i - 1
     while j >= 0 and classes[j] in (Class.META, Class.RULE, Class.TEMPLATE) and not _is_navigation(feats[j]):
         j -= 1
-    if j >= 0 and classes[j] is Class.SHORT and feats[j].words >= FULL_TITLE_WORDS \
-            and _headline_like(classes[j], feats[j]):
+    if j >= 0 and classes[j] is Class.SHORT and feats[j].words >= t.full_title_words \
+            and _headline_like(classes[j], feats[j], t):
         return j
     return i
 
@@ -361,7 +356,7 @@ def _label_lead_inside(lines, kinds, title: int) -> None:
             kinds[first] = Kind.LEAD
 
 
-def _extend_over_fragments(lines, feats, classes, span: tuple[int, int]) -> tuple[int, int]:
+def _extend_over_fragments(lines, feats, classes, span: tuple[int, int], t: Thresholds = DEFAULT) -> tuple[int, int]:
     """Short lines after the article's last paragraph that still belong to it: the
     rest of an unfinished sentence; a list that a line ending in ':' announces
     (a line-up, a fixture list with its dates), which may follow a photo credit
@@ -376,7 +371,7 @@ def _extend_over_fragments(lines, feats, classes, span: tuple[int, int]) -> tupl
             and (feats[start].rule is None or feats[start].rule.kind is RuleKind.BOILERPLATE):
         start += 1  # a caption or credit between the text and the list
     announced = start < len(lines) and lines[start].text.endswith((":", "："))
-    limit = LIST_TAIL_MAX_LINES if announced else TAIL_MAX_LINES
+    limit = t.list_tail_max_lines if announced else t.tail_max_lines
     run = start
     while run < len(lines) and run - start < limit and (
             classes[run] in (Class.SHORT, Class.SENTENCE)
@@ -388,10 +383,10 @@ def _extend_over_fragments(lines, feats, classes, span: tuple[int, int]) -> tupl
         ends_in_furniture = run == len(lines) or classes[run] in (Class.RULE, Class.HEADER, Class.META, Class.MENU)
         if (ends_in_footer and start == last + 1) or (announced and ends_in_furniture):
             last = run - 1
-    return first, _past_box(lines, feats, classes, last)
+    return first, _past_box(lines, feats, classes, last, t)
 
 
-def _past_box(lines, feats, classes, last: int) -> int:
+def _past_box(lines, feats, classes, last: int, t: Thresholds = DEFAULT) -> int:
     """A "بیشتر بخوانید" box may stand before the article's last lines: when text
     follows the box and the footer follows the text, the article goes on past it
     (the box's own lines stay removed)."""
@@ -402,7 +397,8 @@ def _past_box(lines, feats, classes, last: int) -> int:
     while j < len(lines) and classes[j] is Class.LIST_ITEM:
         j += 1
     end = j
-    while end < len(lines) and end - j < TAIL_MAX_LINES and classes[end] in (Class.PROSE, Class.SENTENCE, Class.SHORT):
+    while end < len(lines) and end - j < t.tail_max_lines \
+            and classes[end] in (Class.PROSE, Class.SENTENCE, Class.SHORT):
         end += 1
     if end > j and (end == len(lines) or _is_footer(feats[end])):
         return end - 1

@@ -12,6 +12,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from khabar.core.chars import ARABIC_BLOCK, ZWNJ
 from khabar.core.errors import InputError
 
 BOMS = (
@@ -143,6 +144,6 @@ def _damaged_utf8_or_cp1256(data: bytes) -> tuple[str | None, str, int]:
 
 
 ASCII = bytes(range(0x80))
-CP1256_LETTER = re.compile("[\u0600-\u06ff\u200c\u200d«»]")
+CP1256_LETTER = re.compile(f"[{ARABIC_BLOCK}{ZWNJ}\u200d«»]")
 # The high bytes Windows-1256 reads as Arabic-script letters (and ZWNJ, ZWJ, « »).
 CP1256_LETTER_BYTES = bytes(b for b in range(0x80, 0x100) if CP1256_LETTER.match(bytes([b]).decode(FALLBACK, "replace")))

@@ -18,14 +18,12 @@ from khabar.core.dates import might_hold_date
 from khabar.core.language import language, stopwords
 from khabar.core.model import Line, Role
 from khabar.core.rules import Rule, Rules
+from khabar.core.thresholds import DEFAULT, Thresholds
+# The defaults' names, where they were defined before.
+from khabar.core.thresholds import (HEADLINE_MAX_WORDS, PROSE_MAX_FOREIGN_SHARE,  # noqa: F401
+                                    PROSE_MIN_STOPWORD_SHARE, PROSE_MIN_WORDS)
 
-# A line of this many words with stop words in it reads as prose.
-PROSE_MIN_WORDS = 10
-PROSE_MIN_STOPWORD_SHARE = 0.12
-# Prose is Persian words: a line mostly of Latin words or numbers is not.
-PROSE_MAX_FOREIGN_SHARE = 0.5
-# Headlines, subheadings and list items are at most this long.
-HEADLINE_MAX_WORDS = 25
+# What reads as prose (Features.reads_as_prose) is the thresholds' (core/thresholds.py).
 # A bar of metadata: parts of at most this many words, and the role that names the line.
 BAR_PART_MAX_WORDS = 8
 ROLE_ORDER = (Role.NEWS_CODE, Role.DATE, Role.UPDATED, Role.CLOCK, Role.AUTHOR, Role.SOURCE, Role.TAGS)
@@ -49,12 +47,11 @@ class Features:
     rule: Rule | None
     meta: Role | None
 
-    @property
-    def reads_as_prose(self) -> bool:
+    def reads_as_prose(self, t: Thresholds = DEFAULT) -> bool:
         # A headline can be long too; it does not end like a sentence.
-        return (self.words >= PROSE_MIN_WORDS and self.stopword_share >= PROSE_MIN_STOPWORD_SHARE
-                and self.latin_share <= PROSE_MAX_FOREIGN_SHARE and self.digit_share <= PROSE_MAX_FOREIGN_SHARE
-                and (self.ends_sentence or self.words > HEADLINE_MAX_WORDS))
+        return (self.words >= t.prose_min_words and self.stopword_share >= t.prose_min_stopword_share
+                and self.latin_share <= t.prose_max_foreign_share and self.digit_share <= t.prose_max_foreign_share
+                and (self.ends_sentence or self.words > t.headline_max_words))
 
 
 def features(line: Line, rules: Rules, reference=None) -> Features:

@@ -38,7 +38,7 @@ META_LINE_WORDS = 10
 RUN_REASONS = frozenset({"menu", "outside-article"})
 
 
-def _fold(text: str | None) -> str:
+def _match_key(text: str | None) -> str:
     """Letters and digits only, in one spelling: a line before and after normalisation match."""
     return "".join(ch for ch in fold_text(text or "") if ch.isalnum()).lower()
 
@@ -135,7 +135,7 @@ def _lead(article: Article, lines: list[HtmlLine], head: HeadMeta) -> bool:
         return False
     item, hints = article.lines[first], _hints(article.lines[first], lines)
     in_header = "header" in hints.containers or "header" in hints.words
-    described = len(_fold(head.description)) >= 20 and _fold(item.line.text) == _fold(head.description)
+    described = len(_match_key(head.description)) >= 20 and _match_key(item.line.text) == _match_key(head.description)
     marked = "lead" in hints.words or hints.bold or hints.heading or in_header
     if item.kind is Kind.PARAGRAPH and not article.lead and hints.link_density < DENSE_LINKS \
             and ("lead" in hints.words or in_header or (hints.bold and described)):
@@ -198,20 +198,20 @@ def _renumber(article: Article, lines: list[HtmlLine], kept: list[HtmlLine],
 def _title_from_head(article: Article, head: HeadMeta, lines: list[HtmlLine]) -> None:
     """A heading (an <h1> first) whose text is the head's headline is the title the reader
     sees: it wins over the text rules' pick; no such heading, the page's title stands."""
-    want = _fold(head.title)
+    want = _match_key(head.title)
     if not want:
         return
     numbers = {n: i for i, item in enumerate(article.lines) for n in item.line.numbers}
     for level in (1, 2, 3):
         for number, line in enumerate(lines, 1):
-            if line.hints.heading == level and _fold(line.text) == want and number in numbers:
+            if line.hints.heading == level and _match_key(line.text) == want and number in numbers:
                 item = article.lines[numbers[number]]
                 if item.kind is not Kind.TITLE:
                     _retitle(article, numbers[number])
                 return
     if not article.title:
         article.title = head.title
-    elif _fold(head.title) != _fold(article.title):
+    elif _match_key(head.title) != _match_key(article.title):
         article.warnings.append(f"the head gives another title: {head.title}")
 
 
@@ -271,11 +271,11 @@ def _retitle(article: Article, at: int) -> None:
 
 def _lead_from_description(article: Article, description: str, lines: list[HtmlLine]) -> None:
     """The description is the lead when the page shows it (a line before the body's text)."""
-    want = _fold(description.rstrip(".…"))
+    want = _match_key(description.rstrip(".…"))
     if len(want) < 20:
         return
     for i, item in enumerate(article.lines):
-        if _fold(item.line.text) == want:
+        if _match_key(item.line.text) == want:
             first = next((x for x in article.lines if x.kind is Kind.PARAGRAPH), None)
             plain = item.kind is Kind.PARAGRAPH and (item is not first or _hints(item, lines).paragraph)
             if plain or item.kind not in (Kind.PARAGRAPH, Kind.BOILERPLATE, Kind.SUBHEADING):

@@ -24,6 +24,9 @@ MAX_AUTHOR_WORDS = 8
 MAX_DATE_DISTANCE = 6
 # Tags written on one line are separated so.
 TAG_SEPARATORS = re.compile(r"\s*[،,|؛;]\s*|\s+-\s+")
+# Tags written "#علی دایی #سایپا": each '#' opens a tag of a few words.
+HASHTAGS = re.compile(r"^#[^\W\d_]")
+MAX_HASHTAG_WORDS = 6
 # A label's words may be written apart, joined, or with a half-space.
 GAP = "[\\s\u200c]*"
 # What may stand between a label and its value.
@@ -183,6 +186,11 @@ def hashtags_in(text: str) -> list[str] | None:
     words = text.split()
     if words and all(w.startswith("#") and len(w) > 1 for w in words):
         return [w.lstrip("#").replace("_", " ") for w in words]
+    # "#علی دایی #سایپا": a tag of several words runs to the next '#'.
+    if HASHTAGS.match(text):
+        items = [t.strip() for t in text.split("#") if t.strip()]
+        if all(len(t.split()) <= MAX_HASHTAG_WORDS for t in items):
+            return items
     return None
 
 
@@ -269,6 +277,11 @@ def inline_tags(text: str) -> list[str]:
     return hashtags_in(values.strip()) or [t.strip() for t in TAG_SEPARATORS.split(values) if t.strip()]
 
 
+def _beside_code(lines: list[Labeled], i: int) -> bool:
+    """A date in the news code's block (a line or two away) is the publication date."""
+    return any(role_of(lines[j].reason) is Role.NEWS_CODE for j in range(max(0, i - 2), min(len(lines), i + 3)))
+
+
 def extract(lines: list[Labeled], *, reference: datetime | None = None) -> Metadata:
     """Read the fields from the lines the classifier labelled as metadata.
 
@@ -278,7 +291,7 @@ def extract(lines: list[Labeled], *, reference: datetime | None = None) -> Metad
     """
     news_id = source = author = updated = None
     tags: list[str] = []
-    labelled, bare = [], []
+    labelled, in_block, bare = [], [], []
     title_at = next((i for i, item in enumerate(lines) if item.kind is Kind.TITLE), 0)
     for i, item in enumerate(lines):
         if item.kind is not Kind.METADATA:
@@ -290,6 +303,8 @@ def extract(lines: list[Labeled], *, reference: datetime | None = None) -> Metad
         elif role is Role.DATE:
             if labels().published.search(text):
                 labelled.append(text)
+            elif _beside_code(lines, i):
+                in_block.append(text)  # after the labelled dates: a page's clock may stand there too
             elif abs(i - title_at) <= MAX_DATE_DISTANCE:
                 # A bare date far from the title is the page's clock or another item's.
                 bare.append((abs(i - title_at), text))
@@ -308,7 +323,7 @@ def extract(lines: list[Labeled], *, reference: datetime | None = None) -> Metad
         opening = [item.line.text for item in lines if item.kind in (Kind.LEAD, Kind.PARAGRAPH)][:CREDIT_PARAGRAPHS]
         source = next((c for c in map(credit_in, opening) if c), None)
     published = None
-    for text in labelled + [text for _, text in sorted(bare, key=lambda pair: pair[0])]:
+    for text in labelled + in_block + [text for _, text in sorted(bare, key=lambda pair: pair[0])]:
         published = _only_date(text, reference)
         if published:
             break

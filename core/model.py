@@ -111,6 +111,33 @@ class Article:
     language: str | None = None  # BCP 47: "fa", "ar", "und-Latn", "und"
     warnings: list[str] = field(default_factory=list)
     lines: list[Labeled] = field(default_factory=list)
+    shape: str | None = None  # how the page was saved (core/reshape.py): "lines", "markdown", …
     url: str | None = None  # the page's canonical URL (HTML pages)
     keywords: list[str] = field(default_factory=list)  # the head's keywords (HTML pages)
     hints: dict[int, dict] = field(default_factory=dict)  # line number -> DOM hints (HTML pages)
+    duplicate_of: str | None = None  # the input that gave the same article first (clean_many)
+
+    # The same text the CLI writes for each --format (see khabar.core.render).
+    def to_dict(self, *, explain: bool = False) -> dict:
+        """The JSON fields; with ``explain``, the kept blocks and removed lines too."""
+        from khabar.core.render import record, to_dict
+
+        return to_dict(record(self), explain=explain)
+
+    def to_json(self, *, explain: bool = False) -> str:
+        """Indented JSON (``--format json``), ending in a line break."""
+        from khabar.core.render import render
+
+        return render(self, "json", explain=explain)
+
+    def to_jsonl(self, *, explain: bool = False) -> str:
+        """One JSON line (``--format jsonl``), ending in a line break."""
+        from khabar.core.render import render
+
+        return render(self, "jsonl", explain=explain)
+
+    def to_markdown(self, *, explain: bool = False) -> str:
+        """Markdown with YAML front matter (``--format md``)."""
+        from khabar.core.render import render
+
+        return render(self, "md", explain=explain)

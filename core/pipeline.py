@@ -3,34 +3,31 @@ classify → metadata → assemble the article."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import fields, replace
 from datetime import datetime
-from functools import cache
+from functools import cache, partial
 
+from khabar.core.bars import cut_runs, split_bars
 from khabar.core.classify import classify
+from khabar.core.config import Config
 from khabar.core.decode import Decoded, decode
 from khabar.core.errors import InputError
+from khabar.core.headline import retitle
 from khabar.core.language import guess_language
 from khabar.core.metadata import extract
+from khabar.core.metalines import join_metadata
 from khabar.core.model import KEPT, Article, Kind, Labeled, Line
 from khabar.core.normalize import NormalizeConfig, normalize
+from khabar.core.reshape import rejoin, reshape
 from khabar.core.rules import Rules, load_rules
 from khabar.core.segment import segment
+from khabar.core.tagruns import tags_after_article
 from khabar.core.template import Template
 
 
 # The half-space repair alone, every other fix off; a page is repaired on its
 # own, without reading the usage of a whole text (see NormalizeConfig.usage).
 HALFSPACES_ONLY = NormalizeConfig(**{f.name: False for f in fields(NormalizeConfig)} | {"halfspaces": True})
-
-
-@dataclass(frozen=True)
-class Config:
-    """Everything that changes how a page is cleaned; the CLI's flags map onto it."""
-
-    normalize: NormalizeConfig = field(default_factory=NormalizeConfig)
-    rules: tuple[str, ...] = ()  # the user's extra rules files, tried before khabar's own
-    input: str = "auto"  # "text", "html", or "auto": HTML recognised by its content
 
 
 @cache
@@ -52,18 +49,25 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
                encoding: str | None = None, template: Template | None = None) -> Article:
     """Clean one page that is already text. Pure: the same input gives the same article.
 
-    ``reference`` is when the page was read (for relative and year-less dates);
+    ``reference`` is when the page was read (for relative and year-less dates;
+    default: ``config.reference``'s fixed moment);
     ``template`` the lines learnt from the page's folder. The stages alone: the
     article's language and warnings are :func:`clean_bytes`'s, which takes text
     too, and which bytes given here go to.
     """
     if not isinstance(text, str):
         return clean_bytes(_as_bytes(text), path=path, config=config, reference=reference, template=template)
+    if reference is None:
+        reference = config.reference.at()  # the run's fixed moment, if it has one
     # The costly repair (half-spaces) waits until the lines are classified and then
     # runs on the lines kept or read, not on menus and link lists: classifying
     # does not depend on half-spaces, and repairing is idempotent.
-    normalized = _normalized(text, replace(config.normalize, halfspaces=False))
-    labeled = classify(segment(normalized), rules=rules_for(config.rules), reference=reference, template=template)
+    reshaped = reshape(text)  # another saved shape (Markdown, one line, entities) into khabar's lines
+    normalized = _normalized(reshaped.text, replace(config.normalize, halfspaces=False))
+    rules = rules_for(config.rules)
+    lines = segment(normalized, partial(_prepass, rules=rules, shape=reshaped.shape))
+    labeled = classify(lines, rules=rules, reference=reference, template=template, thresholds=config.classify)
+    labeled = tags_after_article(rejoin(retitle(labeled, hint=reshaped.title_hint), reshaped.shape))
     if config.normalize.halfspaces:
         # The other fixes have run: repeating them would change nothing (idempotent).
         labeled = _repaired(labeled, HALFSPACES_ONLY)
@@ -89,7 +93,17 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
         text="\n\n".join(item.line.text for item in body),
         encoding=encoding,
         lines=labeled,
+        shape=reshaped.shape,
     )
+
+
+def _prepass(lines: list[Line], *, rules: Rules, shape: str) -> list[Line]:
+    """The page's lines before fragments are joined: bars of menu items cut (runs
+    of them inside the sentences of a page saved on one line), and metadata a
+    dump split over lines joined back."""
+    if shape == "oneline":
+        lines = cut_runs(lines, rules)
+    return join_metadata(split_bars(lines, rules), rules=rules)
 
 
 # Menus, footers and link lists recur on every page of a site: a short line is
@@ -152,7 +166,9 @@ def clean_bytes(data: bytes | str, *, path: str = "-", config: Config = Config()
             decoded = decode(_as_bytes(data), path=path)
     article = clean_text(decoded.text, path=path, config=config, reference=reference,
                          encoding=decoded.encoding, template=template)
-    return page_warnings(article, decoded, decoded.text)
+    # Markup (URLs, entities) is not the page's language: read the text as reshaped.
+    plain = article.shape == "lines" and "&" not in decoded.text
+    return page_warnings(article, decoded, decoded.text if plain else reshape(decoded.text).text)
 
 
 def page_warnings(article: Article, decoded: Decoded, text: str) -> Article:

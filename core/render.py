@@ -19,13 +19,14 @@ EXTENSIONS = {"json": ".json", "jsonl": ".jsonl", "md": ".md"}
 # Characters that would start Markdown syntax at the head of a paragraph.
 MARKDOWN_START = re.compile(r"^([#>*+\-=|`~]|\d+[.)]\s)")
 # Fields shown only with --explain.
-EXPLAIN_FIELDS = ("blocks", "removed")
+EXPLAIN_FIELDS = ("shape", "blocks", "removed")
 
 
 def record(article: Article) -> dict:
     """The article's fields, in the order of the contract, then khabar's extras,
-    then the kept blocks and the removed lines with their reasons."""
-    return {
+    then the kept blocks and the removed lines with their reasons (and, for a
+    duplicate, the input it duplicates)."""
+    fields = {
         "path": article.path,
         "title": article.title,
         "surtitle": article.surtitle,
@@ -44,11 +45,15 @@ def record(article: Article) -> dict:
         "encoding": article.encoding,
         "language": article.language,
         "warnings": article.warnings,
+        "shape": article.shape,  # how the page was saved (core/reshape.py)
         "blocks": [{"kind": item.kind.value, "line": item.line.number, "text": item.line.text, **_dom(article, item)}
                    for item in article.lines if item.kind in KEPT],
         "removed": [{"line": item.line.number, "text": item.line.text, "reason": item.reason, **_dom(article, item)}
                     for item in article.lines if item.kind not in KEPT],
     }
+    if article.duplicate_of is not None:
+        fields["duplicate_of"] = article.duplicate_of
+    return fields
 
 
 def _dom(article: Article, item) -> dict:

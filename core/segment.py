@@ -11,6 +11,7 @@ Blank lines are dropped, but each line remembers whether one stood before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from khabar.core.chars import ARABIC_BLOCK, DATELINE_OUTLETS
@@ -25,6 +26,8 @@ OPENERS = ("«", "(", "“", "-", "–", "—", "،", ",")
 # "خبرگزاری فارس:", "تهران- ایرنا-": a dateline is a few words naming an outlet.
 MAX_DATELINE_WORDS = 4
 OUTLET_WORDS = DATELINE_OUTLETS
+# A relative time closes a list item: "۱۴ روز پیش", "۳ ساعت قبل".
+AGO = re.compile(r"[0-9۰-۹]+\s*(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s*(?:پیش|قبل)$")
 # A line that ends so is a whole sentence, even when the next opens with «،».
 FULL_STOPS = (".", "!", "؟", "?")
 # A fragment is short; long lines are whole paragraphs even without a full stop.
@@ -59,6 +62,8 @@ def _cut_short(text: str) -> bool:
 
 
 def _cut_short_now(text: str) -> bool:
+    if AGO.search(text):
+        return False  # "… ۱۴ روز پیش": an item and its time end there ("پیش" is no preposition here)
     if text.endswith(OPENERS) or _dateline(text):  # "خبرگزاری فارس:" opens the lead on the next line
         return True
     if text.endswith(language().sentence_end):
@@ -96,24 +101,31 @@ def join_fragments(prev: str, nxt: str) -> bool:
         and PERSIAN_LETTER.match(prev[-1:]) is not None
 
 
-def segment(text: str) -> list[Line]:
-    """Logical lines of the page in order, fragments joined, blank lines dropped."""
+def segment(text: str, prepass: Callable[[list[Line]], list[Line]] | None = None) -> list[Line]:
+    """Logical lines of the page in order, fragments joined, blank lines dropped.
+    ``prepass`` sees the page's lines one to a source line, before any join."""
     lines: list[Line] = []
     gap = False
-    pending: Line | None = None
+    raw_lines: list[Line] = []
     for number, raw in enumerate(NEWLINES.split(text), 1):
         stripped = raw.strip()
         if not stripped:
             gap = True
             continue
+        raw_lines.append(Line(stripped, (number,), gap))
+        gap = False
+    if prepass is not None:
+        raw_lines = prepass(raw_lines)
+    pending: Line | None = None
+    for line in raw_lines:
+        stripped = line.text
         if pending is not None and join_fragments(pending.text, stripped):
             sep = "" if stripped.startswith(CONTINUES) else " "
-            pending = Line(pending.text + sep + stripped, pending.numbers + (number,), pending.gap_before)
+            pending = Line(pending.text + sep + stripped, pending.numbers + line.numbers, pending.gap_before)
         else:
             if pending is not None:
                 lines.append(pending)
-            pending = Line(stripped, (number,), gap)
-        gap = False
+            pending = line
     if pending is not None:
         lines.append(pending)
     return lines

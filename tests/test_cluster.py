@@ -100,7 +100,7 @@ def test_the_one_page_function_pickles_and_gives_the_json_fields():
 
 DIES_ONCE = """
 import os, sys
-from khabar.cli.batch import Settings
+from khabar.cli.options import RunOptions
 from khabar.cli.cluster import ClusterExecutor
 from khabar.core.pipeline import Config
 
@@ -111,7 +111,7 @@ def dies_once(marker):
     return "done"
 
 if __name__ == "__main__":
-    executor = ClusterExecutor("local:2", Settings(config=Config()))
+    executor = ClusterExecutor("local:2", RunOptions(config=Config()))
     try:
         print(list(executor.map(dies_once, [(sys.argv[1],)])))
     finally:

@@ -65,15 +65,16 @@ def test_workers_that_cannot_start_are_reported_as_such_and_this_process_cleans_
     script.write_text(f"""
 import json, os, sys, threading
 sys.path.insert(0, {str(ROOT)!r})
-from khabar.cli.batch import Executor, Settings
+from khabar.cli.options import RunOptions
+from khabar.cli.pool import LocalPool
 from khabar.core.pipeline import Config
 from tests.helpers import slow_square_and_pid
 if __name__ == '__main__':
     threading.Thread(target=threading.Event().wait, daemon=True).start()  # workers come from a fork server
     said = []
     # The workers load the rules when they start (this process never does): they cannot.
-    settings = Settings(config=Config(rules=("/no/such/rules.toml",)))
-    executor = Executor(2, settings, work_here=False, report=said.append)
+    options = RunOptions(config=Config(rules=("/no/such/rules.toml",)))
+    executor = LocalPool(2, options, work_here=False, report=said.append)
     out = list(executor.map(slow_square_and_pid, [(x,) for x in range(40)]))
     executor.close()
     print(json.dumps([[v for v, _ in out] == [x * x for x in range(40)], {{p for _, p in out}} == {{os.getpid()}}, said]))

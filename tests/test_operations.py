@@ -52,8 +52,9 @@ def test_with_one_job_each_page_is_read_once_though_its_folder_was_learnt_first(
 
     from typer.testing import CliRunner
 
-    from khabar.cli import batch
+    from khabar.cli import worker
     from khabar.cli.app import app
+    from khabar.core import folder as core_folder
 
     folder = tmp_path / "site"
     folder.mkdir()
@@ -62,13 +63,13 @@ def test_with_one_job_each_page_is_read_once_though_its_folder_was_learnt_first(
     assert len(pages) >= 3  # enough for a folder to be learnt
     for i, page in enumerate(pages):
         (folder / f"{i}.txt").write_bytes(page.read_bytes())
-    reads, read = Counter(), batch._read
-    monkeypatch.setattr(batch, "_read", lambda path, limit: (reads.update([path]), read(path, limit))[1])
+    reads, read = Counter(), core_folder.read_file
+    monkeypatch.setattr(core_folder, "read_file", lambda path, limit: (reads.update([path]), read(path, limit))[1])
     result = CliRunner().invoke(app, ["clean", str(folder), "-o", str(tmp_path / "out"), "--jobs", "1", "-q"])
     assert result.exit_code == 0, result.output
     assert len(reads) == len(pages) and set(reads.values()) == {1}
     # The same outputs as when every page is read again to be cleaned (nothing kept).
-    monkeypatch.setattr(batch, "LEARNT_MAX_BYTES", 0)
+    monkeypatch.setattr(worker, "LEARNT_MAX_BYTES", 0)
     result = CliRunner().invoke(app, ["clean", str(folder), "-o", str(tmp_path / "again"), "--jobs", "1", "-q"])
     assert result.exit_code == 0 and set(reads.values()) == {3}
     assert outputs(tmp_path / "out") == outputs(tmp_path / "again")
@@ -346,7 +347,8 @@ def _executor_run(tmp_path, helper: str, body: str) -> str:
     script.write_text(
         "import os, sys\n"
         f"sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})\n"
-        "from khabar.cli.batch import Executor, Settings\n"
+        "from khabar.cli.options import RunOptions\n"
+        "from khabar.cli.pool import LocalPool as Executor\n"
         "from khabar.core.pipeline import Config\n"
         f"from tests.helpers import {helper}\n"
         "if __name__ == '__main__':\n" + "".join(f"    {line}\n" for line in body.splitlines()), encoding="utf-8")
@@ -357,7 +359,7 @@ def _executor_run(tmp_path, helper: str, body: str) -> str:
 
 def test_a_task_that_kills_its_worker_twice_gets_the_fallback_and_the_others_finish(tmp_path):
     out = _executor_run(tmp_path, "double_or_die", """
-executor = Executor(2, Settings(config=Config()), work_here=False)
+executor = Executor(2, RunOptions(config=Config()), work_here=False)
 out = list(executor.map(double_or_die, [(x, 5) for x in range(12)], fallback=lambda a: 'died'))
 executor.close()
 print(out)""")
@@ -366,7 +368,7 @@ print(out)""")
 
 def test_the_main_process_is_one_of_the_jobs_and_results_stay_in_order(tmp_path):
     out = _executor_run(tmp_path, "slow_square_and_pid", """
-executor = Executor(2, Settings(config=Config()))
+executor = Executor(2, RunOptions(config=Config()))
 out = list(executor.map(slow_square_and_pid, [(x,) for x in range(40)]))
 executor.close()
 print([v for v, _ in out] == [x * x for x in range(40)], sum(p == os.getpid() for _, p in out), len({p for _, p in out}))""")
@@ -391,7 +393,7 @@ def test_a_run_killed_outright_leaves_no_worker_and_no_lock_behind(tmp_path):
 def test_an_output_takes_the_format_suffix_in_place_of_the_last_one_as_pathlib_would():
     from pathlib import PurePosixPath
 
-    from khabar.cli.batch import with_suffix
+    from khabar.cli.runner import with_suffix
 
     for relative in ("a.txt", "site/2024/page.txt", "page", "dir.v2/page", "a.tar.gz", ".hidden", "dir/.hidden",
                      "a.", "x/y.z/w.html", "خبر.txt"):
@@ -399,7 +401,7 @@ def test_an_output_takes_the_format_suffix_in_place_of_the_last_one_as_pathlib_w
 
 
 def test_a_listed_path_is_mirrored_below_the_output_without_its_root_or_dots():
-    from khabar.cli.inputs import _relative_to_anchor
+    from khabar.core.inputs import relative_to_anchor as _relative_to_anchor
 
     assert _relative_to_anchor("/data/news/a.txt") == "data/news/a.txt"
     assert _relative_to_anchor("../x/./b.txt") == "x/b.txt"
