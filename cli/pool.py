@@ -142,14 +142,14 @@ class LocalPool:
 
     def map(self, fn: Callable, args: Iterable[tuple], fallback: Callable | None = None) -> Iterator:
         """fn(*a) for each a, in order, with a bounded number in flight."""
-        from concurrent.futures.process import BrokenProcessPool
-
         args = iter(args)
         head = list(itertools.islice(args, 2))
         if self.jobs <= 1 or self.alone or (self.pool is None and len(head) < 2):
             for a in itertools.chain(head, args):
                 yield fn(*a)
             return
+        from concurrent.futures.process import BrokenProcessPool  # a pool's: not imported for one job
+
         if self.pool is None:
             self._start()
         pending: deque = deque()  # [args, future or None (not sent), times it broke a pool alone]

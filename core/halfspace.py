@@ -62,7 +62,8 @@ In ``normalize``, a pair the text also writes as one word as often is
 joined too (``halfspace_usage.written_joined``). A half-space is never put
 after a letter that does not join the next one ('کارها'). The rules (suffix
 lists, exceptions) are data, in ``data/halfspace.toml``; the lexicon is
-loaded on first use (about 1 s), never at import.
+mapped from a cache file on first use (a few milliseconds; built once, in
+seconds, when missing or broken), never at import.
 
 The parts: ``halfspace_lexicon`` (rules and lexicon), ``halfspace_joined``
 (steps 1 to 5), ``halfspace_usage`` (step 6, and pairs written joined),

@@ -4,20 +4,23 @@ and kept in a cache file between runs. See ``halfspace`` for how they are used."
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import marshal
+import mmap
 import os
+import struct
 import sys
 import tempfile
 import tomllib
 import types
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
-from importlib import metadata, resources
 from pathlib import Path
 
+from . import lexicon_table
 from .halfspace import ZWNJ
+from khabar.core.datafile import data_bytes, data_text
 
 # Suffixes that join a word without a half-space, with what the word loses
 # before them: 'دانش‌آموز' + 'ان', 'جان‌باخته' - 'ه' + 'گان', 'گفت‌وگو' + 'یی'.
@@ -57,22 +60,22 @@ def _flatten(table: dict, into: dict) -> dict:
 @functools.cache
 def rules() -> Rules:
     """The rules in data/halfspace.toml."""
-    raw = tomllib.loads(resources.files("khabar.core").joinpath("data/halfspace.toml").read_text("utf-8"))
+    raw = tomllib.loads(data_text("halfspace.toml"))
     return Rules(**_flatten(raw, {}))
 
 
 @dataclass(frozen=True)
 class Lexicon:
     # Words hazm lists with a part of speech: word -> (frequency, POS tags).
-    words: dict[str, tuple[int, frozenset[str]]]
+    words: Mapping[str, tuple[int, frozenset[str]]]
     # Words hazm lists without a part of speech (a long, noisy list).
-    weak: frozenset[str]
+    weak: Collection[str]
     # Joined letters -> (the listed half-spaced spelling, its frequency).
     halfspaced: dict[str, tuple[str, int]]
     # Joined letters -> a one-word verb form written with a half-space.
-    verbs: dict[str, str]
+    verbs: Mapping[str, str]
     # One-word verb forms written without a half-space ('بینجامد', 'رفتند').
-    joined_verbs: frozenset[str]
+    joined_verbs: Collection[str]
     # Infinitives and past participles ('کردن', 'شده'): the second part of
     # compound verbs ('فعال‌کردن', 'رسیدگی‌شده').
     verb_heads: frozenset[str]
@@ -87,39 +90,70 @@ class Lexicon:
     spaced_seconds: frozenset[str]
 
 
-# Bump when the Lexicon's fields change, or how they are built: old caches are then ignored.
-LEXICON_FORMAT = 7
+# Bump when the Lexicon's fields change, or how they are built or stored: old caches are then ignored.
+LEXICON_FORMAT = 10
+_MAGIC, _END = b"KHABARLX", b"KHABAREND"
+_HEADER = struct.Struct("=8sIQ6Q")  # magic, format, file size, the six sections' sizes
+
+# The big fields, stored as tables looked up in place (lexicon_table), with how
+# a stored value string becomes the field's value; the small sets are one marshal blob.
+_TABLES: tuple[tuple[str, Callable[[str], object] | None], ...] = (
+    ("words", lambda v: (int(v.split(" ", 1)[0]), frozenset(v.split(" ")[1:]))),
+    ("weak", None),
+    ("verbs", str),
+    ("joined_verbs", None),
+)
+# (halfspaced is iterated whole by halfspace_spaced: a dict, 5 ms to load.)
+_SMALL = ("halfspaced", "verb_heads", "present_stems", "bound_stems", "spaced_seconds")
+
+
+def _hazm_version() -> str | None:
+    """hazm's version, from its .dist-info folder's name beside it (importing
+    importlib.metadata alone costs more than loading the lexicon)."""
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        if "hazm" in names:
+            for name in names:
+                if name.startswith("hazm-") and name.endswith(".dist-info"):
+                    return name[len("hazm-"):-len(".dist-info")]
+    from importlib import metadata
+
+    try:
+        return metadata.version("hazm")
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def _cache_file() -> Path | None:
     """Where the built lexicon is kept between runs: building it from hazm's lists
-    takes most of a second, reading it back a seventh of that. The name carries
-    hazm's version, a hash of khabar's rules and the interpreter, so a change to
-    any of them rebuilds it."""
-    try:
-        hazm_version = metadata.version("hazm")
-    except metadata.PackageNotFoundError:
+    takes seconds, opening it a millisecond. The name carries hazm's version, a
+    hash of khabar's rules, the format and the interpreter, so a change to any
+    of them rebuilds it."""
+    hazm_version = _hazm_version()
+    if hazm_version is None:
         return None
-    rules_text = resources.files("khabar.core").joinpath("data/halfspace.toml").read_bytes()
-    # marshal's format is the interpreter's own (it loads about a tenth faster than pickle).
-    tag = f"{hazm_version}|{LEXICON_FORMAT}|{sys.implementation.cache_tag}"
+    rules_text = data_bytes("halfspace.toml")
+    # marshal's format (the small sets) is the interpreter's own; the tables' numbers are native.
+    tag = f"{hazm_version}|{LEXICON_FORMAT}|{sys.implementation.cache_tag}|{sys.byteorder}"
     key = hashlib.blake2b(rules_text + tag.encode(), digest_size=8).hexdigest()
     base = os.environ.get("KHABAR_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "khabar")
-    return Path(base) / f"lexicon-{key}.marshal"
+    return Path(base) / f"lexicon-{key}.lex"
 
 
 @functools.cache
 def lexicon() -> Lexicon:
-    """hazm's word list and verb conjugations, loaded on first use (from the cache
-    when there is one; a cache that cannot be read or written is only slower)."""
+    """hazm's word list and verb conjugations: the cache file, mapped (built and
+    written first when it is missing or broken); a cache that cannot be written
+    is only slower (the lexicon is then built in memory at each run)."""
     cache = _cache_file()
     if cache is not None:
         try:
-            with open(cache, "rb") as f:
-                # loads on the whole file: marshal.load reads a file object in small pieces
-                return Lexicon(*marshal.loads(f.read()))
-        except (OSError, EOFError, TypeError, ValueError):
+            return _open(cache)
+        except (OSError, ValueError, EOFError, TypeError, struct.error):
             pass
     lex = _build_lexicon()
     if cache is not None:
@@ -127,12 +161,71 @@ def lexicon() -> Lexicon:
             cache.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".lexicon-")
             with os.fdopen(fd, "wb") as f:
-                marshal.dump(dataclasses.astuple(lex), f)
+                f.write(_serialise(lex))
             os.replace(tmp, cache)
             _prune(cache)
-        except OSError:
+            return _open(cache)
+        except (OSError, ValueError):
             pass
     return lex
+
+
+def _serialise(lex: Lexicon) -> bytes:
+    def stored(name: str) -> Iterable[tuple[str, str | None]]:
+        value = getattr(lex, name)
+        if name == "words":
+            return ((w, " ".join((str(freq), *sorted(pos)))) for w, (freq, pos) in value.items())
+        if name == "verbs":
+            return value.items()
+        return ((w, None) for w in value)
+
+    sections = [marshal.dumps(tuple(getattr(lex, name) for name in _SMALL))]
+    sections += [lexicon_table.build(stored(name)) for name, _ in _TABLES]
+    sections.append(marshal.dumps({name: getattr(lex, name) for name, _ in _TABLES}))  # read whole by long runs
+    sections = [s + bytes(-len(s) % 8) for s in sections]  # each table starts 8-aligned
+    size = _HEADER.size + sum(map(len, sections)) + len(_END)
+    return b"".join((_HEADER.pack(_MAGIC, LEXICON_FORMAT, size, *map(len, sections)), *sections, _END))
+
+
+def _open(path: Path) -> Lexicon:
+    """The lexicon in a cache file, mapped; ValueError when the file is not a
+    whole one of this format (a torn or foreign file is rebuilt)."""
+    with open(path, "rb") as f:
+        mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    view = memoryview(mapped)
+    if len(view) < _HEADER.size + len(_END):
+        raise ValueError("short lexicon cache")
+    magic, version, size, *sizes = _HEADER.unpack_from(view)
+    if magic != _MAGIC or version != LEXICON_FORMAT or size != len(view) or view[-len(_END):] != _END:
+        raise ValueError("not a whole lexicon cache")
+    at, parts = _HEADER.size, []
+    for n in sizes:
+        parts.append(view[at:at + n])
+        at += n
+    small = marshal.loads(parts[0])
+    tables = {name: lexicon_table.Table(part, decode) for (name, decode), part in zip(_TABLES, parts[1:-1])}
+    lex = Lexicon(**tables, **dict(zip(_SMALL, small)))
+
+    def read_whole() -> None:
+        whole = marshal.loads(parts[-1])
+        for name, table in tables.items():
+            table.take_whole(whole[name])
+
+    # A long run reads all the tables whole at once (from their marshal copy: a
+    # fifth of a second), each then in its place as a plain dict or set.
+    finds = [0]
+    for name, table in tables.items():
+        table.finds, table.on_whole = finds, read_whole
+        table.replace = functools.partial(object.__setattr__, lex, name)
+    return lex
+
+
+def read_whole() -> None:
+    """Read the lexicon's tables whole now, as a long run does after a few pages:
+    for a process that forks workers, which then share them."""
+    lex = lexicon()
+    if isinstance(lex.words, lexicon_table.Table):
+        lex.words.on_whole()
 
 
 # Caches of other rules or hazm versions kept beside the new one (other
@@ -184,7 +277,7 @@ def _build_lexicon() -> Lexicon:
         if len(present) >= 2 and " " not in present:
             present_stems.add(present)
     verbs: dict[str, str] = {}
-    for form in forms:
+    for form in sorted(forms):  # sorted: the same lexicon whatever the string hash seed
         # Each side of the half-space has two letters at least ('ه‌ای' is no verb).
         if min(map(len, form.split(ZWNJ))) >= 2:
             verbs.setdefault(form.replace(ZWNJ, ""), form)

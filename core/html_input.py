@@ -13,10 +13,10 @@ import codecs
 import re
 import tomllib
 from functools import cache
-from importlib import resources
 
 from khabar.core.decode import BOMS, Decoded, decode
 from khabar.core.errors import InputError
+from khabar.core.datafile import data_text
 
 # How far into the page the start and the charset declaration are looked for.
 SNIFF_BYTES = 4096
@@ -36,7 +36,7 @@ UNTRUSTED = {"iso8859-1", "cp1252", "ascii"}
 
 @cache
 def html_data() -> dict:
-    return tomllib.loads(resources.files("khabar.core").joinpath("data/html.toml").read_text(encoding="utf-8"))
+    return tomllib.loads(data_text("html.toml"))
 
 
 def _start(data: bytes) -> bytes:

@@ -6,11 +6,11 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from itertools import repeat
 
 from khabar.core.chars import ARABIC_ONLY_LETTERS, LATIN_LETTER_BYTES, PERSIAN_ONLY_LETTERS
 from khabar.core.errors import KhabarError
+from khabar.core.datafile import data_text
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Language:
 
 @cache
 def language() -> Language:
-    raw = resources.files("khabar.core").joinpath("data/language.toml").read_text(encoding="utf-8")
+    raw = data_text("language.toml")
     data = tomllib.loads(raw)
     return Language(
         joining_words=frozenset(data["joining_words"]),

@@ -14,10 +14,10 @@ import tomllib
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from importlib import resources
 
 from khabar.core.chars import DIGITS, OUTLET_KINDS, OUTLET_NAMES, OUTLET_OPENERS, TO_LATIN_DIGITS, fold
 from khabar.core.model import Kind, Labeled, Role, role_of
+from khabar.core.datafile import data_text
 
 MAX_AUTHOR_WORDS = 8
 # A bare date counts as the publication date only this many lines from the title.
@@ -72,7 +72,7 @@ def _label_pattern(labels: list[str]) -> str:
 @cache
 def _data() -> dict:
     """data/metadata.toml, parsed once."""
-    return tomllib.loads(resources.files("khabar.core").joinpath("data/metadata.toml").read_text(encoding="utf-8"))
+    return tomllib.loads(data_text("metadata.toml"))
 
 
 @cache

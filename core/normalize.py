@@ -36,12 +36,12 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from typing import Callable, Literal
 
 from . import halfspace, spans
 from .chars import ARABIC_TO_PERSIAN_DIGITS, DIGITS, LETTERS, TO_LATIN_DIGITS, TO_PERSIAN_DIGITS
 from .halfspace import MARKS, ZWNJ
+from khabar.core.datafile import data_text
 
 Digits = Literal["keep", "fa", "latin"]
 
@@ -92,7 +92,7 @@ class Normalized:
 
 @functools.cache
 def _rules() -> dict:
-    return tomllib.loads(resources.files("khabar.core").joinpath("data/normalize.toml").read_text("utf-8"))
+    return tomllib.loads(data_text("normalize.toml"))
 
 
 @functools.cache

@@ -38,11 +38,13 @@ def rules_for(paths: tuple[str, ...]) -> Rules:
 def warm(config: Config = Config()) -> None:
     """Load now the data that is otherwise loaded on first use (the half-space
     lexicon, rules, stop words), e.g. before forking workers that then share it."""
+    from khabar.core.halfspace_lexicon import read_whole
     from khabar.core.language import stopwords
 
     rules_for(config.rules)
     stopwords()
     normalize("گرم کردن", config=config.normalize)
+    read_whole()  # a pool's run is a long one: the tables as dicts and sets, shared by the workers
 
 
 def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(), reference: datetime | None = None,

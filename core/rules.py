@@ -11,11 +11,11 @@ import tomllib
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 
 from khabar.core.chars import fold  # noqa: F401  (also imported from here by the CLI)
 from khabar.core.errors import RulesError
+from khabar.core.datafile import data_text
 
 # Joining patterns renumbers their groups: a pattern with a back-reference or a
 # named group stays apart (searched alone).
@@ -184,7 +184,7 @@ def parse_rules(text: str, *, origin: str) -> Rules:
 
 @cache
 def default_rules() -> Rules:
-    text = resources.files("khabar.core").joinpath("data/rules.toml").read_text(encoding="utf-8")
+    text = data_text("rules.toml")
     return parse_rules(text, origin="khabar rules.toml")
 
 

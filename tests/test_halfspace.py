@@ -337,3 +337,81 @@ def test_new_readings_idempotent():
     once = normalize(text).text
     assert once != text
     assert normalize(once).text == once
+
+
+def test_a_torn_lexicon_cache_is_rebuilt_whole(tmp_path, monkeypatch):
+    from khabar.core import halfspace
+
+    monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
+    halfspace.lexicon.cache_clear()
+    try:
+        whole = halfspace.lexicon()
+        cache = halfspace._cache_file()
+        size = cache.stat().st_size
+        cache.write_bytes(cache.read_bytes()[: size // 2])  # a copy cut short
+        halfspace.lexicon.cache_clear()
+        again = halfspace.lexicon()
+        assert cache.stat().st_size == size
+        assert again.words.get("آب") == whole.words.get("آب") and "کارت" in again.words
+    finally:
+        halfspace.lexicon.cache_clear()
+
+
+def test_the_lexicon_is_looked_up_in_its_cache_file_not_read_whole(tmp_path, monkeypatch):
+    from khabar.core import halfspace, lexicon_table
+
+    monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
+    halfspace.lexicon.cache_clear()
+    try:
+        halfspace.lexicon()  # builds and writes the cache
+        halfspace.lexicon.cache_clear()
+        lex = halfspace.lexicon()
+        assert isinstance(lex.weak, lexicon_table.Table) and isinstance(lex.verbs, lexicon_table.Table)
+        assert lex.verbs.get("میشود") == f"می{Z}شود" and "میشود" not in lex.words
+        assert lex.words["آب"][1] >= {"N"}
+    finally:
+        halfspace.lexicon.cache_clear()
+
+
+def test_a_word_table_answers_as_the_set_or_dict_it_was_built_from():
+    from khabar.core import lexicon_table
+
+    pairs = {f"واژه{i}": f"{i}" for i in range(300)} | {"آب": "", "ab\tc": "x y"}
+    table = lexicon_table.Table(memoryview(lexicon_table.build(pairs.items())), str)
+    members = lexicon_table.Table(memoryview(lexicon_table.build((k, None) for k in pairs)))
+    for key, value in pairs.items():
+        assert table[key] == value and table.get(key) == value and key in members
+    for absent in ("واژه", "واژه300", "", "آ"):
+        assert absent not in table and table.get(absent, 7) == 7 and absent not in members
+    assert dict(table.items()) == pairs and set(members) == set(pairs) and len(members) == len(pairs)
+
+
+def test_a_word_table_read_whole_after_many_lookups_answers_the_same(monkeypatch):
+    from khabar.core import lexicon_table
+
+    monkeypatch.setattr(lexicon_table, "FINDS_BEFORE_WHOLE", 5)
+    pairs = {f"واژه{i}": f"{i}" for i in range(50)}
+    table = lexicon_table.Table(memoryview(lexicon_table.build(pairs.items())), str)
+    members = lexicon_table.Table(memoryview(lexicon_table.build((k, None) for k in pairs)))
+    for i in range(60):  # past the threshold: the rest is answered from the dict
+        key = f"واژه{i}"
+        assert table.get(key) == pairs.get(key) and (key in members) == (key in pairs)
+    assert table._whole and members._whole
+
+
+def test_a_lexicon_table_read_whole_is_replaced_by_a_plain_set(tmp_path, monkeypatch):
+    from khabar.core import halfspace, lexicon_table
+
+    monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(lexicon_table, "FINDS_BEFORE_WHOLE", 3)
+    halfspace.lexicon.cache_clear()
+    try:
+        halfspace.lexicon()
+        halfspace.lexicon.cache_clear()
+        lex = halfspace.lexicon()
+        table = lex.weak
+        answers = [word in table for word in ("آب", "کارت", "نبود۱", "نبود۲", "نبود۳")]
+        assert isinstance(lex.weak, frozenset) and [w in lex.weak for w in ("آب", "کارت", "نبود۱")] == answers[:3]
+        assert len(lex.weak) == len(table)
+    finally:
+        halfspace.lexicon.cache_clear()

@@ -65,9 +65,9 @@ class DateWords:
 @cache
 def words() -> DateWords:
     import tomllib  # on first use: `khabar --help` reads no table
-    from importlib import resources
+    from khabar.core.datafile import data_text
 
-    raw = resources.files("khabar.core").joinpath("data/dates.toml").read_text(encoding="utf-8")
+    raw = data_text("dates.toml")
     data = tomllib.loads(raw)
     jalali, afghan = _numbered(data["jalali_months"]), _numbered(data["afghan_months"])
     gregorian, hijri = _numbered(data["gregorian_months"]), _numbered(data["hijri_months"])

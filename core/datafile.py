@@ -1,0 +1,15 @@
+"""khabar's data files (``core/data/*.toml``), read from beside this module:
+``importlib.resources`` finds the same folder but imports zipfile and its
+readers to do so, a tenth of a one-page run."""
+
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+def data_text(name: str) -> str:
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+def data_bytes(name: str) -> bytes:
+    return (DATA / name).read_bytes()
