@@ -55,6 +55,9 @@ become one where the lexicon says the joined form is the word and the two
 apart are not a likelier reading; only in a text whose own usage says its
 spaces may stand for half-spaces (its prefixed verbs are not written
 joined: a text that deleted its half-spaces keeps its spaces, the writer's).
+In a text that lost its half-spaces both ways, deleted and typed as spaces
+(the seed), a line with two pairs or more to join and no deleted half-space
+in it or beside it is its writer's spacing and is kept (``halfspace_lines``).
 In ``normalize``, a pair the text also writes as one word as often is
 joined too (``halfspace_usage.written_joined``). A half-space is never put
 after a letter that does not join the next one ('کارها'). The rules (suffix
@@ -64,7 +67,8 @@ seconds, when missing or broken), never at import.
 
 The parts: ``halfspace_lexicon`` (rules and lexicon), ``halfspace_joined``
 (steps 1 to 5), ``halfspace_usage`` (step 6, and pairs written joined),
-``halfspace_spaced`` (words written apart).
+``halfspace_spaced`` (words written apart), ``halfspace_lines`` (a line's
+writer who spaces).
 """
 
 from __future__ import annotations
@@ -84,7 +88,8 @@ _EXPORTS = {
     "halfspace_lexicon": ("Rules", "rules", "Lexicon", "lexicon", "_cache_file", "_prune"),
     "halfspace_joined": ("restore_piece", "restore_halfspaces"),
     "halfspace_usage": ("written_apart", "words_in", "apart_splitter", "written_joined", "pairs_in"),
-    "halfspace_spaced": ("join_spaced_words", "spaces_stand_for_halfspaces"),
+    "halfspace_spaced": ("join_spaced_words", "join_spaced_words_by_line", "spaces_stand_for_halfspaces",
+                         "spaced_and_deleted", "joins_apart"),
 }
 _HOME = {name: module for module, names in _EXPORTS.items() for name in names}
 

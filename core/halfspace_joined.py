@@ -378,6 +378,17 @@ def _restored(word: str) -> str | tuple[str, str]:
     return linked if linked == alone else (linked, alone)
 
 
+def restores(word: str) -> bool:
+    """Whether the repair puts a half-space into the word: one was deleted there
+    ('کارتهای'). Remembered, as the repair remembers it."""
+    fixed = _RESTORED.get(word)
+    if fixed is None:
+        if len(_RESTORED) > _RESTORED_MAX:
+            _RESTORED.clear()
+        fixed = _RESTORED[word] = _restored(word)
+    return fixed != word
+
+
 def restore_halfspaces(text: str) -> str:
     """Put back half-spaces missing inside Persian words ('کارتهای' -> 'کارت‌های')."""
     parts = _WORDS_AND_GAPS.split(text)

@@ -9,7 +9,9 @@ the word and the two apart are not a likelier reading:
   hazm conjugates ('می طلبد'); not after the month 'ماه' or a cup of 'می'
   (wine): 'ماه می', 'جام می';
 - the plural 'ها', 'های', 'هایی' ... after a word that is no function word
-  ('کارت های', 'آن ها'; not 'که ها');
+  ('کارت های', 'آن ها'; not 'که ها'), hazm's or one it does not know
+  ('اپلیکیشن های');
+- a family-name ending after a first part in 'ی' ('احمدی نژاد');
 - the comparative 'تر', 'ترین' after an adjective ('جامع تر'; 'تر', wet,
   after a noun stays: 'چشم تر'); the comparatives written joined by
   convention are joined ('بیش تر' -> 'بیشتر');
@@ -18,7 +20,8 @@ the word and the two apart are not a likelier reading:
   'اش' and 'شان' after a word ending in 'ی' ('زندگی اش');
 - two words hazm lists as one with a half-space at that cut ('پیش‌بینی'),
   when the compound is no rarer than ``compound_share`` of its rarer part:
-  then the pair is mostly that compound, not two words that meet.
+  then the pair is mostly that compound, not two words that meet; and an
+  Arabic compound with the article that hazm lists ('آیت الله').
 
 Each decision reads the two words (the first as joined so far, so that
 'پیش بینی های' becomes 'پیش‌بینی‌های') and, for 'می', the word before; never
@@ -33,8 +36,9 @@ import operator
 import re
 
 from .halfspace import LETTERS, MARKS, ZWNJ
-from .halfspace_joined import CONTENT_POS, JOINED_SUFFIXES, _base, _ends_in_silent_heh, _halfspaced_spelling, _respell, stem_compound
+from .halfspace_joined import CONTENT_POS, unknown_to_hazm, JOINED_SUFFIXES, _base, _ends_in_silent_heh, _halfspaced_spelling, _respell, stem_compound
 from .halfspace_lexicon import Lexicon, Rules, lexicon, rules
+from .halfspace_lines import keep_spaced_lines
 
 # A word and the text between words, alternately (as in halfspace_joined).
 _WORDS_AND_GAPS = re.compile(f"([{LETTERS}{MARKS}]+(?:{ZWNJ}[{LETTERS}{MARKS}]+)*)")
@@ -57,6 +61,14 @@ def _first_words() -> frozenset[str]:
     listed compound's: the verb prefixes and the prefixes written with a half-space."""
     r = rules()
     return frozenset((*r.verb_prefixes, *_prefixed_preverbs(), *r.spaced_prefixes))
+
+
+@functools.cache
+def _second_words() -> frozenset[str]:
+    """Words that may be the second of a pair written apart, other than a
+    listed compound's: the lexicon's suffixes and bound parts, and the
+    family-name endings."""
+    return lexicon().spaced_seconds | frozenset(rules().spaced_name_endings)
 
 
 def _letters(word: str) -> str:
@@ -84,6 +96,8 @@ def reading(lex: Lexicon, r: Rules, before: str, first: str, second: str) -> tup
             return None
         if entry is not None or _base(lex, base, weak_ok=True) is not None:
             return _respell(first + ZWNJ + second, r), "plural"
+        if len(base) >= r.compound_min_first and unknown_to_hazm(lex, base):
+            return first + ZWNJ + second, "plural"  # 'اپلیکیشن های': a word hazm does not know
         return None
     if second in r.spaced_comparative:
         entry = lex.words.get(base) or lex.words.get(base[:-1] if base.endswith("ی") else "")
@@ -98,6 +112,9 @@ def reading(lex: Lexicon, r: Rules, before: str, first: str, second: str) -> tup
         return first + ZWNJ + second, "clitic after yeh"
     if base in r.spaced_prefixes and _base(lex, tail) is not None:
         return first + ZWNJ + second, "prefix"  # 'بی توجهی'
+    if tail in r.spaced_name_endings and base.endswith("ی") and len(base) >= r.compound_min_first \
+            and base not in r.not_after_ezafe:
+        return first + ZWNJ + second, "family name"  # 'احمدی نژاد', 'رائفی پور'
     key = base + tail
     if key not in _compound_keys() and tail not in lex.spaced_seconds:
         return None  # (most pairs: the two checks below would say so, slower)
@@ -153,6 +170,8 @@ def _compound(lex: Lexicon, r: Rules, first: str, second: str, listed: str) -> s
         return None
     if tail in r.compound_tails:
         return listed  # 'سه شنبه': the days of the week
+    if tail.startswith(r.arabic_article) and len(tail) > len(r.arabic_article) + 1:
+        return listed  # 'آیت الله', 'حجت الاسلام': an Arabic compound with the article
     entry = lex.words.get(listed)
     if entry is not None and entry[0] < r.compound_min_freq:
         return None
@@ -163,9 +182,11 @@ def _compound(lex: Lexicon, r: Rules, first: str, second: str, listed: str) -> s
     return None
 
 
-def join_spaced_words(text: str) -> str:
+def join_spaced_words(text: str, *, by_line: bool = False) -> str:
     """Make one word with a half-space of two written apart where the lexicon
-    says so ('می طلبد' -> 'می‌طلبد', 'کارت های' -> 'کارت‌های')."""
+    says so ('می طلبد' -> 'می‌طلبد', 'کارت های' -> 'کارت‌های'). ``by_line``:
+    the text lost its half-spaces both ways, and a line whose writer spaces
+    keeps its spaces (``halfspace_lines``)."""
     if " " not in text:
         return text
     parts = _WORDS_AND_GAPS.split(text)
@@ -175,7 +196,7 @@ def join_spaced_words(text: str) -> str:
     lex, r = lexicon(), rules()
     # Pairs worth a look, picked at C speed: a suffix second, a prefix first, or
     # two words whose letters hazm lists as one; and a single space between.
-    candidate = map(operator.or_, map(lex.spaced_seconds.__contains__, words[1:]),
+    candidate = map(operator.or_, map(_second_words().__contains__, words[1:]),
                     map(_first_words().__contains__, words[:-1]))
     candidate = map(operator.or_, candidate, map(_compound_keys().__contains__, map(operator.add, words, words[1:])))
     todo = list(itertools.compress(itertools.count(), map(operator.and_, candidate, map(" ".__eq__, parts[2:-1:2]))))
@@ -183,6 +204,7 @@ def join_spaced_words(text: str) -> str:
         return text
     changed = False
     head = -1
+    joins: list[tuple[int, int, str, str, str]] = []  # (word, first word, the parts replaced)
     for i in todo:
         if parts[2 * i + 1]:  # word i still stands alone: it starts the word
             head = i
@@ -197,9 +219,24 @@ def join_spaced_words(text: str) -> str:
             word = _DECIDED[first, second] = joined_pair(lex, r, "", first, second)
         if word is not None:
             # the first word takes the second; the gap and the second go
+            if by_line:
+                joins.append((i, head, parts[2 * head + 1], parts[2 * i + 2], parts[2 * i + 3]))
             parts[2 * head + 1], parts[2 * i + 2], parts[2 * i + 3] = word, "", ""
             changed = True
+    if changed and by_line:
+        changed = keep_spaced_lines(parts, joins)
     return "".join(parts) if changed else text
+
+
+def joins_apart(pair: str) -> bool:
+    """Whether two words, 'X Y', written apart, make one word by the lexicon."""
+    first, _, second = pair.partition(" ")
+    return joined_pair(lexicon(), rules(), "", first, second) is not None
+
+
+def join_spaced_words_by_line(text: str) -> str:
+    """``join_spaced_words`` for a text that lost its half-spaces both ways."""
+    return join_spaced_words(text, by_line=True)
 
 
 # (first word, second word) -> the one word they make, or None: kept across calls.
@@ -215,6 +252,12 @@ _LETTER_OR_ZWNJ = re.compile(f"[{LETTERS}{MARKS}{ZWNJ}]")
 
 
 def spaces_stand_for_halfspaces(text: str) -> bool:
+    """Whether the text's spaces may stand for half-spaces, by its own usage:
+    see :func:`spaced_and_deleted`."""
+    return spaced_and_deleted(text)[0]
+
+
+def spaced_and_deleted(text: str) -> tuple[bool, bool]:
     """Whether the text's spaces may stand for half-spaces, by its own usage.
 
     The verb prefix says how a text writes its half-spaces: with a space ('می
@@ -224,6 +267,12 @@ def spaces_stand_for_halfspaces(text: str) -> bool:
     there a spaced verb, a spaced plural, is the writer's choice. Counting
     both one-word spellings keeps the answer when the text is repaired again
     (a deleted half-space comes back, a kept space stays).
+
+    -> (spaces may stand for half-spaces, and half-spaces were deleted too:
+    one-word verbs at least one for every ``one_word_per_spaced_lines``
+    spaced, so that its lines are read each by its writer's usage, see
+    ``halfspace_lines``). The second holds as well once the text is repaired:
+    joined verbs only add to the one-word ones.
     """
     lex = lexicon()
     verbs, words = lex.verbs, lex.words
@@ -242,4 +291,7 @@ def spaces_stand_for_halfspaces(text: str) -> bool:
             spaced += 1
         elif letters not in words:  # 'میدان' is a word, not a prefixed verb
             one_word += 1
-    return one_word <= rules().one_word_over_spaced * spaced or not one_word
+    r = rules()
+    if one_word > r.one_word_over_spaced * spaced and one_word:
+        return False, False
+    return True, one_word * r.one_word_per_spaced_lines >= spaced > 0

@@ -35,7 +35,7 @@ import operator
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Literal
 
 from . import halfspace, spans
@@ -307,11 +307,19 @@ def _changed(before: str, after: str) -> int:
     return total
 
 
-def fixes_for(config: NormalizeConfig, *, spaced: bool) -> list[Fix]:
-    """The fixes ``config`` enables, in order; without the spaced-word repair when
-    the text deleted its half-spaces (``spaced`` False: its spaces are the writer's,
-    read once for the whole text by ``halfspace.spaces_stand_for_halfspaces``)."""
-    return [f for f in FIXES if f.enabled(config) and (spaced or f.apply is not join_spaced_words)]
+def _for_text(fixes: list[Fix], text: str, config: NormalizeConfig) -> tuple[list[Fix], bool, bool]:
+    """The fixes as this text needs them, by how it lost its half-spaces (read
+    once, for the whole text), and (spaces may stand for half-spaces, and
+    half-spaces were deleted too): see ``halfspace.spaced_and_deleted``."""
+    spaced, deleted_too = halfspace.spaced_and_deleted(text) if config.halfspaces else (False, False)
+    if not spaced:
+        # The text deleted its half-spaces: its spaces are the writer's.
+        fixes = [f for f in fixes if f.apply is not join_spaced_words]
+    elif deleted_too:
+        # Lost both ways: a line whose writer spaces keeps its spaces.
+        fixes = [replace(f, apply=halfspace.join_spaced_words_by_line) if f.apply is join_spaced_words else f
+                 for f in fixes]
+    return fixes, spaced, deleted_too
 
 
 def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes: bool = True) -> Normalized:
@@ -319,10 +327,10 @@ def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes
     ``changes=False`` leaves ``Normalized.changes`` empty and saves counting them."""
     if config.digits not in ("keep", "fa", "latin", False, None):
         raise ValueError(f"digits must be 'keep', 'fa' or 'latin', not {config.digits!r}")
-    if not text or not any(f.enabled(config) for f in FIXES):
+    fixes = [f for f in FIXES if f.enabled(config)]
+    if not fixes or not text:
         return Normalized(text)
-    spaced = config.halfspaces and halfspace.spaces_stand_for_halfspaces(text)
-    fixes = fixes_for(config, spaced=spaced)
+    fixes, spaced, deleted_too = _for_text(fixes, text, config)
     counts: dict[str, int] | None = {} if changes else None
     # Every fix works within a line, so the text is repaired in blocks of lines.
     blocks = [_normalize_block(block, fixes, counts) for block in _blocks(text)]
@@ -333,7 +341,10 @@ def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes
         if apart:
             blocks = [_split_apart(block, apart, counts) for block in blocks]
         # And two words it writes apart, where it writes them as one word as often.
-        joined = halfspace.written_joined(text, blocks) if spaced else {}
+        joined = halfspace.written_joined(blocks) if spaced else {}
+        if deleted_too:
+            # Not the pairs the lexicon joins: where they are apart, a line's writer spaced them.
+            joined = {pair: word for pair, word in joined.items() if not halfspace.joins_apart(pair)}
         if joined:
             blocks = [_split_apart(block, joined, counts, halfspace.pairs_in) for block in blocks]
     return Normalized("".join(blocks), tuple((name, n) for name, n in (counts or {}).items() if n))

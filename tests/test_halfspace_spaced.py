@@ -154,3 +154,69 @@ def test_a_pair_the_text_writes_as_one_word_as_often_is_joined_by_normalize():
     # the usage is read by normalize, not by the per-page repair of clean
     assert normalize(f"گیتی{Z}پسند گفت و گیتی پسند رفت.", config=NormalizeConfig(usage=False)).text == \
         f"گیتی{Z}پسند گفت و گیتی پسند رفت."
+
+
+def test_plural_written_apart_is_joined_to_a_word_hazm_does_not_know():
+    # 'اپلیکیشن', 'قطرک' are no words of hazm's list: a plural after them is still theirs
+    assert repaired("اپلیکیشن های جدید") == f"اپلیکیشن{Z}های جدید"
+    assert repaired("قطرک ها در هوا") == f"قطرک{Z}ها در هوا"
+    assert repaired("گفت که ها را") == "گفت که ها را"
+
+
+def test_family_name_ending_written_apart_after_a_yeh_is_joined():
+    assert repaired("محمود احمدی نژاد گفت") == f"محمود احمدی{Z}نژاد گفت"
+    assert repaired("ابراهیم حاتمی کیا و") == f"ابراهیم حاتمی{Z}کیا و"
+    assert repaired("علی اکبر رائفی پور") == f"علی اکبر رائفی{Z}پور"
+    # a person, 'فرد', after a word in 'ی' is two words; so is 'پور' after other letters
+    assert repaired("زندگی فرد و") == "زندگی فرد و"
+    assert repaired("کار پور و") == "کار پور و"
+
+
+def test_arabic_compound_with_the_article_written_apart_is_joined():
+    assert repaired("آیت الله خامنه ای").startswith(f"آیت{Z}الله ")
+    assert repaired("حجت الاسلام رئیسی") == f"حجت{Z}الاسلام رئیسی"
+
+
+# A text whose half-spaces were lost both ways (deleted: 'میرود', 'کتابهای';
+# typed as spaces: 'می خواند'), and, two lines on, a line by a writer who types spaces.
+LOST_BOTH_WAYS = "او میرود و کتابهای خوب می خواند\nخبر دیگر\nبرنامه های ما خوب می شود\n"
+
+
+def test_a_line_without_a_deleted_half_space_keeps_its_spaces_in_a_text_that_lost_them_both_ways():
+    assert repaired(LOST_BOTH_WAYS) == (f"او می{Z}رود و کتاب{Z}های خوب می{Z}خواند\nخبر دیگر\n"
+                                        "برنامه های ما خوب می شود\n")
+    # one pair alone in a line says nothing of its writer: it is joined
+    assert repaired("او میرود و کتابهای خوب می خواند\nخبر دیگر\nما خوب می شویم\n").endswith(f"\nما خوب می{Z}شویم\n")
+    # nor does a line beside one with a deleted half-space (a paragraph of the same article)
+    assert repaired("او میرود و کتابهای خوب می خواند\nبرنامه های ما خوب می شود\n").endswith(
+        f"\nبرنامه{Z}های ما خوب می{Z}شود\n")
+
+
+def test_every_line_is_joined_in_a_text_whose_half_spaces_were_all_typed_as_spaces():
+    spaced = "او می رود و کتاب های خوب می خواند\nبرنامه های ما خوب می شود\n"
+    assert repaired(spaced) == (f"او می{Z}رود و کتاب{Z}های خوب می{Z}خواند\n"
+                                f"برنامه{Z}های ما خوب می{Z}شود\n")
+
+
+def test_a_writers_spaced_line_stays_so_when_the_text_writes_one_of_its_pairs_joined():
+    # 'برنامه‌های' elsewhere does not join one pair of the line and leave the other
+    # for a second run: the repair stays idempotent
+    text = LOST_BOTH_WAYS + f"برنامه{Z}های دیگر\n"
+    once = repaired(text)
+    assert once.split("\n")[2] == "برنامه های ما خوب می شود"
+    assert repaired(once) == once
+
+
+def test_a_pair_apart_beside_its_letters_written_joined_is_repaired_once_for_all():
+    # 'خانهکتاب' gets its half-space back; the same text's 'خانه کتاب' is that
+    # word too, in the first run already (a second run changes nothing)
+    once = repaired("خانهکتاب خانه کتاب")
+    assert once == f"خانه{Z}کتاب خانه{Z}کتاب"
+    assert repaired(once) == once
+
+
+def test_a_line_with_three_pairs_to_join_is_read_alone_not_by_its_neighbours():
+    # three spaced pairs and no deleted half-space in the line: its writer spaces,
+    # whatever the line before lost
+    text = "او میرود و کتابهای خوب می خواند\nبرنامه های ما خوب می شود و کتاب های تازه\n"
+    assert repaired(text).endswith("\nبرنامه های ما خوب می شود و کتاب های تازه\n")

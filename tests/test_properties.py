@@ -117,13 +117,13 @@ REPAIR_PIECES = ["کارتهای", "نامهای", "زمینهای", "سالها
 def test_the_half_space_repair_needs_no_mask_where_no_span_can_be(text):
     # A text without protected spans is repaired unmasked (normalize._normalize_block):
     # the repair must read its numbers as it reads their placeholders.
-    from khabar.core import halfspace, spans
-    from khabar.core.normalize import _apply, fixes_for
+    from khabar.core import spans
+    from khabar.core.normalize import FIXES, _apply, _for_text
     from khabar.core.pipeline import HALFSPACES_ONLY
 
     assert not spans.may_hold_span(text)
-    # The same fixes as normalize picks for this text (the spaced-word repair or not).
-    fixes = fixes_for(HALFSPACES_ONLY, spaced=halfspace.spaces_stand_for_halfspaces(text))
+    # the fixes as normalize chooses them for the whole text (its spaces, the writer's or not)
+    fixes, *_ = _for_text([f for f in FIXES if f.enabled(HALFSPACES_ONLY)], text, HALFSPACES_ONLY)
     assert normalize(text, config=HALFSPACES_ONLY).text == spans.unmask(_apply(fixes, spans.mask(text), None))
 
 
