@@ -85,7 +85,7 @@ HAS_MARK = re.compile(f"[{MARKS}]")
 # The repair's parts, each in its module (loaded on first use of a name: the
 # modules import the letter table above).
 _EXPORTS = {
-    "halfspace_lexicon": ("Rules", "rules", "Lexicon", "lexicon", "_cache_file", "_prune"),
+    "halfspace_lexicon": ("HalfspaceRules", "rules", "Lexicon", "lexicon", "_cache_file", "_prune"),
     "halfspace_joined": ("restore_piece", "restore_halfspaces"),
     "halfspace_usage": ("written_apart", "words_in", "apart_splitter", "written_joined", "pairs_in"),
     "halfspace_spaced": ("join_spaced_words", "join_spaced_words_by_line", "spaces_stand_for_halfspaces",

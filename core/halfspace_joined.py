@@ -12,7 +12,7 @@ import re
 from khabar.core.chars import DIGITS
 
 from .halfspace import HAS_MARK, LETTERS, WORD, ZWNJ
-from .halfspace_lexicon import JOINED_SUFFIXES, Lexicon, Rules, lexicon, rules
+from .halfspace_lexicon import JOINED_SUFFIXES, Lexicon, HalfspaceRules, lexicon, rules
 
 # What follows a word: spaces, then the next word if there is one.
 # (A number is a digit or, in masked text, its placeholder: the same to the repair.)
@@ -53,7 +53,7 @@ def _join(base: str, suffix: str) -> str:
     return base + ZWNJ + suffix
 
 
-def _suffix_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
+def _suffix_readings(lex: Lexicon, r: HalfspaceRules, piece: str) -> dict[str, int]:
     """Every way the letters read as a base plus a half-spaced suffix, with the
     frequency of the base."""
     readings: dict[str, int] = {}
@@ -81,7 +81,7 @@ def _suffix_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
     return readings
 
 
-def _participle(lex: Lexicon, r: Rules, stem: str) -> bool:
+def _participle(lex: Lexicon, r: HalfspaceRules, stem: str) -> bool:
     """Whether the letters are a past participle of a verb hazm lists, after an
     optional preverb and negative prefix ('باز' + 'ن' + 'گشته', 'ن' +
     'یاموخته' for 'آموخته'), written joined."""
@@ -101,7 +101,7 @@ def _participle(lex: Lexicon, r: Rules, stem: str) -> bool:
     return False
 
 
-def _compound_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
+def _compound_readings(lex: Lexicon, r: HalfspaceRules, piece: str) -> dict[str, int]:
     """Two known content words, the first ending in 'ه' ('فاصله' + 'گذاری'),
     or a prefix written with a half-space and a known word ('بی' + 'رحم').
     Two number words are a number ('پنج' + 'هزار'), whatever else the letters
@@ -121,7 +121,7 @@ def _compound_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
     return numbers or readings
 
 
-def stem_compound(lex: Lexicon, r: Rules, head: str, tail: str, suffixes: tuple[str, ...]) -> bool:
+def stem_compound(lex: Lexicon, r: HalfspaceRules, head: str, tail: str, suffixes: tuple[str, ...]) -> bool:
     """Whether a content word and a verb's present stem with a derivational
     suffix make a compound hazm does not list ('منفی' + 'گرایی', 'تحول' +
     'گرایانه'): the tail is no word alone, nor is the stem ('کار' + 'ی',
@@ -148,12 +148,12 @@ def unknown_to_hazm(lex: Lexicon, piece: str) -> bool:
                 or piece in lex.verbs or piece in lex.joined_verbs)
 
 
-def _ends_in_silent_heh(r: Rules, word: str) -> bool:
+def _ends_in_silent_heh(r: HalfspaceRules, word: str) -> bool:
     """A final 'ه' that is no consonant ('خانه', not 'گروه', 'آگاه', 'الله')."""
     return word.endswith("ه") and not word.endswith(r.consonant_heh_endings)
 
 
-def _ezafe_after_silent_heh(lex: Lexicon, r: Rules, piece: str) -> str | None:
+def _ezafe_after_silent_heh(lex: Lexicon, r: HalfspaceRules, piece: str) -> str | None:
     """'دربارهی' -> 'درباره‌ی': a known word ending in a silent 'ه' (not 'اه',
     'وه', 'الله': 'آگاهی', 'گروهی') and the ezafe 'ی' joined to it."""
     stem = piece[: -len(r.ezafe_yeh)]
@@ -164,7 +164,7 @@ def _ezafe_after_silent_heh(lex: Lexicon, r: Rules, piece: str) -> str | None:
     return (lex.halfspaced[stem][0] if stem in lex.halfspaced else stem) + ZWNJ + r.ezafe_yeh
 
 
-def _unknown_word_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]:
+def _unknown_word_readings(lex: Lexicon, r: HalfspaceRules, piece: str) -> dict[str, int]:
     """Readings of letters hazm does not know at all, which a lost half-space
     leaves behind: a word ending in 'ی' and a clitic ('هم‌تیمی' + 'اش'), a
     known word and a family-name or place ending ('حسین' + 'زاده', 'کره' +
@@ -212,7 +212,7 @@ def _unknown_word_readings(lex: Lexicon, r: Rules, piece: str) -> dict[str, int]
     return readings
 
 
-def _parts_before_inner_alef_madda(r: Rules, piece: str) -> list[str]:
+def _parts_before_inner_alef_madda(r: HalfspaceRules, piece: str) -> list[str]:
     """Unknown letters cut before each 'آ' that follows a letter joining it:
     'ایدهآل' -> ['ایده', 'آل']. Only the start of a word or of a part of a
     compound has 'آ'; the Arabic words with one inside ('مآخذ') are listed,
@@ -329,7 +329,7 @@ def restore_piece(piece: str, ezafe_follows: bool = True) -> str:
     return piece if chosen is None else _respell(chosen, r)
 
 
-def _respell(word: str, r: Rules) -> str:
+def _respell(word: str, r: HalfspaceRules) -> str:
     """Drop a half-space that would stand after a non-joining letter ('کارها')."""
     if ZWNJ not in word:
         return word
@@ -338,7 +338,7 @@ def _respell(word: str, r: Rules) -> str:
     )
 
 
-def _ezafe_can_follow(text: str, end: int, r: Rules) -> bool:
+def _ezafe_can_follow(text: str, end: int, r: HalfspaceRules) -> bool:
     m = NEXT_WORD.match(text, end)
     if m.group(2):
         return True  # a number, a name in Latin letters, a quotation

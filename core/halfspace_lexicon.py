@@ -27,7 +27,7 @@ from khabar.core.datafile import data_bytes, data_text
 JOINED_SUFFIXES = (("ان", ""), ("گان", "ه"), ("ی", ""), ("یی", ""), ("یان", ""))
 
 
-class Rules(types.SimpleNamespace):
+class HalfspaceRules(types.SimpleNamespace):
     """The rules of data/halfspace.toml as attributes, its sections flattened
     (``rules().plural`` is ``[suffixes] plural``): a list becomes a tuple,
     longest first (a suffix is tried before its prefixes: 'هایی' before 'های'),
@@ -58,10 +58,10 @@ def _flatten(table: dict, into: dict) -> dict:
 
 
 @functools.cache
-def rules() -> Rules:
+def rules() -> HalfspaceRules:
     """The rules in data/halfspace.toml."""
     raw = tomllib.loads(data_text("halfspace.toml"))
-    return Rules(**_flatten(raw, {}))
+    return HalfspaceRules(**_flatten(raw, {}))
 
 
 @dataclass(frozen=True)
@@ -286,7 +286,7 @@ def _build_lexicon() -> Lexicon:
                    frozenset(present_stems), bound, _spaced_seconds(r, words, bound))
 
 
-def _bound_stems(r: Rules, words: dict, halfspaced: dict, present_stems: set[str], verb_heads: set[str]) -> frozenset[str]:
+def _bound_stems(r: HalfspaceRules, words: dict, halfspaced: dict, present_stems: set[str], verb_heads: set[str]) -> frozenset[str]:
     """The present stems of hazm's verbs ('انداز'), and the parts, no word
     alone, that end ``productive_min_firsts`` or more of the compounds hazm
     lists with a half-space ('گرا': 'اصول‌گرا', 'تحول‌گرا' ...; hazm's verbs
@@ -302,7 +302,7 @@ def _bound_stems(r: Rules, words: dict, halfspaced: dict, present_stems: set[str
     return frozenset(present_stems | productive)
 
 
-def _spaced_seconds(r: Rules, words: dict, bound: frozenset[str]) -> frozenset[str]:
+def _spaced_seconds(r: HalfspaceRules, words: dict, bound: frozenset[str]) -> frozenset[str]:
     """Suffixes, clitics, and bound parts with a suffix that are no word alone ('گرایانه')."""
     stem_tails = {stem + suffix for stem in bound for suffix in r.stem_suffixes} - words.keys()
     return frozenset((*r.plural, *r.spaced_comparative, *r.spaced_after_heh, *r.spaced_after_yeh, *stem_tails))

@@ -37,7 +37,7 @@ import re
 
 from .halfspace import LETTERS, MARKS, ZWNJ
 from .halfspace_joined import CONTENT_POS, unknown_to_hazm, JOINED_SUFFIXES, _base, _ends_in_silent_heh, _halfspaced_spelling, _respell, stem_compound
-from .halfspace_lexicon import Lexicon, Rules, lexicon, rules
+from .halfspace_lexicon import Lexicon, HalfspaceRules, lexicon, rules
 from .halfspace_lines import keep_spaced_lines
 
 # A word and the text between words, alternately (as in halfspace_joined).
@@ -75,14 +75,14 @@ def _letters(word: str) -> str:
     return word.replace(ZWNJ, "")
 
 
-def joined_pair(lex: Lexicon, r: Rules, before: str, first: str, second: str) -> str | None:
+def joined_pair(lex: Lexicon, r: HalfspaceRules, before: str, first: str, second: str) -> str | None:
     """The one word that ``first`` and ``second``, written apart, make, or None
     when they are two words. ``before`` is the word before them ('' if none)."""
     found = reading(lex, r, before, first, second)
     return None if found is None else found[0]
 
 
-def reading(lex: Lexicon, r: Rules, before: str, first: str, second: str) -> tuple[str, str] | None:
+def reading(lex: Lexicon, r: HalfspaceRules, before: str, first: str, second: str) -> tuple[str, str] | None:
     """(the one word, the rule that makes it), or None: see :func:`joined_pair`."""
     base, tail = _letters(first), _letters(second)
     if first in r.verb_prefixes or first in _prefixed_preverbs():
@@ -151,7 +151,7 @@ def _free_word(lex: Lexicon, word: str) -> bool:
     return entry is not None and bool(entry[1] & CONTENT_POS)
 
 
-def _compound(lex: Lexicon, r: Rules, first: str, second: str, listed: str) -> str | None:
+def _compound(lex: Lexicon, r: HalfspaceRules, first: str, second: str, listed: str) -> str | None:
     """The compound hazm lists, when it is a word of its own and its second
     part is bound: letters that are no word alone ('بین' + 'المللی'), or a
     verb's present stem with a derivational suffix ('سرمایه' + 'گذاری',
