@@ -20,14 +20,13 @@ from importlib import resources
 
 from khabar.core.model import Line, Role
 from khabar.core.bars import known
-from khabar.core.chars import fold
+from khabar.core.chars import DIGITS as DIGIT, fold
 from khabar.core.rules import RuleKind, Rules
 
 # A value line is short: a code, a date, a name.
 MAX_VALUE_WORDS = 8
 # A date label takes at most this many lines of date and time after it.
 MAX_DATE_PARTS = 2
-DIGIT = "0-9\u06f0-\u06f9\u0660-\u0669"
 CODE = re.compile(rf"^#?(?=(?:[^{DIGIT}]*[{DIGIT}]){{3}})[A-Za-z{DIGIT}_-]{{3,}}$")
 TIME = re.compile(rf"^(?:ساعت|Time)?\s*[:：]?\s*[{DIGIT}]{{1,2}}\s*:\s*[{DIGIT}]{{2}}(?:\s*:\s*[{DIGIT}]{{2}})?$")
 TIME_ANYWHERE = re.compile(rf"(?<![{DIGIT}])[{DIGIT}]{{1,2}}\s*:\s*[{DIGIT}]{{2}}(?![{DIGIT}/])")
@@ -42,7 +41,7 @@ MAX_DATE_WORDS = 14
 HAS_DIGIT = re.compile(f"[{DIGIT}]")
 MEMO_MAX_CHARS = 120
 MAX_TAGS_HEADER_WORDS = 4
-# A time glued to the date after it ("18:121398/05/28").
+# A time glued to the date after it ("18:121398/05/28": html2text and tag-stripped dumps).
 GLUED_TIME_DATE = re.compile(rf"(?<![{DIGIT}])([{DIGIT}]{{1,2}}:[{DIGIT}]{{2}})([{DIGIT}]{{4}}/[{DIGIT}]{{1,2}}/[{DIGIT}]{{1,2}})")
 # Items of a tag list written on one line.
 TAG_SPLIT = re.compile(r"\s*[،,]\s*")

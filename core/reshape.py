@@ -23,6 +23,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from khabar.core.metalines import GLUED_TIME_DATE
 from khabar.core.model import Kind, Labeled, Line
 
 ENTITY = re.compile(r"&(?:#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
@@ -58,8 +59,6 @@ MIN_MARKDOWN_SHARE = 0.15
 MIN_LAYOUT_SHARE = 0.3
 # A page with no line structure: few lines, and long ones.
 ONELINE_MIN_CHARS = 1000
-# html2text glues inline siblings: a time and a date ("19:431400/05/26").
-GLUED_TIME_DATE = re.compile(r"(?<!\d)(\d{1,2}:\d{2})(\d{4}/\d{1,2}/\d{1,2})")
 SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+(?=\S)")
 # Where a page saved on one line parts besides its sentences: after a time or
 # a news code, and before a metadata label.
