@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from khabar.core.chars import fold
+from khabar.core.chars import DIGITS, fold
 from khabar.core.model import Line
 from khabar.core.rules import RuleKind, Rules
 
@@ -30,7 +30,7 @@ MAX_HEADER_WORDS = 3
 MAX_ITEM_WORDS = 20
 SHORT_ITEM_WORDS = 6
 # "… ۱۴ روز پیش", "… دیروز" at the end of a headline: the item's time.
-AGO_AT_END = re.compile(r"\s(?:[0-9۰-۹]+\s*(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s*(?:پیش|قبل)|دیروز)$")
+AGO_AT_END = re.compile(rf"\s(?:[{DIGITS}]+\s*(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s*(?:پیش|قبل)|دیروز)$")
 
 
 # Menus and toolbars recur on every page of a site: a short phrase's rule is

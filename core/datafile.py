@@ -2,6 +2,8 @@
 ``importlib.resources`` finds the same folder but imports zipfile and its
 readers to do so, a tenth of a one-page run."""
 
+import tomllib
+from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
@@ -13,3 +15,9 @@ def data_text(name: str) -> str:
 
 def data_bytes(name: str) -> bytes:
     return (DATA / name).read_bytes()
+
+
+@cache
+def data_toml(name: str) -> dict:
+    """A data file parsed once per process; callers read it, never change it."""
+    return tomllib.loads(data_text(name))

@@ -12,12 +12,11 @@ metadata label with its value ("آخرین به‌روزرسانی: ۰۳/۰۲/۲
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
 
 from khabar.core.model import KEPT, Kind, Labeled
-from khabar.core.chars import fold
+from khabar.core.datafile import data_toml
+from khabar.core.chars import DIGITS, TO_LATIN_DIGITS, fold
 
 # How a title bar joins the headline and the site's names.
 TITLE_BAR_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|/)\s+")
@@ -32,13 +31,12 @@ SURTITLE_MAX_WORDS = 14
 HEAD_KEPT_LINES = 3
 
 
-DIGITS = str.maketrans({**{chr(0x06F0 + i): str(i) for i in range(10)}, **{chr(0x0660 + i): str(i) for i in range(10)}})
 
 
 def _key(text: str) -> str:
     """A line as compared with the title bar: folded, digits in one script (a
     <title> may write "۱۶" where the page writes "16")."""
-    return fold(text).translate(DIGITS)
+    return fold(text).translate(TO_LATIN_DIGITS)
 
 
 def _bar_candidates(bar: str) -> set[str]:
@@ -55,16 +53,13 @@ def _bar_candidates(bar: str) -> set[str]:
 @cache
 def _label_line() -> re.Pattern[str]:
     """A label with a colon and a value with a digit: a metadata line, not a headline."""
-    def load(name: str) -> dict:
-        return tomllib.loads(resources.files("khabar.core").joinpath(f"data/{name}").read_text(encoding="utf-8"))
-
-    data = load("metadata.toml")
+    data = data_toml("metadata.toml")
     labels = [label for key in ("published_labels", "published_words", "updated_labels", "clock_labels",
                                 "news_id_labels") for label in data[key]]
-    labels += load("metalines.toml")["title"]["never_labels"]
+    labels += data_toml("metalines.toml")["title"]["never_labels"]
     words = "|".join(sorted(("[\\s\u200c]*".join(map(re.escape, label.split())) for label in labels),
                             key=len, reverse=True))
-    return re.compile(rf"^(?:{words})[\s\u200c\w]{{0,20}}[:：].*[0-9۰-۹]", re.IGNORECASE)
+    return re.compile(rf"^(?:{words})[\s\u200c\w]{{0,20}}[:：].*[{DIGITS}]", re.IGNORECASE)
 
 
 def is_label_line(text: str) -> bool:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import codecs
 import re
-import tomllib
 from functools import cache
 
 from khabar.core.decode import BOMS, Decoded, decode
 from khabar.core.errors import InputError
-from khabar.core.datafile import data_text
+from khabar.core.datafile import data_toml
 
 # How far into the page the start and the charset declaration are looked for.
 SNIFF_BYTES = 4096
@@ -36,7 +35,7 @@ UNTRUSTED = {"iso8859-1", "cp1252", "ascii"}
 
 @cache
 def html_data() -> dict:
-    return tomllib.loads(data_text("html.toml"))
+    return data_toml("html.toml")
 
 
 def _start(data: bytes) -> bytes:

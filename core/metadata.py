@@ -10,14 +10,13 @@ page's clock ("امروز: …") and "updated" lines are not the publication tim
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
 from khabar.core.chars import DIGITS, OUTLET_KINDS, OUTLET_NAMES, OUTLET_OPENERS, TO_LATIN_DIGITS, fold
 from khabar.core.model import Kind, Labeled, Role, role_of
-from khabar.core.datafile import data_text
+from khabar.core.datafile import data_toml
 
 MAX_AUTHOR_WORDS = 8
 # A bare date counts as the publication date only this many lines from the title.
@@ -69,10 +68,8 @@ def _label_pattern(labels: list[str]) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
-@cache
 def _data() -> dict:
-    """data/metadata.toml, parsed once."""
-    return tomllib.loads(data_text("metadata.toml"))
+    return data_toml("metadata.toml")
 
 
 @cache

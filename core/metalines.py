@@ -13,13 +13,12 @@ and the label lists of ``data/metadata.toml``).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from khabar.core.model import Line, Role
 from khabar.core.bars import known
+from khabar.core.datafile import data_toml
 from khabar.core.chars import DIGITS as DIGIT, fold
 from khabar.core.rules import RuleKind, Rules
 
@@ -59,10 +58,7 @@ class Tables:
 
 @cache
 def tables() -> Tables:
-    def load(name: str) -> dict:
-        return tomllib.loads(resources.files("khabar.core").joinpath(f"data/{name}").read_text(encoding="utf-8"))
-
-    meta, own = load("metadata.toml"), load("metalines.toml")
+    meta, own = data_toml("metadata.toml"), data_toml("metalines.toml")
 
     def folded(group: str) -> frozenset[str]:
         labels = [label for key in own[group]["from"] for label in meta[key]] + own[group]["extra"]

@@ -23,6 +23,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from khabar.core.chars import ARABIC_DIGITS, DIGITS, LATIN_DIGITS, PERSIAN_DIGITS
 from khabar.core.metalines import GLUED_TIME_DATE
 from khabar.core.model import Kind, Labeled, Line
 
@@ -63,17 +64,17 @@ SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+(?=\S)")
 # Where a page saved on one line parts besides its sentences: after a time or
 # a news code, and before a metadata label.
 ONELINE_CUTS = re.compile(
-    r"(?<=[0-9۰-۹]{2}:[0-9۰-۹]{2})\s+(?=\S)(?![0-9۰-۹]{2,4}/)"
-    r"|(?<=[0-9۰-۹]{5})\s+(?=[^\W\d_])"
+    rf"(?<=[{DIGITS}]{{2}}:[{DIGITS}]{{2}})\s+(?=\S)(?![{DIGITS}]{{2,4}}/)"
+    rf"|(?<=[{DIGITS}]{{5}})\s+(?=[^\W\d_])"
     r"|\s+(?=(?:تاریخ انتشار|کد خبر|شماره خبر|کد مطلب|زمان|منبع|برچسب[\u200c ]?ها|کلیدواژه[\u200c ]?ها)\s*[:：])"
     r"|\s+(?=به گزارش\s)")
 # The readers' comments' header, a line of its own ("نظرات (۴)").
-COMMENTS_HEADER = re.compile(r"\s*(?:نظرات|دیدگاه[\u200c ]?ها)\s*\([0-9۰-۹]+\)\s*")
+COMMENTS_HEADER = re.compile(rf"\s*(?:نظرات|دیدگاه[\u200c ]?ها)\s*\([{DIGITS}]+\)\s*")
 TITLE_BAR_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")
 MAX_BAR_PARTS = 6
 MIN_TITLE_WORDS = 3
-ONE_TO_ONE = str.maketrans({**{chr(0x06F0 + i): str(i) for i in range(10)},
-                            **{chr(0x0660 + i): str(i) for i in range(10)}, "ي": "ی", "ك": "ک"})
+# Digits in one script, the Arabic yeh and kaf as Persian writes them: a title bar and a line compared.
+ONE_TO_ONE = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS + "يك", LATIN_DIGITS * 2 + "یک")
 MAX_HEADLINE_WORDS = 25
 
 

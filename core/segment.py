@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from khabar.core.chars import ARABIC_BLOCK, DATELINE_OUTLETS
+from khabar.core.chars import ARABIC_BLOCK, DATELINE_OUTLETS, DIGITS
 from khabar.core.language import language
 from khabar.core.model import Line
 
@@ -27,7 +27,7 @@ OPENERS = ("«", "(", "“", "-", "–", "—", "،", ",")
 MAX_DATELINE_WORDS = 4
 OUTLET_WORDS = DATELINE_OUTLETS
 # A relative time closes a list item: "۱۴ روز پیش", "۳ ساعت قبل".
-AGO = re.compile(r"[0-9۰-۹]+\s*(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s*(?:پیش|قبل)$")
+AGO = re.compile(rf"[{DIGITS}]+\s*(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s*(?:پیش|قبل)$")
 # A line that ends so is a whole sentence, even when the next opens with «،».
 FULL_STOPS = (".", "!", "؟", "?")
 # A fragment is short; long lines are whole paragraphs even without a full stop.
