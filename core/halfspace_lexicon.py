@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import lexicon_table
+from .caches import cache_dir
 from .halfspace import ZWNJ
 from khabar.core.datafile import data_bytes, data_text
 
@@ -144,9 +145,7 @@ def _cache_file() -> Path | None:
     # marshal's format (the small sets) is the interpreter's own; the tables' numbers are native.
     tag = f"{hazm_version}|{LEXICON_FORMAT}|{JOINED_SUFFIXES}|{sys.implementation.cache_tag}|{sys.byteorder}"
     key = hashlib.blake2b(rules_text + tag.encode(), digest_size=8).hexdigest()
-    base = os.environ.get("KHABAR_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "khabar")
-    return Path(base) / f"lexicon-{key}.lex"
+    return Path(cache_dir()) / f"lexicon-{key}.lex"
 
 
 @functools.cache

@@ -97,3 +97,84 @@ def test_the_fast_path_gives_clean_and_date_the_typer_commands_defaults():
         for t, p in zip(typed_params, plain_params):
             default = t.default.value if isinstance(t.default, enum.Enum) else t.default
             assert default == p.default, t.name
+
+
+def test_the_date_patterns_are_the_same_in_every_process():
+    """Their alternations were ordered by a set's order, which changes with the
+    hash seed: each run compiled patterns no run before had."""
+    import subprocess
+    import sys
+
+    code = ("from khabar.core.dates import patterns, scan; scan.date_expressions('۱ شهریور ۱۴۰۱'); "
+            "print(repr((patterns.hints().date.pattern, patterns.hints().month.pattern)))")
+    seen = {subprocess.run([sys.executable, "-c", code], env={"PYTHONHASHSEED": str(seed)}, capture_output=True,
+                           text=True, check=True).stdout for seed in (1, 2, 3, 4)}
+    assert len(seen) == 1
+
+
+_COMPILE_RUN = """
+import sys
+from khabar.core import regex_cache
+regex_cache.install()
+from khabar.core.dates import parse_date
+from datetime import datetime
+print(parse_date("۱ شهریور ۱۴۰۱", reference=datetime(2024, 1, 1)).iso())
+print(len(regex_cache._used), regex_cache._state["new"])
+regex_cache.save()
+"""
+
+
+def test_a_second_run_takes_its_patterns_from_the_cache_and_writes_nothing(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "KHABAR_CACHE_DIR": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", _COMPILE_RUN], env=env, capture_output=True, text=True, check=True)
+    [cache] = tmp_path.glob("regex-*")
+    written = cache.stat().st_mtime_ns, cache.read_bytes()
+    second = subprocess.run([sys.executable, "-c", _COMPILE_RUN], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout.split("\n")[0] == second.stdout.split("\n")[0] == "2022-08-23"
+    used, new = second.stdout.split("\n")[1].split()
+    assert int(used) > 5 and new == "False"  # every pattern from the cache, none compiled anew
+    assert (cache.stat().st_mtime_ns, cache.read_bytes()) == written
+    cache.write_bytes(b"\x00 not marshal")  # a damaged file: ignored, compiled anew, replaced
+    third = subprocess.run([sys.executable, "-c", _COMPILE_RUN], env=env, capture_output=True, text=True, check=True)
+    assert third.stdout.split("\n")[0] == "2022-08-23" and cache.read_bytes() == written[1]
+
+
+def test_a_pattern_from_the_cache_is_the_one_re_compiles(tmp_path, monkeypatch):
+    import re
+    from re import _compiler
+
+    from khabar.core import regex_cache
+
+    sources = [(r"(?P<d>\d+)\s*(?P<m>شهریور|مهر)(?:\s+(?P<y>\d{4}))?", re.IGNORECASE.value),
+               (rb"(?i)caf\xe9|(?P<x>[a-z]+)", 0), (r"(?<![\w])foo(?=bar)|\bbaz\b", (re.MULTILINE | re.DOTALL).value),
+               (r"[ء-ي‌]+(?:\s[ء-ي]+){0,3}", 0)]  # flags as re hands them over: ints
+    monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regex_cache, "_entries", {})
+    monkeypatch.setattr(regex_cache, "_used", set())
+    monkeypatch.setattr(regex_cache, "_state", {"new": False, "path": None, "original": None})
+    original = _compiler.compile
+    try:
+        regex_cache.install()
+        made = [regex_cache._compile(p, f) for p, f in sources]  # compiled, kept
+        regex_cache.save()
+        regex_cache._entries.clear()
+        regex_cache._state["original"] = None
+        _compiler.compile = original
+        regex_cache.install()  # read back from the file
+        cached = [regex_cache._compile(p, f) for p, f in sources]
+        assert len(regex_cache._entries) == len(sources) and not regex_cache._state["new"]
+    finally:
+        _compiler.compile = original
+    texts = ["۱۲ شهریور ۱۴۰۱", "۳ مهر", "café CAFÉ abc", "foobar baz\nbaz", "سلام دنیا‌ها خوب"]
+    for want, got in zip([original(p, f) for p, f in sources], cached):
+        assert (got.pattern, got.flags, got.groups, dict(got.groupindex)) == \
+               (want.pattern, want.flags, want.groups, dict(want.groupindex))
+        for text in texts:
+            text = text.encode("latin-1", "ignore") if isinstance(want.pattern, bytes) else text
+            assert [m.span() + m.groups() for m in got.finditer(text)] == \
+                   [m.span() + m.groups() for m in want.finditer(text)]
+    assert [m.pattern for m in made] == [m.pattern for m in cached]

@@ -21,7 +21,9 @@ def alternation(words) -> str:
     def pattern(word: str) -> str:
         parts = [r"\s*" if ch == " " else "[آا]" if ch in "آا" else re.escape(ch) for ch in word]
         return "".join(parts)
-    return "|".join(pattern(w) for w in sorted(set(words), key=len, reverse=True))
+    # Ties in the order given, not a set's (which changes with each process's hash
+    # seed): the same pattern in every run, so that its compiled form is reused.
+    return "|".join(pattern(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True))
 
 
 def _numbered(table: dict[str, list[str]]) -> dict[int, list[str]]:
