@@ -178,3 +178,33 @@ def test_a_pattern_from_the_cache_is_the_one_re_compiles(tmp_path, monkeypatch):
             assert [m.span() + m.groups() for m in got.finditer(text)] == \
                    [m.span() + m.groups() for m in want.finditer(text)]
     assert [m.pattern for m in made] == [m.pattern for m in cached]
+
+
+def test_jalali_dates_convert_as_jdatetime_converts_them_without_importing_it():
+    import datetime as dt
+    import subprocess
+    import sys
+
+    import jdatetime
+
+    from khabar.core.dates import calendars
+
+    def by_jdatetime(year, month, day):
+        try:
+            return jdatetime.date(year, month, day).togregorian()
+        except ValueError:
+            return None
+
+    for year in calendars.JALALI_YEARS:
+        for month in range(0, 14):
+            for day in (-1, 0, 1, 15, 28, 29, 30, 31, 32):
+                assert calendars.to_gregorian("jalali", year, month, day) == by_jdatetime(year, month, day), \
+                    (year, month, day)
+    day, last = dt.date(1830, 1, 1), dt.date(2190, 12, 31)
+    while day <= last:
+        assert calendars.year_of("jalali", day) == jdatetime.date.fromgregorian(date=day).year, day
+        day += dt.timedelta(days=1)
+    imported = subprocess.run([sys.executable, "-c", "import sys; from khabar.core.dates import parse_date; "
+                               "parse_date('۳۰ اسفند ۱۴۰۳'); print('jdatetime' in sys.modules)"],
+                              capture_output=True, text=True, check=True).stdout
+    assert imported == "False\n"
