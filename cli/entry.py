@@ -21,9 +21,9 @@ _PLAIN = {"clean": True, "date": False}
 
 def main() -> None:
     """The console script: the command, then a quick exit."""
-    from khabar.core import regex_cache
+    from khabar.core import compiled_cache
 
-    regex_cache.install()
+    compiled_cache.install()
     _stand_in_for_closed_streams()
     plain = _plain(sys.argv[1:])
     if plain is None:
@@ -81,9 +81,9 @@ def _end(status: int | str | None) -> None:
     if isinstance(status, str):
         sys.stderr.write(status + "\n")
         status = EXIT_FAILED
-    from khabar.core import regex_cache
+    from khabar.core import compiled_cache
 
-    regex_cache.save()
+    compiled_cache.save()
     # What Python runs at exit (fsspec's cache folders, logging); what is skipped
     # is the tear-down after it, which frees the word lists object by object (0.1 s).
     atexit._run_exitfuncs()

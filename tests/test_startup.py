@@ -114,13 +114,13 @@ def test_the_date_patterns_are_the_same_in_every_process():
 
 _COMPILE_RUN = """
 import sys
-from khabar.core import regex_cache
-regex_cache.install()
+from khabar.core import compiled_cache
+compiled_cache.install()
 from khabar.core.dates import parse_date
 from datetime import datetime
 print(parse_date("۱ شهریور ۱۴۰۱", reference=datetime(2024, 1, 1)).iso())
-print(len(regex_cache._used), regex_cache._state["new"])
-regex_cache.save()
+print(len(compiled_cache._used["re"]), compiled_cache._state["new"])
+compiled_cache.save()
 """
 
 
@@ -131,7 +131,7 @@ def test_a_second_run_takes_its_patterns_from_the_cache_and_writes_nothing(tmp_p
 
     env = {**os.environ, "KHABAR_CACHE_DIR": str(tmp_path)}
     first = subprocess.run([sys.executable, "-c", _COMPILE_RUN], env=env, capture_output=True, text=True, check=True)
-    [cache] = tmp_path.glob("regex-*")
+    [cache] = tmp_path.glob("compiled-*")
     written = cache.stat().st_mtime_ns, cache.read_bytes()
     second = subprocess.run([sys.executable, "-c", _COMPILE_RUN], env=env, capture_output=True, text=True, check=True)
     assert first.stdout.split("\n")[0] == second.stdout.split("\n")[0] == "2022-08-23"
@@ -147,28 +147,15 @@ def test_a_pattern_from_the_cache_is_the_one_re_compiles(tmp_path, monkeypatch):
     import re
     from re import _compiler
 
-    from khabar.core import regex_cache
+    from khabar.core import compiled_cache as cc
 
     sources = [(r"(?P<d>\d+)\s*(?P<m>شهریور|مهر)(?:\s+(?P<y>\d{4}))?", re.IGNORECASE.value),
                (rb"(?i)caf\xe9|(?P<x>[a-z]+)", 0), (r"(?<![\w])foo(?=bar)|\bbaz\b", (re.MULTILINE | re.DOTALL).value),
                (r"[ء-ي‌]+(?:\s[ء-ي]+){0,3}", 0)]  # flags as re hands them over: ints
     monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(regex_cache, "_entries", {})
-    monkeypatch.setattr(regex_cache, "_used", set())
-    monkeypatch.setattr(regex_cache, "_state", {"new": False, "path": None, "original": None})
     original = _compiler.compile
-    try:
-        regex_cache.install()
-        made = [regex_cache._compile(p, f) for p, f in sources]  # compiled, kept
-        regex_cache.save()
-        regex_cache._entries.clear()
-        regex_cache._state["original"] = None
-        _compiler.compile = original
-        regex_cache.install()  # read back from the file
-        cached = [regex_cache._compile(p, f) for p, f in sources]
-        assert len(regex_cache._entries) == len(sources) and not regex_cache._state["new"]
-    finally:
-        _compiler.compile = original
+    made, cached = _through_the_cache(monkeypatch, lambda: [cc._compile(p, f) for p, f in sources])
+    assert len(cc._patterns) == len(sources) and not cc._state["new"]
     texts = ["۱۲ شهریور ۱۴۰۱", "۳ مهر", "café CAFÉ abc", "foobar baz\nbaz", "سلام دنیا‌ها خوب"]
     for want, got in zip([original(p, f) for p, f in sources], cached):
         assert (got.pattern, got.flags, got.groups, dict(got.groupindex)) == \
@@ -178,6 +165,79 @@ def test_a_pattern_from_the_cache_is_the_one_re_compiles(tmp_path, monkeypatch):
             assert [m.span() + m.groups() for m in got.finditer(text)] == \
                    [m.span() + m.groups() for m in want.finditer(text)]
     assert [m.pattern for m in made] == [m.pattern for m in cached]
+
+
+def _through_the_cache(monkeypatch, make):
+    """What ``make`` returns with the cache empty (compiled, then saved), and
+    again with the cache read back from its file (taken from the cache)."""
+    import dataclasses
+    from re import _compiler
+
+    from khabar.core import compiled_cache as cc
+
+    monkeypatch.setattr(cc, "_patterns", {})
+    monkeypatch.setattr(cc, "_methods", {})
+    monkeypatch.setattr(cc, "_used", {"re": set(), "fn": set()})
+    monkeypatch.setattr(cc, "_state", {"new": False, "path": None, "compile": None, "create_fn": None})
+    original, create_fn = _compiler.compile, dataclasses._create_fn
+    try:
+        cc.install()
+        made = make()
+        cc.save()
+        cc._patterns.clear()
+        cc._methods.clear()
+        cc._state.update(compile=None, create_fn=None)
+        _compiler.compile, dataclasses._create_fn = original, create_fn
+        cc.install()  # read back from the file
+        again = make()
+        return made, again
+    finally:
+        _compiler.compile, dataclasses._create_fn = original, create_fn
+
+
+def test_a_dataclass_made_with_methods_from_the_cache_is_the_one_dataclasses_makes(tmp_path, monkeypatch):
+    import dataclasses
+    import inspect
+
+    from khabar.core import compiled_cache as cc
+
+    monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
+
+    def make():
+        @dataclasses.dataclass(frozen=True, order=True)
+        class Frozen:
+            a: int
+            b: str = "x"
+            c: list = dataclasses.field(default_factory=list, compare=False)
+
+        @dataclasses.dataclass(slots=True)
+        class Plain:
+            a: "int"
+            b: tuple = ()
+
+        return Frozen, Plain
+
+    plain_frozen, plain_plain = make()  # as dataclasses makes them
+    (made_frozen, made_plain), (frozen, plain) = _through_the_cache(monkeypatch, make)
+    assert len(cc._methods) >= 8 and not cc._state["new"]  # all methods from the file
+    for want, got in ((plain_frozen, frozen), (plain_plain, plain), (plain_frozen, made_frozen)):
+        assert str(inspect.signature(got)) == str(inspect.signature(want))
+        for name in ("__init__", "__repr__", "__eq__", "__lt__", "__hash__", "__setattr__"):
+            if getattr(want, name, None) is None or getattr(want, name) is getattr(object, name, None):
+                assert getattr(got, name, None) is getattr(want, name, None), name  # none written
+            else:
+                assert getattr(got, name).__code__.co_code == getattr(want, name).__code__.co_code, name
+                assert getattr(got, name).__annotations__ == getattr(want, name).__annotations__, name
+    one, two = frozen(1, "y", [3]), frozen(1, "y", [4])
+    assert one == two and hash(one) == hash(two) and repr(one).endswith(".Frozen(a=1, b='y', c=[3])") and one < frozen(2)
+    try:
+        one.a = 2
+        raise AssertionError("a frozen dataclass took a new value")
+    except dataclasses.FrozenInstanceError:
+        pass
+    p = plain(1)
+    p.b = (2,)
+    assert p == plain(1, (2,)) and not hasattr(p, "__dict__")
 
 
 def test_jalali_dates_convert_as_jdatetime_converts_them_without_importing_it():
