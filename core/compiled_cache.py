@@ -7,7 +7,10 @@ page, one date string) compiled the same things every time, in Python:
 - the methods ``dataclasses`` writes for each class (``__init__``,
   ``__eq__`` ...) as source, compiled one by one (a sixth of a one-page run,
   on Python 3.12; 3.13 compiles them together and is left alone): their code
-  objects are kept and run as the source would be.
+  objects are kept and run as the source would be;
+- khabar's data files (TOML), parsed by ``tomllib`` in Python, and imported
+  for it (a tenth of ``khabar date``): what they parse to is kept, by their
+  text (see :func:`toml_loads`).
 
 For a program that owns its process (the ``khabar`` command installs it; the
 library does not): :func:`install` routes the two through the cache, :func:`save`
@@ -38,7 +41,8 @@ MAX_ENTRIES = 3000
 
 _patterns: dict[tuple[str | bytes, int], tuple] = {}  # (pattern, flags) -> what _sre.compile takes
 _methods: dict[str, bytes] = {}  # a dataclass method's source -> its code, marshalled
-_used: dict[str, set] = {"re": set(), "fn": set()}
+_tomls: dict[str, bytes] = {}  # a TOML text -> what it parses to, marshalled
+_used: dict[str, set] = {"re": set(), "fn": set(), "toml": set()}
 _state = {"new": False, "path": None, "compile": None, "create_fn": None}
 
 
@@ -59,6 +63,7 @@ def install() -> None:
             loaded = marshal.loads(f.read())
         _patterns.update(loaded["re"])
         _methods.update(loaded["fn"])
+        _tomls.update(loaded["toml"])
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         pass
     _state["compile"] = _compiler.compile
@@ -133,6 +138,31 @@ def _create_fn(name, args, body, *, globals=None, locals=None, return_type=datac
     return ns["__create_fn__"](**locals)
 
 
+def toml_loads(text: str) -> dict:
+    """``tomllib.loads(text)``: from the cache once installed (a new copy each
+    time, as a parse makes), else parsed (and then kept, unless it holds what
+    marshal cannot keep: dates and times)."""
+    kept = _tomls.get(text) if _state["compile"] is not None else None
+    if kept is not None:
+        try:
+            parsed = marshal.loads(kept)
+            _used["toml"].add(text)
+            return parsed
+        except (ValueError, EOFError, TypeError):
+            pass
+    import tomllib
+
+    parsed = tomllib.loads(text)
+    if _state["compile"] is not None and len(_tomls) < 2 * MAX_ENTRIES:
+        try:
+            _tomls[text] = marshal.dumps(parsed)
+        except ValueError:
+            return parsed
+        _used["toml"].add(text)
+        _state["new"] = True
+    return parsed
+
+
 def save() -> None:
     """Write the cache when this process compiled something it did not hold
     (atomically: a file beside it, then renamed; a failure is only slower)."""
@@ -141,7 +171,7 @@ def save() -> None:
         return
     _state["new"] = False
     sections = {}
-    for name, entries in (("re", _patterns), ("fn", _methods)):
+    for name, entries in (("re", _patterns), ("fn", _methods), ("toml", _tomls)):
         if len(entries) > MAX_ENTRIES:
             entries = {key: entries[key] for key in list(_used[name])[:MAX_ENTRIES]}
         sections[name] = entries

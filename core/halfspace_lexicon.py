@@ -12,7 +12,6 @@ import os
 import struct
 import sys
 import tempfile
-import tomllib
 import types
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from pathlib import Path
 from . import lexicon_table
 from .caches import cache_dir
 from .halfspace import ZWNJ
-from khabar.core.datafile import data_bytes, data_text
+from khabar.core.datafile import data_bytes, data_text, toml_loads
 
 # Suffixes that join a word without a half-space, with what the word loses
 # before them: 'دانش‌آموز' + 'ان', 'جان‌باخته' - 'ه' + 'گان', 'گفت‌وگو' + 'یی'.
@@ -61,7 +60,7 @@ def _flatten(table: dict, into: dict) -> dict:
 @functools.cache
 def rules() -> HalfspaceRules:
     """The rules in data/halfspace.toml."""
-    raw = tomllib.loads(data_text("halfspace.toml"))
+    raw = toml_loads(data_text("halfspace.toml"))
     return HalfspaceRules(**_flatten(raw, {}))
 
 

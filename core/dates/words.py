@@ -66,11 +66,10 @@ class DateWords:
 
 @cache
 def words() -> DateWords:
-    import tomllib  # on first use: `khabar --help` reads no table
-    from khabar.core.datafile import data_text
+    from khabar.core.datafile import data_text, toml_loads  # on first use: `khabar --help` reads no table
 
     raw = data_text("dates.toml")
-    data = tomllib.loads(raw)
+    data = toml_loads(raw)
     jalali, afghan = _numbered(data["jalali_months"]), _numbered(data["afghan_months"])
     gregorian, hijri = _numbered(data["gregorian_months"]), _numbered(data["hijri_months"])
     weekdays = _numbered(data["weekdays"])
