@@ -23,8 +23,8 @@ def main() -> None:
     """The console script: the command, then a quick exit."""
     from khabar.core import compiled_cache
 
+    _stand_in_for_closed_streams()  # first: a closed stream's descriptor is not lent to the cache file
     compiled_cache.install()
-    _stand_in_for_closed_streams()
     plain = _plain(sys.argv[1:])
     if plain is None:
         from khabar.cli.app import run_app
