@@ -17,14 +17,18 @@ from khabar.cli.exits import EXIT_FAILED
 # Commands taken without Typer, and whether they need an argument (clean with
 # none is a usage error Typer words).
 _PLAIN = {"clean": True, "date": False}
+# Arguments that only ask for help or the version: the start-up cache (see
+# core/compiled_cache.py) would cost them more than it saves them.
+_ASKS_FOR_HELP = frozenset({"-h", "--help", "--version"})
 
 
 def main() -> None:
     """The console script: the command, then a quick exit."""
-    from khabar.core import compiled_cache
-
     _stand_in_for_closed_streams()  # first: a closed stream's descriptor is not lent to the cache file
-    compiled_cache.install()
+    if not _ASKS_FOR_HELP.intersection(sys.argv[1:]):  # Typer writes help from its own objects
+        from khabar.core import compiled_cache
+
+        compiled_cache.install()
     plain = _plain(sys.argv[1:])
     if plain is None:
         from khabar.cli.app import run_app
@@ -81,9 +85,9 @@ def _end(status: int | str | None) -> None:
     if isinstance(status, str):
         sys.stderr.write(status + "\n")
         status = EXIT_FAILED
-    from khabar.core import compiled_cache
-
-    compiled_cache.save()
+    compiled_cache = sys.modules.get("khabar.core.compiled_cache")
+    if compiled_cache is not None:
+        compiled_cache.save()
     # What Python runs at exit (fsspec's cache folders, logging); what is skipped
     # is the tear-down after it, which frees the word lists object by object (0.1 s).
     atexit._run_exitfuncs()

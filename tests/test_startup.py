@@ -270,3 +270,18 @@ def test_jalali_dates_convert_as_jdatetime_converts_them_without_importing_it():
                                "parse_date('۳۰ اسفند ۱۴۰۳'); print('jdatetime' in sys.modules)"],
                               capture_output=True, text=True, check=True).stdout
     assert imported == "False\n"
+
+
+def test_help_and_version_start_without_the_start_up_cache():
+    """Typer writes them from its own objects: reading the cache (and importing
+    dataclasses for it) only made them slower."""
+    import subprocess
+    import sys
+
+    code = ("import atexit, sys; sys.argv = ['khabar', *sys.argv[1:]]; "
+            "atexit.register(lambda: sys.stderr.write(str('khabar.core.compiled_cache' in sys.modules))); "
+            "from khabar.cli.entry import main; main()")
+    for args in (["--help"], ["clean", "-h"], ["--version"], ["date", "۱ شهریور ۱۴۰۱"]):
+        proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0 and proc.stdout
+        assert proc.stderr == ("True" if args[0] == "date" else "False"), args
