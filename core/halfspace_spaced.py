@@ -16,7 +16,8 @@ the word and the two apart are not a likelier reading:
   after a noun stays: 'چشم تر'); the comparatives written joined by
   convention are joined ('بیش تر' -> 'بیشتر');
 - the clitics 'ای', 'ام', 'اش', 'ایم', 'اید', 'اند' after a silent 'ه'
-  ('رسانه ای', 'شده اند'; never 'است': 'شده است' is how it is written);
+  ('رسانه ای', 'شده اند'; never 'است': 'شده است' is how it is written),
+  and the ezafe 'ی' ('درباره ی': a 'ی' alone is no word);
   'اش' and 'شان' after a word ending in 'ی' ('زندگی اش');
 - two words hazm lists as one with a half-space at that cut ('پیش‌بینی'),
   when the compound is no rarer than ``compound_share`` of its rarer part:
@@ -68,7 +69,7 @@ def _second_words() -> frozenset[str]:
     """Words that may be the second of a pair written apart, other than a
     listed compound's: the lexicon's suffixes and bound parts, and the
     family-name endings."""
-    return lexicon().spaced_seconds | frozenset(rules().spaced_name_endings)
+    return lexicon().spaced_seconds | frozenset((*rules().spaced_name_endings, rules().ezafe_yeh))
 
 
 def _letters(word: str) -> str:
@@ -108,6 +109,8 @@ def reading(lex: Lexicon, r: HalfspaceRules, before: str, first: str, second: st
         return _respell(first + ZWNJ + second, r), "comparative"
     if second in r.spaced_after_heh and _ends_in_silent_heh(r, base) and len(base) >= 2:
         return first + ZWNJ + second, "clitic after heh"
+    if second == r.ezafe_yeh and _ends_in_silent_heh(r, base) and len(base) >= r.ezafe_min_stem:
+        return first + ZWNJ + second, "ezafe after heh"  # 'درباره ی': 'ی' is never a word alone
     if second in r.spaced_after_yeh and base.endswith("ی") and len(base) >= 3:
         return first + ZWNJ + second, "clitic after yeh"
     if base in r.spaced_prefixes and _base(lex, tail) is not None:
@@ -118,13 +121,24 @@ def reading(lex: Lexicon, r: HalfspaceRules, before: str, first: str, second: st
     key = base + tail
     if key not in _compound_keys() and tail not in lex.spaced_seconds:
         return None  # (most pairs: the two checks below would say so, slower)
-    if tail not in lex.words and stem_compound(lex, r, base, tail, r.stem_suffixes):
+    if tail not in lex.words and not _plural_of_word(lex, tail) and stem_compound(lex, r, base, tail, r.stem_suffixes):
         return _respell(first + ZWNJ + second, r), "stem compound"  # 'تحول گرایانه'
     listed = _halfspaced_spelling(lex, key)
     if listed is None or not _cut_at(listed, len(base)):
         return None
     word = _compound(lex, r, first, second, listed)
     return None if word is None else (word, "compound")
+
+
+def _plural_of_word(lex: Lexicon, tail: str) -> bool:
+    """Whether the letters are the plural in 'ان' of a word hazm lists
+    ('نمایندگان', of 'نماینده'): a free word, not a stem with a suffix
+    ('مجلس نمایندگان' is two words)."""
+    return any(tail.endswith(suffix) and tail[: len(tail) - len(suffix)] + end in lex.words
+               for suffix, end in _PLURAL_SUFFIXES if len(tail) > len(suffix) + 1)
+
+
+_PLURAL_SUFFIXES = (("ان", ""), ("گان", "ه"))
 
 
 def _cut_at(spelled: str, n: int) -> bool:

@@ -220,3 +220,17 @@ def test_a_line_with_three_pairs_to_join_is_read_alone_not_by_its_neighbours():
     # whatever the line before lost
     text = "او میرود و کتابهای خوب می خواند\nبرنامه های ما خوب می شود و کتاب های تازه\n"
     assert repaired(text).endswith("\nبرنامه های ما خوب می شود و کتاب های تازه\n")
+
+
+def test_ezafe_written_apart_after_a_silent_heh_is_joined():
+    # A 'ی' alone is no word: after a silent 'ه' it is the ezafe ('درباره‌ی').
+    assert repaired("درباره ی این موضوع") == f"درباره{Z}ی این موضوع"
+    assert repaired("بودجه ی سال") == f"بودجه{Z}ی سال"
+    assert repaired("گروه ی") == "گروه ی"  # a consonant 'ه'
+
+
+def test_plural_of_a_listed_word_is_no_stem_compound():
+    # 'نمایندگان' is the plural of 'نماینده', a word: two words, not 'X' + a stem.
+    for text in ["مجلس نمایندگان گفت", "درخواست نمایندگان"]:
+        assert repaired(text) == text
+    assert repaired("منفی گرایی") == f"منفی{Z}گرایی"  # a stem with a suffix still joins
