@@ -316,10 +316,25 @@ def _for_text(fixes: list[Fix], text: str, config: NormalizeConfig) -> tuple[lis
         # The text deleted its half-spaces: its spaces are the writer's.
         fixes = [f for f in fixes if f.apply is not join_spaced_words]
     elif deleted_too:
-        # Lost both ways: a line whose writer spaces keeps its spaces.
-        fixes = [replace(f, apply=halfspace.join_spaced_words_by_line) if f.apply is join_spaced_words else f
-                 for f in fixes]
+        # Lost both ways: a line whose writer spaces keeps its spaces, and so
+        # does a pair the whole text writes apart more than a lost half-space explains.
+        kept = halfspace.kept_apart(_before_joins(fixes, text)) if config.usage else frozenset()
+        join = functools.partial(halfspace.join_spaced_words_by_line, kept=kept) if kept \
+            else halfspace.join_spaced_words_by_line
+        fixes = [replace(f, apply=join) if f.apply is join_spaced_words else f for f in fixes]
     return fixes, spaced, deleted_too
+
+
+def _before_joins(fixes: list[Fix], text: str) -> str:
+    """The text as ``join_spaced_words`` reads it (letters unified, marks and
+    spaces fixed), protected spans and all: the pairs of the whole text are
+    counted on it."""
+    for fix in fixes:
+        if fix.apply is join_spaced_words:
+            break
+        if fix.prose:
+            text = fix.apply(text)
+    return text
 
 
 def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes: bool = True) -> Normalized:

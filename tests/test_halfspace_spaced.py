@@ -234,3 +234,21 @@ def test_plural_of_a_listed_word_is_no_stem_compound():
     for text in ["مجلس نمایندگان گفت", "درخواست نمایندگان"]:
         assert repaired(text) == text
     assert repaired("منفی گرایی") == f"منفی{Z}گرایی"  # a stem with a suffix still joins
+
+
+_LOST_BOTH_WAYS = ["قرارداد بین المللی امضا شد و او میرود", "نشست بین المللی برگزار شد و او میگوید",
+                   "همکاری بین المللی ادامه دارد و او می رود"]
+
+
+def test_compound_a_text_lost_both_ways_writes_apart_far_more_than_joined_stays_apart():
+    # Where a writer half-spaced, about as many half-spaces were deleted as
+    # spaced: three spaced and none deleted are the writers' spaces.
+    text = "\n".join(_LOST_BOTH_WAYS)
+    once = repaired(text)
+    assert "بین المللی" in once and f"می{Z}رود" in once and f"بین{Z}المللی" not in once
+    assert repaired(once) == once
+    # One deleted beside the three spaced: a writer who half-spaces, joined throughout.
+    text += "\nگفتگوی بینالمللی"
+    once = repaired(text)
+    assert once.count(f"بین{Z}المللی") == 4
+    assert repaired(once) == once
