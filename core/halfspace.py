@@ -89,7 +89,7 @@ _EXPORTS = {
     "halfspace_joined": ("restore_piece", "restore_halfspaces"),
     "halfspace_usage": ("written_apart", "words_in", "apart_splitter", "written_joined", "pairs_in"),
     "halfspace_spaced": ("join_spaced_words", "join_spaced_words_by_line", "spaces_stand_for_halfspaces",
-                         "spaced_and_deleted", "joins_apart", "kept_apart"),
+                         "spaced_and_deleted", "how_lost", "joins_apart", "kept_apart"),
 }
 _HOME = {name: module for module, names in _EXPORTS.items() for name in names}
 

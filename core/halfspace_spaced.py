@@ -331,9 +331,20 @@ def spaced_and_deleted(text: str) -> tuple[bool, bool]:
     ``halfspace_lines``). The second holds as well once the text is repaired:
     joined verbs only add to the one-word ones.
     """
+    return how_lost(text)[:2]
+
+
+def how_lost(text: str) -> tuple[bool, bool, bool]:
+    """(spaces may stand for half-spaces, half-spaces were deleted too: see
+    :func:`spaced_and_deleted`; and none was deleted: the text writes
+    ``kept_verbs_min`` prefixed verbs or more with a space or a half-space,
+    and joined fewer than one for every ``kept_per_deleted`` of them). In a
+    text that deleted none, letters left joined are its writer's spelling
+    ('سالهای', 'کلانشهر'), not a lost half-space. The third holds as well
+    once the text is repaired: joining a spaced verb makes it half-spaced."""
     lex = lexicon()
     verbs, words = lex.verbs, lex.words
-    spaced = one_word = 0
+    spaced = one_word = deleted = 0
     for m in _PREFIX_AND_WORD.finditer(text):
         start, prefix = m.start(), "می"
         if start and _LETTER_OR_ZWNJ.match(text, start - 1):
@@ -348,7 +359,10 @@ def spaced_and_deleted(text: str) -> tuple[bool, bool]:
             spaced += 1
         elif letters not in words:  # 'میدان' is a word, not a prefixed verb
             one_word += 1
+            deleted += not m.group(1)
     r = rules()
+    kept = spaced + one_word - deleted
+    none_deleted = kept >= r.kept_verbs_min and deleted * r.kept_per_deleted < kept
     if one_word > r.one_word_over_spaced * spaced and one_word:
-        return False, False
-    return True, one_word * r.one_word_per_spaced_lines >= spaced > 0
+        return False, False, none_deleted
+    return True, one_word * r.one_word_per_spaced_lines >= spaced > 0, none_deleted

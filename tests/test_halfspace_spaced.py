@@ -252,3 +252,14 @@ def test_compound_a_text_lost_both_ways_writes_apart_far_more_than_joined_stays_
     once = repaired(text)
     assert once.count(f"بین{Z}المللی") == 4
     assert repaired(once) == once
+
+
+def test_a_text_that_typed_its_half_spaces_as_spaces_keeps_its_joined_letters():
+    # Its verbs are spaced and none is joined: it deleted no half-space, and
+    # 'سالهای', 'کلانشهر' are its writer's spelling.
+    text = "او می رود و می گوید که در سالهای اخیر کلانشهر تهران می ماند"
+    once = repaired(text)
+    assert once == (f"او می{Z}رود و می{Z}گوید که در سالهای اخیر کلانشهر تهران می{Z}ماند")
+    assert repaired(once) == once
+    # a deleted verb beside them: the joined letters may be lost half-spaces
+    assert f"سال{Z}های" in repaired(text + " و میرود")
