@@ -7,7 +7,6 @@ the contract: 0 all done, 1 some inputs failed (the rest were cleaned),
 
 from __future__ import annotations
 
-import sys
 import contextlib
 from enum import Enum
 from pathlib import Path
@@ -16,7 +15,9 @@ from typing import Annotated, Optional
 import typer
 
 from khabar import __version__
-from khabar.cli.exits import EXIT_FAILED, EXIT_READER_LEFT, EXIT_USAGE
+from khabar.cli import commands
+from khabar.cli.entry import main  # noqa: F401 (the console script's name, as before)
+from khabar.cli.exits import EXIT_FAILED, EXIT_USAGE
 from khabar.core.reading import MAX_BYTES
 
 app = typer.Typer(
@@ -56,28 +57,20 @@ def _main(
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"Error: {message}\n")
-    sys.stderr.flush()
+    commands.error(message)
 
 
 def _normalize_config(repair: bool, digits: Digits):
-    from khabar.core.normalize import NormalizeConfig
-
-    if not repair:
-        # Bytes as scraped: every fix off (digits too).
-        return NormalizeConfig(**{name: False for name in NormalizeConfig.__dataclass_fields__})
-    return NormalizeConfig(digits=digits.value)
+    return commands.normalize_config(repair, digits.value)
 
 
-def _reference(value: str | None, *, mtime_ok: bool = True):
-    """--reference as the one type every stage takes (khabar.Reference)."""
-    from khabar.core.reference import Reference
-
+@contextlib.contextmanager
+def _usage_errors():
+    """A value commands cannot use, as Typer's usage error (exit 2)."""
     try:
-        return Reference.parse(value, mtime_ok=mtime_ok)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not an ISO date or date-time (e.g. 2022-08-23)",
-                                 param_hint="--reference") from None
+        yield
+    except commands.UsageError as err:
+        raise typer.BadParameter(err.message, param_hint=err.param_hint) from None
 
 
 RepairOption = Annotated[bool, typer.Option("--repair/--no-repair",
@@ -176,62 +169,10 @@ def clean(
 
       khabar clean pages/ -o clean/ --cluster tcp://scheduler:8786
     """
-    from khabar.cli import runner
-    from khabar.cli.inputs import DEFAULT_INCLUDE, Selection, groups, read_list
-    from khabar.cli.options import RunOptions
-    from khabar.cli.report import Reporter
-    from khabar.core import KhabarError
-    from khabar.core.config import Config
-    from khabar.core.pipeline import rules_for
-
-    if not paths and files_from is None:
-        raise typer.BadParameter("give files, folders, - (standard input) or --files-from", param_hint="PATH")
-    if files_from == "-" and "-" in (paths or []):
-        raise typer.BadParameter("standard input cannot be both a page (-) and the list of files",
-                                 param_hint="--files-from")
-    if incremental and (output is None or "://" in output):
-        raise typer.BadParameter("--incremental keeps its state in the output folder: give a local --output",
-                                 param_hint="--incremental")
-    if cluster is not None and jobs is not None:
-        raise typer.BadParameter("--jobs counts this machine's worker processes; with --cluster the cluster's "
-                                 "workers clean (give --cluster local:N for N processes here)", param_hint="--jobs")
-    fmt = fmt or (Format.json if output else Format.jsonl)
-    config = Config(normalize=_normalize_config(repair, digits), rules=tuple(str(p) for p in rules or ()),
-                    reference=_reference(reference), max_bytes=max_bytes,
-                    input=(input_kind or InputKind.auto).value)
-    try:
-        rules_for(config.rules)  # a bad rules file is a usage error, reported before any work
-    except KhabarError as err:
-        _error(str(err))
-        raise typer.Exit(EXIT_USAGE)
-    listed = ()
-    with contextlib.ExitStack() as stack:
-        try:
-            if files_from is not None:
-                stream = sys.stdin.buffer if files_from == "-" else stack.enter_context(open(files_from, "rb"))
-                listed = read_list(stream, null=null)
-            reporter = stack.enter_context(Reporter(quiet=quiet, verbose=verbose, log_file=log_file))
-        except OSError as err:
-            _error(f"{err.filename}: cannot open: {err.strerror}")
-            raise typer.Exit(EXIT_USAGE)
-        local_output = Path(output) if output and "://" not in output else None
-        local = local_output or (Path(output[7:]) if output and output.startswith("file://") else None)
-        selection = Selection(include=tuple(include or DEFAULT_INCLUDE), exclude=tuple(exclude or ()),
-                              skip=local, report=reporter.error)
-        status = runner.run(
-            groups(paths or [], selection, listed=listed),
-            RunOptions(config=config, fmt=fmt.value, explain=explain, output=local_output or output, learn=learn,
-                       incremental=incremental, dedupe=dedupe, jobs=jobs or _usable_cores(), cluster=cluster),
-            reporter,
-        )
-    raise typer.Exit(status)
-
-
-def _usable_cores() -> int:
-    """The cores this process may run on (a container's limit), not the machine's."""
-    import os
-
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    with _usage_errors():
+        commands.clean(paths, fmt.value if fmt else None, output, explain, rules, cluster, include, exclude,
+                       files_from, null, jobs, incremental, dedupe, learn, repair, digits.value, reference,
+                       max_bytes, input_kind.value if input_kind else None, quiet, verbose, log_file)
 
 
 @app.command("normalize")
@@ -295,40 +236,8 @@ def date(
 
       echo "۱ شهریور ۱۴۰۱" | khabar date
     """
-    from datetime import datetime
-
-    from khabar.cli.limits import STDIN, size_text, stdin_lines
-    from khabar.core import KhabarError
-    from khabar.core.dates import parse_date
-
-    ref = _reference(reference, mtime_ok=False).moment or datetime.now()
-
-    def answer(string: str) -> None:
-        match = parse_date(string, reference=ref)
-        _write_stdout((match.iso() if match else "") + "\n")
-
-    if strings:
-        for string in strings:  # one string each, even with line breaks in it
-            answer(string)
-        return
-    failed = False
-    try:
-        for number, line in enumerate(stdin_lines(max_bytes), 1):
-            if line is None:
-                _error(f"{STDIN}: line {number} is over the limit of {size_text(max_bytes)} (--max-bytes); skipped")
-                failed = True
-                _write_stdout("\n")
-                continue
-            # Line ends as str.splitlines sees them (CR, CRLF, …), as when stdin was read whole.
-            for string in line.decode("utf-8", errors="replace").splitlines():
-                answer(string)
-    except KhabarError as err:
-        _error(str(err))
-        failed = True
-    except OSError as err:
-        _error(f"{STDIN}: cannot read: {err.strerror or err}")
-        failed = True
-    raise typer.Exit(EXIT_FAILED if failed else 0)
+    with _usage_errors():
+        commands.date(strings, reference, max_bytes)
 
 
 @app.command()
@@ -380,69 +289,25 @@ def _read_input(name: str, max_bytes: int) -> bytes:
     return read_file(name, max_bytes)[0]
 
 
-def _write_stdout(text: str) -> None:
-    from khabar.cli.storage import write_stdout
-
-    with _stdout_may_fail():
-        write_stdout(text)
+_write_stdout = commands.write_stdout
+_stdout_may_fail = commands.stdout_may_fail
 
 
-@contextlib.contextmanager
-def _stdout_may_fail():
-    """`khabar … | head`: when the reader leaves, end quietly with the status of a
-    tool that SIGPIPE ended (typer's own answer, 1, would say an input failed).
-    Standard output closed or full: say so in one line, and exit 1."""
-    from khabar.cli.storage import ReaderLeft, StdoutFailed, reader_left
-
-    try:
-        yield
-    except ReaderLeft:
-        reader_left()
-        raise typer.Exit(EXIT_READER_LEFT) from None
-    except StdoutFailed as err:
-        _error(str(err))
-        raise typer.Exit(EXIT_FAILED) from None
-
-
-def main() -> None:
-    """The console script: the command, then a quick exit."""
-    import atexit
-    import os
-
+def run_app() -> int | str | None:
+    """The Typer app on sys.argv: its exit status."""
     from khabar.cli.storage import discard_stdout, stdout_failure
 
-    _stand_in_for_closed_streams()
     try:
         app()
-        status = 0
+        return 0
     except SystemExit as end:
-        status = end.code
+        return end.code
     except OSError as err:
         if not _from_typer_writing_stdout(err):
             raise
         discard_stdout()
         _error(stdout_failure(err))
-        status = EXIT_FAILED
-    if isinstance(status, str):
-        sys.stderr.write(status + "\n")
-        status = EXIT_FAILED
-    # What Python runs at exit (fsspec's cache folders, logging); what is skipped
-    # is the tear-down after it, which frees the word lists object by object (0.1 s).
-    atexit._run_exitfuncs()
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:  # the reader left
-        pass
-    except OSError as err:
-        discard_stdout()
-        if not status:
-            _error(stdout_failure(err))
-            status = EXIT_FAILED
-    try:
-        sys.stderr.flush()
-    except OSError:
-        pass
-    os._exit(status or 0)
+        return EXIT_FAILED
 
 
 def _from_typer_writing_stdout(err: OSError) -> bool:
@@ -455,33 +320,3 @@ def _from_typer_writing_stdout(err: OSError) -> bool:
             return True
         tb = tb.tb_next
     return False
-
-
-def _stand_in_for_closed_streams() -> None:
-    """Python sets sys.stdout or sys.stderr to None when its descriptor is closed
-    (`>&-`): then a write to standard output would vanish (or raise a traceback),
-    and the next file opened (the lock, the state) would take the descriptor.
-    Standard output gets a descriptor that refuses writes, so that writing to it
-    fails as it should; standard error gets /dev/null (what a run says goes
-    nowhere, as asked)."""
-    import os
-
-    for number, mode, name in ((1, os.O_RDONLY, "stdout"), (2, os.O_WRONLY, "stderr")):
-        if getattr(sys, name) is not None:
-            continue
-        fd = os.open(os.devnull, mode)
-        if fd != number and not _is_open(number):
-            os.dup2(fd, number)
-            os.close(fd)
-            fd = number
-        setattr(sys, name, open(fd, "w", encoding="utf-8", errors="backslashreplace", closefd=False))
-
-
-def _is_open(fd: int) -> bool:
-    import os
-
-    try:
-        os.fstat(fd)
-        return True
-    except OSError:
-        return False

@@ -2,7 +2,6 @@
 ``importlib.resources`` finds the same folder but imports zipfile and its
 readers to do so, a tenth of a one-page run."""
 
-import tomllib
 from functools import cache
 from pathlib import Path
 
@@ -20,4 +19,12 @@ def data_bytes(name: str) -> bytes:
 @cache
 def data_toml(name: str) -> dict:
     """A data file parsed once per process; callers read it, never change it."""
-    return tomllib.loads(data_text(name))
+    return toml_loads(data_text(name))
+
+
+def toml_loads(text: str) -> dict:
+    """``tomllib.loads``, or what the same text parsed to in an earlier run when
+    the command's start-up cache is installed (:mod:`.compiled_cache`)."""
+    from khabar.core.compiled_cache import toml_loads
+
+    return toml_loads(text)

@@ -12,15 +12,15 @@ import os
 import struct
 import sys
 import tempfile
-import tomllib
 import types
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import lexicon_table
+from .caches import cache_dir
 from .halfspace import ZWNJ
-from khabar.core.datafile import data_bytes, data_text
+from khabar.core.datafile import data_bytes, data_text, toml_loads
 
 # Suffixes that join a word without a half-space, with what the word loses
 # before them: 'دانش‌آموز' + 'ان', 'جان‌باخته' - 'ه' + 'گان', 'گفت‌وگو' + 'یی'.
@@ -60,7 +60,7 @@ def _flatten(table: dict, into: dict) -> dict:
 @functools.cache
 def rules() -> HalfspaceRules:
     """The rules in data/halfspace.toml."""
-    raw = tomllib.loads(data_text("halfspace.toml"))
+    raw = toml_loads(data_text("halfspace.toml"))
     return HalfspaceRules(**_flatten(raw, {}))
 
 
@@ -88,12 +88,15 @@ class Lexicon:
     # Words that may be the second of a pair written apart that makes one word
     # (see halfspace_spaced), other than a listed compound's.
     spaced_seconds: frozenset[str]
+    # The letters of the half-spaced compounds, alone and with a joined suffix
+    # ('جانباخته', 'جانباختگان'): pairs worth a look in halfspace_spaced.
+    # Built with the cache (65k keys: building them took a one-page run 30 ms).
+    compound_keys: Collection[str]
 
 
 # Bump when the Lexicon's fields change, or how they are built or stored: old caches are then ignored.
-LEXICON_FORMAT = 10
+LEXICON_FORMAT = 12
 _MAGIC, _END = b"KHABARLX", b"KHABAREND"
-_HEADER = struct.Struct("=8sIQ6Q")  # magic, format, file size, the six sections' sizes
 
 # The big fields, stored as tables looked up in place (lexicon_table), with how
 # a stored value string becomes the field's value; the small sets are one marshal blob.
@@ -102,9 +105,13 @@ _TABLES: tuple[tuple[str, Callable[[str], object] | None], ...] = (
     ("weak", None),
     ("verbs", str),
     ("joined_verbs", None),
+    ("compound_keys", None),
+    # (unmarshalling its 13k entries was most of opening the cache: 8 ms)
+    ("halfspaced", lambda v: (lambda spelled, freq: (spelled, int(freq)))(*v.rsplit(" ", 1))),
 )
-# (halfspaced is iterated whole by halfspace_spaced: a dict, 5 ms to load.)
-_SMALL = ("halfspaced", "verb_heads", "present_stems", "bound_stems", "spaced_seconds")
+_SMALL = ("verb_heads", "present_stems", "bound_stems", "spaced_seconds")
+# magic, format, file size, the sections' sizes (the small sets, the tables, the tables whole)
+_HEADER = struct.Struct(f"=8sIQ{len(_TABLES) + 2}Q")
 
 
 def _hazm_version() -> str | None:
@@ -137,11 +144,9 @@ def _cache_file() -> Path | None:
         return None
     rules_text = data_bytes("halfspace.toml")
     # marshal's format (the small sets) is the interpreter's own; the tables' numbers are native.
-    tag = f"{hazm_version}|{LEXICON_FORMAT}|{sys.implementation.cache_tag}|{sys.byteorder}"
+    tag = f"{hazm_version}|{LEXICON_FORMAT}|{JOINED_SUFFIXES}|{sys.implementation.cache_tag}|{sys.byteorder}"
     key = hashlib.blake2b(rules_text + tag.encode(), digest_size=8).hexdigest()
-    base = os.environ.get("KHABAR_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "khabar")
-    return Path(base) / f"lexicon-{key}.lex"
+    return Path(cache_dir()) / f"lexicon-{key}.lex"
 
 
 @functools.cache
@@ -177,6 +182,8 @@ def _serialise(lex: Lexicon) -> bytes:
             return ((w, " ".join((str(freq), *sorted(pos)))) for w, (freq, pos) in value.items())
         if name == "verbs":
             return value.items()
+        if name == "halfspaced":
+            return ((key, f"{spelled} {freq}") for key, (spelled, freq) in value.items())
         return ((w, None) for w in value)
 
     sections = [marshal.dumps(tuple(getattr(lex, name) for name in _SMALL))]
@@ -283,7 +290,15 @@ def _build_lexicon() -> Lexicon:
             verbs.setdefault(form.replace(ZWNJ, ""), form)
     bound = _bound_stems(r, words, halfspaced, present_stems, verb_heads)
     return Lexicon(words, frozenset(weak), halfspaced, verbs, frozenset(joined_verbs), frozenset(verb_heads),
-                   frozenset(present_stems), bound, _spaced_seconds(r, words, bound))
+                   frozenset(present_stems), bound, _spaced_seconds(r, words, bound), _compound_keys(halfspaced))
+
+
+def _compound_keys(halfspaced: dict[str, tuple[str, int]]) -> frozenset[str]:
+    """The letters of the compounds hazm lists with a half-space, alone and with a
+    joined suffix ('جان‌باخته' -> 'جانباختگان')."""
+    return frozenset({key[: len(key) - len(drop)] + suffix
+                      for key in halfspaced for suffix, drop in JOINED_SUFFIXES if key.endswith(drop)}
+                     | halfspaced.keys())
 
 
 def _bound_stems(r: HalfspaceRules, words: dict, halfspaced: dict, present_stems: set[str], verb_heads: set[str]) -> frozenset[str]:

@@ -47,15 +47,11 @@ from .halfspace_lines import keep_spaced_lines
 _WORDS_AND_GAPS = re.compile(f"([{LETTERS}{MARKS}]+(?:{ZWNJ}[{LETTERS}{MARKS}]+)*)")
 
 
-@functools.cache
-def _compound_keys() -> frozenset[str]:
+def _compound_keys() -> Collection[str]:
     """The letters of the compounds hazm lists with a half-space, alone and with a
-    joined suffix ('جان‌باخته' -> 'جانباختگان'). Built on first use (a few
-    hundredths of a second): a text that deleted its half-spaces never needs it."""
-    halfspaced = lexicon().halfspaced
-    return frozenset({key[: len(key) - len(drop)] + suffix
-                      for key in halfspaced for suffix, drop in JOINED_SUFFIXES if key.endswith(drop)}
-                     | halfspaced.keys())
+    joined suffix ('جان‌باخته' -> 'جانباختگان'): kept in the lexicon's cache, looked
+    up in place (a set once a long run reads the lexicon whole)."""
+    return lexicon().compound_keys
 
 
 @functools.cache

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
 
 from khabar.core.chars import ARABIC_ONLY_LETTERS, LATIN_LETTER_BYTES, PERSIAN_ONLY_LETTERS
 from khabar.core.errors import KhabarError
-from khabar.core.datafile import data_text
+from khabar.core.datafile import data_text, toml_loads
 
 
 @dataclass(frozen=True)
@@ -23,7 +22,7 @@ class Language:
 @cache
 def language() -> Language:
     raw = data_text("language.toml")
-    data = tomllib.loads(raw)
+    data = toml_loads(raw)
     return Language(
         joining_words=frozenset(data["joining_words"]),
         sentence_end=tuple(data["sentence_end"]),

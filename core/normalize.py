@@ -33,7 +33,6 @@ from __future__ import annotations
 import functools
 import operator
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Callable, Literal
@@ -41,7 +40,7 @@ from typing import Callable, Literal
 from . import halfspace, spans
 from .chars import ARABIC_TO_PERSIAN_DIGITS, DIGITS, LETTERS, TO_LATIN_DIGITS, TO_PERSIAN_DIGITS
 from .halfspace import MARKS, ZWNJ
-from khabar.core.datafile import data_text
+from khabar.core.datafile import data_text, toml_loads
 
 Digits = Literal["keep", "fa", "latin"]
 
@@ -92,7 +91,7 @@ class Normalized:
 
 @functools.cache
 def _rules() -> dict:
-    return tomllib.loads(data_text("normalize.toml"))
+    return toml_loads(data_text("normalize.toml"))
 
 
 @functools.cache

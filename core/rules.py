@@ -7,7 +7,6 @@ them, so a user can see and extend every reason khabar gives for a removal.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache, cached_property
@@ -15,7 +14,7 @@ from pathlib import Path
 
 from khabar.core.chars import fold  # noqa: F401  (also imported from here by the CLI)
 from khabar.core.errors import RulesError
-from khabar.core.datafile import data_text
+from khabar.core.datafile import data_text, toml_loads
 
 # Joining patterns renumbers their groups: a pattern with a back-reference or a
 # named group stays apart (searched alone).
@@ -153,8 +152,12 @@ def _strings(entry: dict, key: str, where: str) -> list[str]:
 
 def parse_rules(text: str, *, origin: str) -> Rules:
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
+        data = toml_loads(text)
+    except ValueError as err:
+        import tomllib  # (imported by then: toml_loads parsed the text)
+
+        if not isinstance(err, tomllib.TOMLDecodeError):
+            raise
         raise RulesError(f"{origin}: not valid TOML: {err}") from None
     entries = data.get("rule", [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):

@@ -1,5 +1,5 @@
 """``python -m khabar`` runs the command line."""
 
-from khabar.cli.app import main
+from khabar.cli.entry import main
 
 main()

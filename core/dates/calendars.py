@@ -1,4 +1,4 @@
-"""Calendars: Jalali (jdatetime's arithmetic), the tabular Hijri calendar,
+"""Calendars: Jalali (jdatetime's arithmetic, from its jalali_core), the tabular Hijri calendar,
 Gregorian, and Tehran's wall clock (the tz database, so Iran's former summer
 time is applied where it was in force)."""
 
@@ -31,16 +31,14 @@ def day_of(value: dt.date | dt.datetime) -> dt.date:
     return value.astimezone(TEHRAN).date() if isinstance(value, dt.datetime) else value
 
 
-@functools.lru_cache(maxsize=1 << 12)  # a folder's pages share their days; jdatetime is slow
+@functools.lru_cache(maxsize=1 << 12)  # a folder's pages share their days
 def to_gregorian(calendar: str, year: int, month: int, day: int) -> dt.date | None:
     """The Gregorian day of a calendar date, None when that date does not exist."""
-    import jdatetime  # imported on first use: `khabar --help` does not need it
-
     try:
         if calendar == "jalali":
             if year not in JALALI_YEARS:
                 return None
-            return jdatetime.date(year, month, day).togregorian()
+            return _jalali_to_gregorian(year, month, day)
         if calendar == "hijri":
             return hijri_to_gregorian(year, month, day)
         if year not in GREGORIAN_YEARS:
@@ -48,6 +46,24 @@ def to_gregorian(calendar: str, year: int, month: int, day: int) -> dt.date | No
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+# Leap years of jdatetime's 33-year cycle (jdatetime.date.isleap).
+_JALALI_LEAP = (1, 5, 9, 13, 17, 22, 26, 30)
+
+
+def _jalali_to_gregorian(year: int, month: int, day: int) -> dt.date | None:
+    """``jdatetime.date(year, month, day).togregorian()``, None where that raises
+    ValueError: jdatetime's checks and arithmetic (jalali_core) without its
+    import (platform, locale: 8 ms of `khabar date`) and its locale look-up
+    at each date."""
+    from jalali_core import JalaliToGregorian, j_days_in_month
+
+    if not 1 <= month <= 12 or day < 1:
+        return None
+    if day > (30 if month == 12 and year % 33 in _JALALI_LEAP else j_days_in_month[month - 1]):
+        return None
+    return dt.date(*JalaliToGregorian(year, month, day).getGregorianList())
 
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date | None:
@@ -69,9 +85,9 @@ def _hijri_month_length(year: int, month: int) -> int:
 def year_of(calendar: str, day: dt.date) -> int:
     """The year of ``calendar`` that a Gregorian day falls in (Hijri: the nearest)."""
     if calendar == "jalali":
-        import jdatetime
+        from jalali_core import GregorianToJalali  # jdatetime.date.fromgregorian(date=day).year
 
-        return jdatetime.date.fromgregorian(date=day).year
+        return GregorianToJalali(day.year, day.month, day.day).getJalaliList()[0]
     if calendar == "hijri":
         return round((day - HIJRI_EPOCH).days / HIJRI_MEAN_YEAR_DAYS) + 1
     return day.year

@@ -21,7 +21,9 @@ def alternation(words) -> str:
     def pattern(word: str) -> str:
         parts = [r"\s*" if ch == " " else "[آا]" if ch in "آا" else re.escape(ch) for ch in word]
         return "".join(parts)
-    return "|".join(pattern(w) for w in sorted(set(words), key=len, reverse=True))
+    # Ties in the order given, not a set's (which changes with each process's hash
+    # seed): the same pattern in every run, so that its compiled form is reused.
+    return "|".join(pattern(w) for w in sorted(dict.fromkeys(words), key=len, reverse=True))
 
 
 def _numbered(table: dict[str, list[str]]) -> dict[int, list[str]]:
@@ -64,11 +66,10 @@ class DateWords:
 
 @cache
 def words() -> DateWords:
-    import tomllib  # on first use: `khabar --help` reads no table
-    from khabar.core.datafile import data_text
+    from khabar.core.datafile import data_text, toml_loads  # on first use: `khabar --help` reads no table
 
     raw = data_text("dates.toml")
-    data = tomllib.loads(raw)
+    data = toml_loads(raw)
     jalali, afghan = _numbered(data["jalali_months"]), _numbered(data["afghan_months"])
     gregorian, hijri = _numbered(data["gregorian_months"]), _numbered(data["hijri_months"])
     weekdays = _numbered(data["weekdays"])
