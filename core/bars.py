@@ -118,22 +118,36 @@ def _parts(text: str, rules: Rules) -> tuple[str, ...] | None:
     return found
 
 
+# A line of more words than any bar, any item with its time and any header
+# with its item stays whole: it is not even split into words (most paragraphs).
+MAX_CUT_WORDS = max(MAX_BAR_WORDS, MAX_ITEM_WORDS + 3, MAX_ITEM_WORDS + 1)
+
+
+_UNTRIED = object()
+
+
 def _parts_now(text: str, rules: Rules) -> tuple[str, ...] | None:
     parts: list[str] = []
-    words = text.split()
-    ago = AGO_AT_END.search(text)
-    if ago and ago.start() > 0 and len(words) <= MAX_ITEM_WORDS + 3:
+    words = text.split(None, MAX_CUT_WORDS)
+    if len(words) > MAX_CUT_WORDS:
+        return None
+    ago = AGO_AT_END.search(text) if len(words) <= MAX_ITEM_WORDS + 3 else None
+    if ago and ago.start() > 0:
         # A list's item and its time on one line: two elements.
         parts.append(text[:ago.start()].rstrip())
         text = ago.group(0).strip()
         words = text.split()
-    if len(words) >= 2 and known(rules, text) is None:
+    whole = _UNTRIED  # known(rules, text), asked once and only when needed
+    # _header_and_item finds none in a line of more words than a header and an item.
+    if len(words) >= 2 and len(words) - 1 <= MAX_ITEM_WORDS and (whole := known(rules, text)) is None:
         k = _header_and_item(words, rules)
         if k:
             parts.append(" ".join(words[:k]))
             words = words[k:]
             text = " ".join(words)
-    if MIN_ITEMS <= len(words) <= MAX_BAR_WORDS and _phrase_at(words, 0, rules)[0] and known(rules, text) is None:
+            whole = _UNTRIED
+    if MIN_ITEMS <= len(words) <= MAX_BAR_WORDS and _phrase_at(words, 0, rules)[0] \
+            and (known(rules, text) if whole is _UNTRIED else whole) is None:
         items = _items(words, rules)
         # Two items or more, or one with the marks of a widget ("اندازه فونت +-").
         if items and (len(items) >= MIN_ITEMS or len(items[0].split()) < len(words)):
