@@ -153,7 +153,8 @@ def _repaired(labeled: list[Labeled], config: NormalizeConfig) -> list[Labeled]:
     out = list(labeled)
     for i, text in zip(chosen, fixed):
         item = labeled[i]
-        out[i] = Labeled(Line(text, item.line.numbers, item.line.gap_before), item.kind, item.reason)
+        if text != item.line.text:  # most lines are as they were: kept as they are
+            out[i] = Labeled(Line(text, item.line.numbers, item.line.gap_before), item.kind, item.reason)
     return out
 
 
