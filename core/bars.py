@@ -33,8 +33,8 @@ SHORT_ITEM_WORDS = 6
 AGO_AT_END = re.compile(rf"\s(?:[{DIGITS}]+\s*(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s*(?:پیش|قبل)|دیروز)$")
 
 
-# Menus and toolbars recur on every page of a site: a short phrase's rule is
-# remembered with the rules.
+# Menus and toolbars recur on every page of a site: a short line's cut is
+# remembered with the rules (and Rules.match remembers each phrase's rule).
 MEMO_MAX_CHARS = 120
 MEMO_MAX_ENTRIES = 1 << 14
 
@@ -46,16 +46,8 @@ def _memo(rules: Rules) -> dict:
 
 
 def known(rules: Rules, text: str):
-    """``rules.match(text)``, remembered for short texts."""
-    if len(text) > MEMO_MAX_CHARS:
-        return rules.match(text)
-    memo, key = _memo(rules), ("bars", text)
-    if key in memo:
-        return memo[key]
-    if len(memo) >= MEMO_MAX_ENTRIES:
-        memo.clear()
-    found = memo[key] = rules.match(text)
-    return found
+    """``rules.match(text)`` (which remembers its answers)."""
+    return rules.match(text)
 
 
 def _items(words: list[str], rules: Rules) -> list[str] | None:
@@ -72,7 +64,7 @@ def _items(words: list[str], rules: Rules) -> list[str] | None:
             continue
         for k in range(1, min(MAX_PHRASE_WORDS, n - i) + 1):
             phrase = " ".join(words[i:i + k])
-            rule = known(rules, phrase)
+            rule = rules.match(phrase)
             if rule is not None and rule.name in BAR_RULES:
                 cand = best[i] + [phrase]
                 if best[i + k] is None or len(best[i + k]) > len(cand):
@@ -86,7 +78,7 @@ def _header_and_item(words: list[str], rules: Rules) -> int:
         return 0
     for k in range(min(MAX_HEADER_WORDS, len(words) - 1), 0, -1):
         head = " ".join(words[:k])
-        rule = known(rules, head)
+        rule = rules.match(head)
         if rule is not None and rule.kind in HEADER_KINDS \
                 and (k >= 2 or head.endswith(":") or len(words) - k <= SHORT_ITEM_WORDS):
             return k
@@ -118,22 +110,36 @@ def _parts(text: str, rules: Rules) -> tuple[str, ...] | None:
     return found
 
 
+# A line of more words than any bar, any item with its time and any header
+# with its item stays whole: it is not even split into words (most paragraphs).
+MAX_CUT_WORDS = max(MAX_BAR_WORDS, MAX_ITEM_WORDS + 3, MAX_ITEM_WORDS + 1)
+
+
+_UNTRIED = object()
+
+
 def _parts_now(text: str, rules: Rules) -> tuple[str, ...] | None:
     parts: list[str] = []
-    words = text.split()
-    ago = AGO_AT_END.search(text)
-    if ago and ago.start() > 0 and len(words) <= MAX_ITEM_WORDS + 3:
+    words = text.split(None, MAX_CUT_WORDS)
+    if len(words) > MAX_CUT_WORDS:
+        return None
+    ago = AGO_AT_END.search(text) if len(words) <= MAX_ITEM_WORDS + 3 else None
+    if ago and ago.start() > 0:
         # A list's item and its time on one line: two elements.
         parts.append(text[:ago.start()].rstrip())
         text = ago.group(0).strip()
         words = text.split()
-    if len(words) >= 2 and known(rules, text) is None:
+    whole = _UNTRIED  # rules.match(text), asked once and only when needed
+    # _header_and_item finds none in a line of more words than a header and an item.
+    if len(words) >= 2 and len(words) - 1 <= MAX_ITEM_WORDS and (whole := rules.match(text)) is None:
         k = _header_and_item(words, rules)
         if k:
             parts.append(" ".join(words[:k]))
             words = words[k:]
             text = " ".join(words)
-    if MIN_ITEMS <= len(words) <= MAX_BAR_WORDS and _phrase_at(words, 0, rules)[0] and known(rules, text) is None:
+            whole = _UNTRIED
+    if MIN_ITEMS <= len(words) <= MAX_BAR_WORDS and _phrase_at(words, 0, rules)[0] \
+            and (rules.match(text) if whole is _UNTRIED else whole) is None:
         items = _items(words, rules)
         # Two items or more, or one with the marks of a widget ("اندازه فونت +-").
         if items and (len(items) >= MIN_ITEMS or len(items[0].split()) < len(words)):
@@ -155,7 +161,7 @@ def _phrase_at(words: list[str], i: int, rules: Rules):
     found = []
     for k in range(1, min(MAX_PHRASE_WORDS, len(words) - i) + 1):
         phrase = " ".join(words[i:i + k])
-        rule = known(rules, phrase)
+        rule = rules.match(phrase)
         if rule is not None and (rule.name in BAR_RULES or rule.kind in RUN_RULE_KINDS):
             found.append((fold(phrase) in rule.phrases, k, rule))
     listed = [(k, rule) for exact, k, rule in found if exact]

@@ -61,12 +61,21 @@ def features(line: Line, rules: Rules, reference=None) -> Features:
     memo = rules.memo
     # Only a date line's role reads the reference; a line with no date in it
     # (nor in any part of it) has the same features whenever the page was read.
-    key = (text, reference) if might_hold_date(text) else text
-    found = memo.get(key)
-    if found is None:
-        if len(memo) >= MEMO_MAX_LINES:
-            memo.clear()
-        found = memo[key] = _features(text, rules, reference)
+    # The text alone finds either (a date line's text finds DATED: the date
+    # test is not run again on a line seen before).
+    found = memo.get(text)
+    if found is None or found is DATED:
+        if found is None and not might_hold_date(text):
+            key = text
+        else:
+            key = (text, reference)
+            found = memo.get(key)
+        if found is None:
+            if len(memo) >= MEMO_MAX_LINES:
+                memo.clear()
+            if key is not text:
+                memo[text] = DATED
+            found = memo[key] = _features(text, rules, reference)
     return found
 
 
@@ -74,6 +83,7 @@ def features(line: Line, rules: Rules, reference=None) -> Features:
 # features (rules, metadata roles, dates) are the costly ones. A paragraph occurs once.
 MEMO_MAX_CHARS = 120
 MEMO_MAX_LINES = 1 << 13
+DATED = object()  # in the memo under a line's text: the line may hold a date
 
 
 def _features(text: str, rules: Rules, reference) -> Features:

@@ -97,17 +97,25 @@ def _named_by_bar(lines: list[Labeled], first_body: int, hint: str | None) -> in
         candidates = _bar_candidates(lines[0].line.text)
     if not candidates:
         return None
+    # A key is the folded line with its digits translated one for one: a line whose
+    # folded length no candidate has is not translated (most paragraphs).
+    lengths = {len(c) for c in candidates}
+
+    def named(text: str) -> bool:
+        folded = fold(text)
+        return len(folded) in lengths and folded.translate(TO_LATIN_DIGITS) in candidates
+
     if hint:
         # The markup names the headline: its first line, wherever the classifier put the article's start.
-        return next((i for i, item in enumerate(lines) if _key(item.line.text) in candidates), None)
+        return next((i for i, item in enumerate(lines) if named(item.line.text)), None)
     start = max(1, first_body - MAX_HEAD_LINES)
     # The headline above the article (a copy in the body or a related list is not it).
     for i in range(min(first_body, len(lines)) - 1, start - 1, -1):
-        if _key(lines[i].line.text) in candidates:
+        if named(lines[i].line.text):
             return i
     # The classifier took the head for the article's first lines.
     kept = [i for i in range(first_body, len(lines)) if lines[i].kind in KEPT][:HEAD_KEPT_LINES]
-    return next((i for i in kept if _key(lines[i].line.text) in candidates), None)
+    return next((i for i in kept if named(lines[i].line.text)), None)
 
 
 def _move_title(lines: list[Labeled], old: int | None, new: int) -> None:

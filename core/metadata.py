@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from khabar.core.chars import DIGITS, OUTLET_KINDS, OUTLET_NAMES, OUTLET_OPENERS, TO_LATIN_DIGITS, fold
 from khabar.core.model import Kind, Labeled, Role, role_of
@@ -195,6 +195,15 @@ def line_role(text: str, *, reference: datetime | None = None) -> Role | None:
     """Which metadata the line carries, or None for any other line."""
     if len(text.split(None, MAX_META_WORDS)) > MAX_META_WORDS:
         return None
+    # Remembered: metalines asks it of a page's short lines with a digit, then
+    # classify of the same lines (and a site repeats its metadata labels).
+    return _line_role_remembered(text, reference) if len(text) <= ROLE_MEMO_MAX_CHARS else _line_role(text, reference)
+
+
+ROLE_MEMO_MAX_CHARS = 120
+
+
+def _line_role(text: str, reference: datetime | None) -> Role | None:
     if labels().any_label.search(text):
         if news_id_in(text):
             return Role.NEWS_CODE
@@ -211,6 +220,9 @@ def line_role(text: str, *, reference: datetime | None = None) -> Role | None:
             return Role.UPDATED
         return Role.DATE
     return None
+
+
+_line_role_remembered = lru_cache(maxsize=1 << 13)(_line_role)
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,8 @@ def _is_time(text: str) -> bool:
 
 def _is_date(text: str) -> bool:
     """A line that is a date (with or without its time) and little else."""
-    if len(text.split()) > MAX_DATE_WORDS or not HAS_DIGIT.search(text):
+    # Word counts below split at most one word past the limit: a paragraph is not split whole.
+    if len(text.split(None, MAX_DATE_WORDS)) > MAX_DATE_WORDS or not HAS_DIGIT.search(text):
         return False
     return _is_date_remembered(text) if len(text) <= MEMO_MAX_CHARS else _is_date_now(text)
 
@@ -137,7 +138,7 @@ def _date_parts(lines: list[Line], i: int) -> int:
 
 
 def _tags_header(text: str, rules: Rules) -> bool:
-    if len(text.split()) > MAX_TAGS_HEADER_WORDS:
+    if len(text.split(None, MAX_TAGS_HEADER_WORDS)) > MAX_TAGS_HEADER_WORDS:
         return False
     rule = known(rules, text)
     return rule is not None and rule.kind is RuleKind.TAGS_HEADER and ":" not in text.rstrip(": ").rstrip()
@@ -179,7 +180,8 @@ def _unglued(line: Line) -> list[Line]:
     """A meta bar whose items a dump wrote without a space ("۱۳۹۸کد خبر ۷۶۶۲۰۸۸۱۰شماره
     روزنامه: ۵۲۷۲"): a number glued to the next word parts two items."""
     text = line.text
-    if len(text.split()) > MAX_BAR_WORDS or not GLUED_ITEMS.search(text) or not LABEL_INSIDE.search(text):
+    if len(text.split(None, MAX_BAR_WORDS)) > MAX_BAR_WORDS or not GLUED_ITEMS.search(text) \
+            or not LABEL_INSIDE.search(text):
         return [line]
     return [Line(part, line.numbers, line.gap_before if k == 0 else False)
             for k, part in enumerate(GLUED_ITEMS.split(text)) if part.strip()]

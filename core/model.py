@@ -9,6 +9,10 @@ from enum import Enum
 class Kind(Enum):
     """What a line of the page is. Kept kinds make the article; the rest are removed."""
 
+    # Members are singletons compared by identity: their object hash spares a
+    # Python-level Enum.__hash__ call in every set or dict test (KEPT, per line).
+    __hash__ = object.__hash__
+
     TITLE = "title"
     SURTITLE = "surtitle"
     LEAD = "lead"
@@ -29,6 +33,8 @@ KEPT = frozenset({Kind.TITLE, Kind.SURTITLE, Kind.LEAD, Kind.PARAGRAPH, Kind.SUB
 class Role(Enum):
     """Which metadata a line carries. Stages branch on the member; people read
     its :attr:`reason` ("metadata: news-code")."""
+
+    __hash__ = object.__hash__  # as Kind's
 
     NEWS_CODE = "news-code"
     DATE = "date"

@@ -64,7 +64,7 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
     # The costly repair (half-spaces) waits until the lines are classified and then
     # runs on the lines kept or read, not on menus and link lists: classifying
     # does not depend on half-spaces, and repairing is idempotent.
-    reshaped = reshape(text)  # another saved shape (Markdown, one line, entities) into khabar's lines
+    reshaped = _reshape(text)  # another saved shape (Markdown, one line, entities) into khabar's lines
     normalized = _normalized(reshaped.text, replace(config.normalize, halfspaces=False))
     rules = rules_for(config.rules)
     lines = segment(normalized, partial(_prepass, rules=rules, shape=reshaped.shape))
@@ -97,6 +97,18 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
         lines=labeled,
         shape=reshaped.shape,
     )
+
+
+# clean_bytes reads the page's language on the text clean_text reshaped: the
+# last page's shape is kept (a page object, compared by identity) for it.
+_last_reshaped: list = [None, None]
+
+
+def _reshape(text: str):
+    last = _last_reshaped
+    if last[0] is not text:
+        last[:] = text, reshape(text)
+    return last[1]
 
 
 def _prepass(lines: list[Line], *, rules: Rules, shape: str) -> list[Line]:
@@ -141,7 +153,8 @@ def _repaired(labeled: list[Labeled], config: NormalizeConfig) -> list[Labeled]:
     out = list(labeled)
     for i, text in zip(chosen, fixed):
         item = labeled[i]
-        out[i] = Labeled(Line(text, item.line.numbers, item.line.gap_before), item.kind, item.reason)
+        if text != item.line.text:  # most lines are as they were: kept as they are
+            out[i] = Labeled(Line(text, item.line.numbers, item.line.gap_before), item.kind, item.reason)
     return out
 
 
@@ -170,7 +183,7 @@ def clean_bytes(data: bytes | str, *, path: str = "-", config: Config = Config()
                          encoding=decoded.encoding, template=template)
     # Markup (URLs, entities) is not the page's language: read the text as reshaped.
     plain = article.shape == "lines" and "&" not in decoded.text
-    return page_warnings(article, decoded, decoded.text if plain else reshape(decoded.text).text)
+    return page_warnings(article, decoded, decoded.text if plain else _reshape(decoded.text).text)
 
 
 def page_warnings(article: Article, decoded: Decoded, text: str) -> Article:

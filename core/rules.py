@@ -91,6 +91,14 @@ class Rule:
         return any(p.search(line) for p in self.patterns)
 
 
+# Rules.match's memo: lines up to this long are kept across pages, longer ones
+# only the last few hundred.
+MATCH_MEMO_MAX_CHARS = 300
+MATCH_MEMO_MAX_LINES = 1 << 14
+MATCH_RECENT_MAX = 1 << 8
+_UNSEEN = object()
+
+
 @dataclass(frozen=True)
 class Rules:
     rules: tuple[Rule, ...]
@@ -126,8 +134,24 @@ class Rules:
         (classify keeps each short line's features here)."""
         return {}
 
+    @cached_property
+    def _matched(self) -> tuple[dict, dict]:
+        """Lines matched already: short ones (a site's menus, on every page) and the
+        last long ones (a page's paragraphs, asked about by bars and by classify)."""
+        return {}, {}
+
     def match(self, line: str) -> Rule | None:
-        """The first rule that matches the line, or None."""
+        """The first rule that matches the line, or None (remembered)."""
+        short, recent = self._matched
+        memo, most = (short, MATCH_MEMO_MAX_LINES) if len(line) <= MATCH_MEMO_MAX_CHARS else (recent, MATCH_RECENT_MAX)
+        found = memo.get(line, _UNSEEN)
+        if found is _UNSEEN:
+            if len(memo) >= most:
+                memo.clear()
+            found = memo[line] = self._match(line)
+        return found
+
+    def _match(self, line: str) -> Rule | None:
         folded = fold(line)
         # A phrase hit settles it unless an earlier rule matches by prefix or pattern.
         limit = self._phrase_owner.get(folded, len(self.rules))
