@@ -21,6 +21,7 @@ from khabar.core.decode import Decoded
 from khabar.core.html_input import decode_html
 from khabar.core.html_meta import HeadMeta, read_head
 from khabar.core.html_read import Hints, HtmlLine, read_html
+from khabar.core.html_window import check_tags, window_warning
 from khabar.core.model import Article, Kind, Labeled, Line
 from khabar.core.pipeline import Config, clean_text, page_warnings
 
@@ -86,6 +87,8 @@ def clean_html(decoded: Decoded, *, path: str = "-", config: Config = Config(),
     _title_from_head(article, head, page.lines)
     _second_look(article, page.lines, head)
     _fill_from_head(article, head, kept, page.tags, page.lines)
+    if page.windowed:
+        article.warnings.append(window_warning(len(page.lines), page.has_region))
     return article
 
 
@@ -176,6 +179,7 @@ def _surtitle(article: Article, lines: list[HtmlLine]) -> bool:
 def clean_html_page(data: bytes | str, *, path: str = "-", config: Config = Config(),
                     reference: datetime | None = None) -> Article:
     """An HTML page (bytes, or text already decoded) to its article, with the input's warnings."""
+    check_tags(data, path)
     decoded = Decoded(data, None) if isinstance(data, str) else decode_html(data, path=path)
     article = clean_html(decoded, path=path, config=config, reference=reference)
     visible = "\n".join(item.line.text for item in article.lines)

@@ -30,6 +30,7 @@ from typing import NamedTuple
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from khabar.core.html_input import html_data as _html_data
+from khabar.core.html_window import BEFORE_REGION, MAX_LINES, window_start
 
 SPACES = re.compile(r"\s+")
 WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
@@ -93,6 +94,7 @@ class Page:
     tags: list[str] = field(default_factory=list)  # link texts of a tags container
     has_region: bool = False
     tree: LexborHTMLParser | None = None
+    windowed: bool = False  # a page over MAX_LINES read in a window, lines left unread (core/html_window.py)
 
 
 class _Ctx(NamedTuple):  # a tuple: one is made for many elements of a page
@@ -149,8 +151,9 @@ def _settings() -> dict:
     return _cache
 
 
-def _children(node: LexborNode) -> list[LexborNode]:
-    out, child = [], node.child
+def _children(node: LexborNode, first: LexborNode | None | bool = True) -> list[LexborNode]:
+    """Its children; from ``first`` on when given (None: none)."""
+    out, child = [], node.child if first is True else first
     while child is not None:
         out.append(child)
         child = child.next
@@ -204,13 +207,15 @@ def _region(tree: LexborHTMLParser) -> LexborNode | None:
     return best if size >= MIN_RUN else None
 
 
-def read_html(text: str) -> Page:
-    """The page's lines with their hints, and the texts of its tag links."""
+def read_html(text: str, max_lines: int = MAX_LINES, before: int = BEFORE_REGION) -> Page:
+    """The page's lines with their hints, and the texts of its tag links; a page over
+    ``max_lines`` lines in a window of them (the region and ``before`` lines before it)."""
     tree = LexborHTMLParser(text)
     settings = _settings()
     dropped, blocks, containers = settings["dropped"], settings["blocks"], settings["containers"]
     region = _region(tree)
     region_id = region.mem_id if region is not None else None
+    start = window_start(tree, region, blocks, max_lines, before)
     lines: list[HtmlLine] = []
     tags: list[str] = []
     pieces: list[tuple[str, _Ctx]] = []
@@ -235,7 +240,13 @@ def read_html(text: str) -> Page:
     if root is None:
         return Page([], tree=tree)
     stack: list[tuple] = [(root, _Ctx())]
+    entered, cut = False, bool(start)  # cut: lines left unread
     while stack:
+        if len(lines) >= max_lines and start is not None:
+            cut = True
+            if entered or region_id is None:
+                break
+            del lines[:len(lines) - before]  # still before the region: its last ``before`` lines
         node, ctx = stack.pop()
         if node is None:  # the end of a block
             flush()
@@ -259,6 +270,11 @@ def read_html(text: str) -> Page:
             continue
         words = _class_words(attrs)
         here = region_id is not None and node.mem_id == region_id
+        if here:
+            if start is not None and len(lines) > before:  # the window starts ``before`` lines above it
+                del lines[:len(lines) - before]
+                cut = True
+            entered = True
         new = ctx
         if words or tag in containers or tag in LISTS or tag in HEADINGS or tag in ("p", "a", "strong", "b") \
                 or here:
@@ -277,6 +293,9 @@ def read_html(text: str) -> Page:
         elif tag in SPACED:
             pieces.append((" ", ctx))
             stack.append((SPACE, ctx))
-        stack.extend((child, new) for child in reversed(_children(node)))
+        if start and node.mem_id in start:  # a big page: the subtrees far before its window skipped
+            stack.extend((child, new) for child in reversed(_children(node, start[node.mem_id])))
+        else:
+            stack.extend((child, new) for child in reversed(_children(node)))
     flush()
-    return Page(lines, tags=tags, has_region=region is not None, tree=tree)
+    return Page(lines, tags=tags, has_region=region is not None, tree=tree, windowed=cut)
