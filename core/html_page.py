@@ -235,9 +235,13 @@ def _fill_from_head(article: Article, head: HeadMeta, kept: list[HtmlLine], dom_
             article.news_id = head.news_id
         elif article.news_id != head.news_id:
             warnings.append(f"the URL gives another news code: {head.news_id}")
-    # Tags are what the page shows; the head's keywords (often more, for search engines) apart.
+    # Tags: what the page shows the reader (its tag links, or a tags line the text rules read);
+    # a page that shows none, its head's keywords split (what a reader of the page's gold
+    # takes for its tags). The keywords stay apart as well.
     if dom_tags:
         article.tags = list(dom_tags)
+    elif not article.tags and head.tags:
+        article.tags = list(head.tags)
     article.keywords = list(head.tags)
     if not article.lead and head.description:
         _lead_from_description(article, head.description, lines)
