@@ -5,8 +5,9 @@ The DOM hints (core/html_read.py) are evidence beside the text, never the only r
 a line is left out before classification only when two of them agree — a boilerplate
 container or class word (nav, footer, aside, form; menu, related, share, comment,
 breadcrumb, ad) *and* a place outside the article region, or *and* dense links. What
-is left is classified as any text page is. The hints of every line stay on the
-article (``Article.hints``, shown by ``--explain``) for later use as features.
+is left is classified as any text page is, with the hints as features beside the text's
+own (core/html_features.py: they change the scores the article's run is taken on). The
+hints of every line stay on the article (``Article.hints``, shown by ``--explain``).
 
 Head and page disagree? The page's visible value is kept and the head's goes to
 ``warnings``; the head fills a field the page does not show.
@@ -18,6 +19,7 @@ from datetime import datetime
 
 from khabar.core.chars import fold_text
 from khabar.core.decode import Decoded
+from khabar.core.html_features import weigh_for
 from khabar.core.html_input import decode_html
 from khabar.core.html_meta import HeadMeta, read_head
 from khabar.core.html_read import Hints, HtmlLine, read_html
@@ -82,7 +84,8 @@ def clean_html(decoded: Decoded, *, path: str = "-", config: Config = Config(),
     kept = [line for line, w in zip(page.lines, why) if w is None]
     removed = [(line, w) for line, w in zip(page.lines, why) if w is not None]
     article = clean_text("\n".join(line.text for line in kept), path=path, config=config,
-                         reference=reference, encoding=decoded.encoding)
+                         reference=reference, encoding=decoded.encoding,
+                         weigh=weigh_for([line.hints for line in kept], page.has_region))
     _renumber(article, page.lines, kept, removed)
     _title_from_head(article, head, page.lines)
     _second_look(article, page.lines, head)

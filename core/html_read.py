@@ -171,6 +171,10 @@ def _inside_link(node: LexborNode, up: int = 4) -> bool:
     return False
 
 
+def _link_share(node: LexborNode, letters: int) -> float:
+    return sum(len(SPACES.sub(" ", a.text(deep=True)).strip()) for a in node.css("a")) / max(letters, 1)
+
+
 def _region(tree: LexborHTMLParser) -> LexborNode | None:
     """The article's element: itemprop=articleBody, else the densest <p> run's parent
     (widened to the <article> around it), else the largest <article>."""
@@ -186,6 +190,9 @@ def _region(tree: LexborHTMLParser) -> LexborNode | None:
         text = SPACES.sub(" ", p.text(deep=True)).strip()
         if len(text) < 40:  # captions, buttons, meta lines: not a paragraph of prose
             continue
+        if p.css_first("a") is not None and _link_share(p, len(text)) >= 0.5:
+            continue  # a teaser: a paragraph that is a link to another page
+
         weight[parent.mem_id] = weight.get(parent.mem_id, 0) + len(text)
         nodes[parent.mem_id] = parent
     if weight and max(weight.values()) >= MIN_RUN:
