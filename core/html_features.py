@@ -11,14 +11,20 @@ page the markup says more, and ``weigh`` folds it into those scores:
   leads and headlines are not prose of the page.
 
 Which lines go out before classification is still html_page.left_out's (two hints agreeing).
+
+A folder's template (core/template.py: lines many of its pages repeat) applies to an HTML
+page's lines as to a text page's, except to the article's own paragraphs: a team's name in
+a line-up or a recurring phrase in a ``<p>`` of the article region is text, however often
+the site prints it (a recurring image caption or menu still goes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from khabar.core.html_read import Hints
+from khabar.core.html_read import Hints, HtmlLine
 from khabar.core.model import Line
+from khabar.core.template import Template, line_key
 from khabar.core.thresholds import DEFAULT
 
 # Class words that make a line boilerplate whatever its container (data/html.toml's names).
@@ -48,3 +54,11 @@ def weigh_for(hints: Sequence[Hints], has_region: bool) -> Callable[[Line, str, 
         return score
 
     return weigh
+
+
+def page_template(template: Template | None, lines: Sequence[HtmlLine]) -> Template | None:
+    """The folder's template as it applies to this page: without its own paragraphs' lines."""
+    if not template:
+        return template
+    own = {line_key(line.text) for line in lines if own_paragraph(line.hints)}
+    return Template(template.keys - own) if own & template.keys else template

@@ -19,13 +19,14 @@ from datetime import datetime
 
 from khabar.core.chars import fold_text
 from khabar.core.decode import Decoded
-from khabar.core.html_features import weigh_for
+from khabar.core.html_features import page_template, weigh_for
 from khabar.core.html_input import decode_html
 from khabar.core.html_meta import HeadMeta, read_head
 from khabar.core.html_read import Hints, HtmlLine, read_html
 from khabar.core.html_window import check_tags, window_warning
 from khabar.core.model import Article, Kind, Labeled, Line
 from khabar.core.pipeline import Config, clean_text, page_warnings
+from khabar.core.template import Template
 
 # Class words and containers that mark boilerplate (the words' hint names, data/html.toml).
 BOILER_WORDS = frozenset({"menu", "footer", "related", "share", "comment", "breadcrumb", "ad"})
@@ -75,7 +76,7 @@ def _box_headings(lines: list[HtmlLine], why: list[str | None]) -> None:
 
 
 def clean_html(decoded: Decoded, *, path: str = "-", config: Config = Config(),
-               reference: datetime | None = None) -> Article:
+               reference: datetime | None = None, template: Template | None = None) -> Article:
     page = read_html(decoded.text)
     head = read_head(page.tree)
     page.tree = None  # the DOM is done with: a big page's tree is not held through classification
@@ -84,7 +85,7 @@ def clean_html(decoded: Decoded, *, path: str = "-", config: Config = Config(),
     kept = [line for line, w in zip(page.lines, why) if w is None]
     removed = [(line, w) for line, w in zip(page.lines, why) if w is not None]
     article = clean_text("\n".join(line.text for line in kept), path=path, config=config,
-                         reference=reference, encoding=decoded.encoding,
+                         reference=reference, encoding=decoded.encoding, template=page_template(template, kept),
                          weigh=weigh_for([line.hints for line in kept], page.has_region))
     _renumber(article, page.lines, kept, removed)
     _title_from_head(article, head, page.lines)
@@ -180,13 +181,20 @@ def _surtitle(article: Article, lines: list[HtmlLine]) -> bool:
 
 
 def clean_html_page(data: bytes | str, *, path: str = "-", config: Config = Config(),
-                    reference: datetime | None = None) -> Article:
-    """An HTML page (bytes, or text already decoded) to its article, with the input's warnings."""
+                    reference: datetime | None = None, template: Template | None = None) -> Article:
+    """An HTML page (bytes, or text already decoded) to its article, with the input's warnings;
+    ``template``: the lines its folder's pages repeat (core/template.py)."""
     check_tags(data, path)
     decoded = Decoded(data, None) if isinstance(data, str) else decode_html(data, path=path)
-    article = clean_html(decoded, path=path, config=config, reference=reference)
+    article = clean_html(decoded, path=path, config=config, reference=reference, template=template)
     visible = "\n".join(item.line.text for item in article.lines)
     return page_warnings(article, decoded, visible)
+
+
+def html_lines(data: bytes, *, path: str = "-") -> list[str]:
+    """An HTML page's visible lines, as cleaning reads them (a folder's template is learnt on these)."""
+    check_tags(data, path)
+    return [line.text for line in read_html(decode_html(data, path=path).text).lines]
 
 
 def _renumber(article: Article, lines: list[HtmlLine], kept: list[HtmlLine],

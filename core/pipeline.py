@@ -160,7 +160,7 @@ def clean_bytes(data: bytes | str, *, path: str = "-", config: Config = Config()
         if config.input == "html" or looks_like_html(raw):
             from khabar.core.html_page import clean_html_page  # selectolax only for HTML pages
 
-            return clean_html_page(raw, path=path, config=config, reference=reference)
+            return clean_html_page(raw, path=path, config=config, reference=reference, template=template)
         if (root := feed_root(raw)) is not None:
             raise InputError(f"{path}: an XML feed or document (<{root}>), not a news page; skipped")
     if decoded is None:
