@@ -7,8 +7,8 @@ whether the article came out the same as from the page alone.
 
 PAGE is any article page, e.g. one of benchmarks/htmlpages/make.py's (dev/raw/isna-01.html).
 The pages: a menu of hundreds of thousands of links before the article, comments after it,
-a page of short blocks with no article region, and the article nested 10,000 deep.
-Pages of over html_window.MAX_LINES lines are read in a window (core/html_window.py).
+a page of short blocks with no article region, an inline image, the article nested 10,000
+and 100,000 deep, and one paragraph of the whole size. The bounds are core/html_window.py's.
 """
 from __future__ import annotations
 
@@ -44,6 +44,10 @@ def pages(article: str, size: int) -> dict[str, str]:
                                              + article[start:],
         "the article nested 10,000 deep": article[:start] + "<div>" * 10_000 + article[start:end]
                                           + "</div>" * 10_000 + article[end:],
+        "the article nested 100,000 deep": article[:start] + "<div>" * 100_000 + article[start:end]
+                                           + "</div>" * 100_000 + article[end:],
+        "a paragraph of the whole size in the article": article.replace("<p>", "<p>" + fill(
+            lambda i: f"جمله شماره {i} این پاراگراف بسیار بلند است و ادامه دارد. "), 1),
     }
 
 

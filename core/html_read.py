@@ -30,7 +30,7 @@ from typing import NamedTuple
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from khabar.core.html_input import html_data as _html_data
-from khabar.core.html_window import BEFORE_REGION, MAX_LINES, window_start
+from khabar.core.html_window import BEFORE_REGION, MAX_LINE_CHARS, MAX_LINES, trim_text, window_start
 
 SPACES = re.compile(r"\s+")
 WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
@@ -42,6 +42,8 @@ LISTS = {"li", "ul", "ol", "dl", "dd", "dt"}
 # which can mark part of a word.
 SPACED = {"span", "a", "time", "label", "small", "cite", "abbr", "img", "sup", "sub", "bdi", "q"}
 SPACE = object()  # a stack entry: put a space here
+# The text a line is made of is read to twice its bound (spaces fold), not further.
+PIECES_CAP = 2 * MAX_LINE_CHARS
 # Letters of prose an article region holds at least (a footer's few <p> lines are no article).
 MIN_RUN = 250
 
@@ -230,6 +232,13 @@ def read_html(text: str, max_lines: int = MAX_LINES, before: int = BEFORE_REGION
     def flush() -> None:
         if not pieces:
             return
+        if len(pieces) > 64 and sum(len(p) for p, _ in pieces) > PIECES_CAP:  # a huge line: its start
+            size = 0
+            for n, (p, _) in enumerate(pieces):
+                size += len(p)
+                if size > PIECES_CAP:
+                    del pieces[n + 1:]
+                    break
         joined = SPACES.sub(" ", "".join(p for p, _ in pieces)).strip()
         if joined:
             # Characters other than spaces: counted per piece with C string methods (pages can be big).
@@ -262,7 +271,8 @@ def read_html(text: str, max_lines: int = MAX_LINES, before: int = BEFORE_REGION
             pieces.append((" ", ctx))
             continue
         if node.is_text_node:
-            pieces.append((node.text_content or "", ctx))
+            text = node.text_content or ""
+            pieces.append((text if len(text) <= PIECES_CAP else text[:PIECES_CAP], ctx))
             continue
         if not node.is_element_node:
             continue
@@ -305,4 +315,7 @@ def read_html(text: str, max_lines: int = MAX_LINES, before: int = BEFORE_REGION
         else:
             stack.extend((child, new) for child in reversed(_children(node)))
     flush()
+    trimmed = trim_text(lines, next((i for i, line in enumerate(lines) if line.hints.in_article), 0))
+    if trimmed is not None:
+        lines, cut = trimmed, True
     return Page(lines, tags=tags, has_region=region is not None, tree=tree, windowed=cut)

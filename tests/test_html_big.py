@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from khabar.core.html_read import read_html
-from khabar.core.html_window import MAX_LINES
+from khabar.core.html_window import MAX_CHARS, MAX_DEPTH, MAX_LINE_CHARS, MAX_LINES, MAX_TAGS
 from tests.test_html import BODY, TITLE, article_page, run
 
 MENU = "".join(f'<li><a href="/c/{i}">دسته خبری شماره {i}</a></li>' for i in range(MAX_LINES + 500))
@@ -29,7 +29,8 @@ def test_a_page_with_a_menu_of_thousands_of_lines_before_the_article_is_read_in_
     assert big["title"] == small["title"] == TITLE
     assert big["text"] == small["text"] and BODY[2] in big["text"]
     assert (big["published"], big["news_id"], big["tags"]) == (small["published"], small["news_id"], small["tags"])
-    assert any(f"over {MAX_LINES:,} lines" in w and "the article's region" in w for w in big["warnings"])
+    assert any(f"too big to read whole (over {MAX_LINES:,} lines" in w and "the article's region" in w
+               for w in big["warnings"])
     assert not any("lines" in w for w in small["warnings"])
 
 
@@ -38,7 +39,7 @@ def test_a_page_with_thousands_of_comments_after_the_article_is_read_in_a_window
     big = clean(tmp_path, article_page().replace("<footer>", f"<section class='comments'><ul>{COMMENTS}</ul>"
                                                               "</section><footer>", 1))
     assert (big["title"], big["text"], big["published"]) == (small["title"], small["text"], small["published"])
-    assert any(f"over {MAX_LINES:,} lines" in w for w in big["warnings"])
+    assert any("too big to read whole" in w for w in big["warnings"])
 
 
 def test_the_window_keeps_the_lines_just_above_the_region_and_stops_after_it():
@@ -61,3 +62,39 @@ def test_a_page_under_the_limit_is_read_whole():
     page = read_html(article_page())
     assert not page.windowed and any(line.text == "کلیه حقوق این سایت محفوظ است & استفاده از مطالب با ذکر منبع آزاد است."
                                      for line in page.lines)
+
+
+def test_a_page_of_one_huge_paragraph_is_read_to_a_bounded_size(tmp_path):
+    huge = " ".join([BODY[1]] * (MAX_CHARS // len(BODY[1]) + 50))
+    record = clean(tmp_path, article_page().replace(f"<p>{BODY[1]}</p>", f"<p>{huge}</p>", 1))
+    paragraphs = record["text"].split("\n\n")
+    assert record["title"] == TITLE and paragraphs[0] == BODY[0] and paragraphs[-1] == BODY[2]
+    assert MAX_LINE_CHARS - 1000 <= len(paragraphs[1]) <= MAX_LINE_CHARS  # cut, at a space
+    assert any("too big to read whole" in w for w in record["warnings"])
+
+
+def test_a_page_nested_deeper_than_the_parser_copes_with_is_refused_naming_the_file(tmp_path):
+    path = tmp_path / "deep.html"
+    path.write_text("<html><body>" + "<div>" * (MAX_DEPTH + 1) + f"<p>{BODY[0]}</p></body></html>", encoding="utf-8")
+    result = run("clean", "--format", "jsonl", str(path), str(tmp_path / "ok.html"))
+    assert result.exit_code == 1
+    assert f"deep.html: an HTML page nested {MAX_DEPTH + 1:,} elements deep is over the limit" in result.output
+
+
+def test_a_page_with_more_tags_than_the_limit_is_refused_naming_the_file(tmp_path):
+    path = tmp_path / "many.html"
+    path.write_text("<html><body>" + "<br>" * (MAX_TAGS + 1) + "</body></html>", encoding="utf-8")
+    result = run("clean", "--format", "jsonl", str(path))
+    assert result.exit_code == 1 and "many.html: an HTML page of 1,000,00" in result.output
+
+
+def test_the_text_kept_of_a_big_page_starts_at_the_article_and_stays_under_the_bound():
+    from khabar.core.html_read import HtmlLine, Hints
+    from khabar.core.html_window import trim_text
+
+    lines = [HtmlLine("م" * 40, Hints()) for _ in range(10)] + [HtmlLine("ن" * 40, Hints(in_article=True))
+                                                              for _ in range(10)]
+    kept = trim_text(lines, 10, max_chars=600, line_chars=100)
+    assert sum(len(line.text) for line in kept) <= 600
+    assert [line.text[0] for line in kept].count("ن") == 10 and len(kept) == 15  # all of the region, 5 above
+    assert trim_text(lines, 10, max_chars=10_000) is None
