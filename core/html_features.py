@@ -4,7 +4,7 @@ The classifier (core/classify.py) scores each line from its text — prose earns
 a short line or a menu item costs — and takes the densest run as the article. On an HTML
 page the markup says more, and ``weigh`` folds it into those scores:
 
-- a short line that is a paragraph of the article's own (``<p>`` in the article region,
+- a short line that is a paragraph of the article's own (``<p>`` or list item in the article region,
   no links, no boilerplate class word) costs nothing: fifteen one-line ``<p>`` (names,
   results) no longer cut the run and lose the paragraphs above them;
 - a line mostly of links outside the article region earns nothing: a teaser list's
@@ -35,8 +35,9 @@ DENSE_LINKS = 0.5
 
 
 def own_paragraph(hints: Hints) -> bool:
-    """A ``<p>`` of the article region with no link and no boilerplate class word."""
-    return hints.in_article and hints.paragraph and not hints.link_density and not hints.words & BOILER_WORDS
+    """A ``<p>`` or list item of the article region with no link and no boilerplate class word."""
+    return hints.in_article and (hints.paragraph or hints.in_list) and not hints.link_density \
+        and not hints.words & BOILER_WORDS
 
 
 def weigh_for(hints: Sequence[Hints], has_region: bool) -> Callable[[Line, str, float], float]:

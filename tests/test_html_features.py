@@ -23,6 +23,15 @@ def test_fifteen_one_line_paragraphs_inside_the_article_do_not_cut_it():
     assert "تیم شماره 14" in paragraphs
 
 
+def test_a_list_of_thirty_plain_items_inside_the_article_does_not_cut_it():
+    players = "<ul>" + "".join(f"<li>بازیکن شماره {i}</li>" for i in range(30)) + "</ul>"
+    page = article_page().replace(f"<p>{BODY[0]}</p>", f"<p>{BODY[0]}</p>{players}", 1)
+    record = clean_record(page.encode(), path="page.html")
+    paragraphs = record["text"].split("\n\n")
+    assert paragraphs[0] == BODY[0] and paragraphs[-2:] == BODY[1:] and len(paragraphs) == 33
+    assert record["subheadings"] == []
+
+
 def test_paragraphs_that_are_links_to_other_pages_after_the_article_are_not_its_text():
     box = "".join(f'<p><a href="/news/{i}">{TEASER} شماره {i}.</a></p>' for i in range(4))
     page = article_page().replace("<footer>", f"<div class='x'>{box}</div><footer>", 1)
