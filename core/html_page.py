@@ -203,7 +203,10 @@ def _renumber(article: Article, lines: list[HtmlLine], kept: list[HtmlLine],
     the lines left out before classification, and attach every line's hints."""
     number = {id(line): i for i, line in enumerate(lines, 1)}
     kept_number = [number[id(line)] for line in kept]
-    items = [Labeled(Line(item.line.text, tuple(kept_number[n - 1] for n in item.line.numbers if 0 < n <= len(kept)),
+    # A page whose text the text pipeline reshaped (its sentences on one line, cut into
+    # lines) numbers more lines than it was given: those are parts of its last line.
+    items = [Labeled(Line(item.line.text, tuple(dict.fromkeys(kept_number[min(n, len(kept)) - 1]
+                                                              for n in item.line.numbers if n > 0)),
                           item.line.gap_before), item.kind, item.reason) for item in article.lines]
     items += [Labeled(Line(line.text, (number[id(line)],)), Kind.BOILERPLATE, why) for line, why in removed]
     article.lines = sorted(items, key=lambda item: item.line.numbers[0] if item.line.numbers else 0)

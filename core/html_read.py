@@ -30,7 +30,8 @@ from typing import NamedTuple
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from khabar.core.html_input import html_data as _html_data
-from khabar.core.html_window import BEFORE_REGION, MAX_LINE_CHARS, MAX_LINES, trim_text, window_start
+from khabar.core.html_window import (BEFORE_REGION, MAX_ELEMENTS, MAX_LINE_CHARS, MAX_LINES, trim_text,
+                                     window_start)
 
 SPACES = re.compile(r"\s+")
 WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
@@ -216,7 +217,8 @@ def _region(tree: LexborHTMLParser) -> LexborNode | None:
     return best if size >= MIN_RUN else None
 
 
-def read_html(text: str, max_lines: int = MAX_LINES, before: int = BEFORE_REGION) -> Page:
+def read_html(text: str, max_lines: int = MAX_LINES, before: int = BEFORE_REGION,
+              max_elements: int = MAX_ELEMENTS) -> Page:
     """The page's lines with their hints, and the texts of its tag links; a page over
     ``max_lines`` lines in a window of them (the region and ``before`` lines before it)."""
     tree = LexborHTMLParser(text)
@@ -256,7 +258,7 @@ def read_html(text: str, max_lines: int = MAX_LINES, before: int = BEFORE_REGION
     if root is None:
         return Page([], tree=tree)
     stack: list[tuple] = [(root, _Ctx())]
-    entered, cut = False, bool(start)  # cut: lines left unread
+    entered, cut, elements = False, bool(start), 0  # cut: lines left unread
     while stack:
         if len(lines) >= max_lines and start is not None:
             cut = True
@@ -276,6 +278,10 @@ def read_html(text: str, max_lines: int = MAX_LINES, before: int = BEFORE_REGION
             continue
         if not node.is_element_node:
             continue
+        elements += 1
+        if elements > max_elements:
+            cut = True
+            break
         tag = node.tag
         if tag in dropped:
             continue

@@ -27,10 +27,14 @@ BEFORE_REGION = 1000
 # is some thousands of characters, a paragraph some hundreds).
 MAX_CHARS = 2_000_000
 MAX_LINE_CHARS = 100_000
-# The parser's tree costs about 300 bytes an element: a page of over MAX_TAGS tags (counted
-# as "<" before parsing, an upper bound) is refused, which holds a worker near 500 MB. A news
-# page has some thousands; 2.8 million tags (a 49 MB page of short blocks) took 1.04 GB.
-MAX_TAGS = 1_000_000
+# The parser's tree costs about 300 bytes an element, and reading the elements in Python
+# some 10-20 us each: a page of over MAX_TAGS tags (counted as "<" before parsing, an upper
+# bound) is refused. A news page has some thousands; 2.8 million tags (a 49 MB page of short
+# blocks) took 1.04 GB, 990,000 (330,000 "<p><b><i>", 9 MB) 12 s and 708 MB.
+MAX_TAGS = 500_000
+# The walk of a big page stops after this many elements (inline ones do not end lines, so
+# the line window alone does not bound a page of nested <b><i><u>).
+MAX_ELEMENTS = 300_000
 # The parser's time grows with the square of the nesting of block containers (each start
 # tag looks through the open elements: 10,000 deep 0.4 s, 20,000 1.6 s, 40,000 8.4 s,
 # 100,000 over a minute), so a page nested deeper than MAX_DEPTH is refused before parsing.

@@ -85,7 +85,9 @@ def test_a_page_with_more_tags_than_the_limit_is_refused_naming_the_file(tmp_pat
     path = tmp_path / "many.html"
     path.write_text("<html><body>" + "<br>" * (MAX_TAGS + 1) + "</body></html>", encoding="utf-8")
     result = run("clean", "--format", "jsonl", str(path))
-    assert result.exit_code == 1 and "many.html: an HTML page of 1,000,00" in result.output
+    tags = MAX_TAGS + 5  # the <br>s, <html>, <body> and their end tags
+    assert result.exit_code == 1
+    assert f"many.html: an HTML page of {tags:,} tags is over the limit of {MAX_TAGS:,}" in result.output
 
 
 def test_the_text_kept_of_a_big_page_starts_at_the_article_and_stays_under_the_bound():
@@ -98,3 +100,23 @@ def test_the_text_kept_of_a_big_page_starts_at_the_article_and_stays_under_the_b
     assert sum(len(line.text) for line in kept) <= 600
     assert [line.text[0] for line in kept].count("ن") == 10 and len(kept) == 15  # all of the region, 5 above
     assert trim_text(lines, 10, max_chars=10_000) is None
+
+
+def test_a_page_whose_text_is_one_line_of_sentences_is_cleaned_not_failed(tmp_path):
+    # No block element: the walk gives one line, which the text pipeline reads as a page saved
+    # on one line and cuts into more lines than it was given (an IndexError before).
+    sentences = "".join(f"<b>{BODY[i % 3][:-1]} در بخش {i}.</b> " for i in range(40))
+    path = tmp_path / "oneline.html"
+    path.write_text(f"<!DOCTYPE html><html><body>{sentences}</body></html>", encoding="utf-8")
+    result = run("clean", "--explain", "--format", "jsonl", str(path))
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert "در بخش 7." in record["text"]
+    assert all(block["line"] == 1 for block in record["blocks"])
+
+
+def test_the_walk_of_a_page_of_nested_inline_elements_stops_at_its_element_budget():
+    nested = "".join(f"<b><i><u>کلمه{i} " for i in range(200))  # never closed: 600 elements deep
+    page = read_html(f"<html><body>{nested}</body></html>", max_elements=90)
+    assert page.windowed and "کلمه0" in page.lines[0].text and "کلمه40" not in page.lines[0].text
+    assert not read_html(f"<html><body>{nested}</body></html>").windowed
