@@ -5,8 +5,11 @@ through the text pipeline, which is linear but costs about 0.2 ms a line. So a p
 over ``MAX_LINES`` lines is read in a window: the article region (core/html_read.py) and
 the ``BEFORE_REGION`` lines just above it (the headline, the surtitle, the date), at most
 ``MAX_LINES`` lines in all; a page with no region, its first ``MAX_LINES``. The walk
-skips the subtrees far before the region (found by counting block elements, in C) and
-stops at the window's end. Pages under the limit are read whole, as before.
+skips the subtrees far before the region (found by counting their block elements, each
+count stopping at what is left of the budget) and stops at the window's end, or after
+``MAX_ELEMENTS``; the window holds at most ``MAX_CHARS`` characters. Pages under these
+bounds are read whole, as before. Before parsing, a page of over ``MAX_TAGS`` tags or
+nested over ``MAX_DEPTH`` deep is refused (:func:`check_tags`).
 """
 
 from __future__ import annotations
