@@ -84,7 +84,7 @@ def explain(paths: list[str], selection, *, config, learn: bool,
     for given in paths:
         found = False
         for group in groups([given], selection):
-            template = _template(group, config.max_bytes) if learn else None
+            template = _template(group, config.max_bytes, config.input) if learn else None
             for job in group.jobs:
                 found = True
                 try:
@@ -119,16 +119,16 @@ def _read(path: str, max_bytes: int) -> bytes:
     return read_file(path, max_bytes)[0]
 
 
-def _template(group, max_bytes: int):
+def _template(group, max_bytes: int, input: str = "auto"):
     """The folder's template, learnt from its pages as ``clean`` learns it (None: too few)."""
     from khabar.core import KhabarError
     from khabar.core.folder import file_keys, learning_sample, template_from
 
     def keys(path: str):
         if not storage.is_url(path):
-            return file_keys(path, max_bytes=max_bytes)
+            return file_keys(path, max_bytes=max_bytes, input=input)
         try:
-            return file_keys(path, _read(path, max_bytes))
+            return file_keys(path, _read(path, max_bytes), input=input)
         except (OSError, KhabarError):
             return None  # reported when it is explained
 

@@ -130,7 +130,8 @@ def forget_learnt() -> None:
 def line_keys_batch(entries: list[tuple[str, bytes | None]], keep: bool = False) -> list[PageKeys | None]:
     """The line keys of files of one folder, for learning its template (see
     core.folder.file_keys); ``keep``: keep what was read for this process's cleaning."""
-    return [file_keys(path, data, max_bytes=_options.config.max_bytes, keep=_keep_learnt if keep else None)
+    config = _options.config
+    return [file_keys(path, data, max_bytes=config.max_bytes, keep=_keep_learnt if keep else None, input=config.input)
             for path, data in entries]
 
 

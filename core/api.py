@@ -74,7 +74,7 @@ def clean_many(paths_or_folder: str | os.PathLike | Iterable[str | os.PathLike],
     with _Workers(jobs) as workers:
         for group in groups(given):
             paths = [job.path for job in group.jobs]
-            template = learn_folder(paths, max_bytes=config.max_bytes) if learn else None
+            template = learn_folder(paths, max_bytes=config.max_bytes, input=config.input) if learn else None
             for path, article, error in workers.clean(paths, config, template):
                 if error is not None:
                     if errors is None:

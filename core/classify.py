@@ -23,6 +23,7 @@ Each step computes its labels from the previous step's, never from its own edits
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 
 from khabar.core import metadata
@@ -43,6 +44,10 @@ from khabar.core.thresholds import (  # noqa: F401
     RULE_COST, INLINE_BOX_MAX_ITEMS,
 )
 
+
+
+# A line, its class's name and its score in, its score out (classify's ``weigh``).
+Weigh = Callable[[Line, str, float], float]
 
 
 class Class(Enum):
@@ -230,11 +235,14 @@ def _subheading_like(line: Line, f: Features, t: Thresholds = DEFAULT) -> bool:
 
 
 def classify(lines: list[Line], *, rules: Rules | None = None, reference=None,
-             template: Template | None = None, thresholds: Thresholds = DEFAULT) -> list[Labeled]:
+             template: Template | None = None, thresholds: Thresholds = DEFAULT,
+             weigh: Weigh | None = None) -> list[Labeled]:
     """Label every line. ``reference`` (when the page was read) lets relative dates
     such as "دیروز" be recognised as the date lines they are; ``template`` holds
     the lines learnt from the page's folder (see :mod:`khabar.core.template`);
-    ``thresholds`` the classifier's (see :mod:`khabar.core.thresholds`)."""
+    ``thresholds`` the classifier's (see :mod:`khabar.core.thresholds`);
+    ``weigh`` turns a line's score given its class into another with features beside
+    the text's own (an HTML page's DOM hints, :mod:`khabar.core.html_features`)."""
     t = thresholds
     rules = rules or default_rules()
     feats = [features(line, rules, reference) for line in lines]
@@ -242,6 +250,8 @@ def classify(lines: list[Line], *, rules: Rules | None = None, reference=None,
     classes = mark_template(lines, mark_menus(feats, classes, t), template)
     barriers = {i for i, f in enumerate(feats) if f.rule is not None and f.rule.kind is RuleKind.END_MARKER}
     scores = [score(c, f, t) for c, f in zip(classes, feats)]
+    if weigh is not None:
+        scores = [weigh(line, c.value, s) for line, c, s in zip(lines, classes, scores)]
     span = before_end_of_article(feats, scores, barriers, densest_run) or densest_run(scores, barriers)
     if span is not None:
         span = _extend_back_over_inline_box(classes, span, t)

@@ -36,11 +36,12 @@ Keeper = Callable[[str, bytes, os.stat_result, Decoded], None]
 
 
 def file_keys(path: str, data: bytes | None = None, *, max_bytes: int = MAX_BYTES,
-              keep: Keeper | None = None) -> PageKeys | None:
+              keep: Keeper | None = None, input: str = "auto") -> PageKeys | None:
     """The keys of a file's lines, for learning its folder's template; None when it
     cannot be read or decoded (cleaning it reports why). ``data``: its bytes,
     when the caller has read them; ``keep``: given what was read, for a caller
-    that cleans the file next in this process."""
+    that cleans the file next in this process; ``input``: auto, text or html (--input).
+    An HTML page's keys are those of its visible lines, as cleaning reads them."""
     try:
         if data is None:
             data, st = read_file(path, max_bytes)
@@ -49,6 +50,13 @@ def file_keys(path: str, data: bytes | None = None, *, max_bytes: int = MAX_BYTE
                 keep(path, data, st, decoded)
         else:
             decoded = decode(data, path=path)
+        if input != "text":
+            from khabar.core.html_input import looks_like_html
+
+            if input == "html" or looks_like_html(data):
+                from khabar.core.html_page import html_lines  # selectolax only for HTML pages
+
+                return page_keys("\n".join(html_lines(data, path=path)))
         return page_keys(decoded.text)
     except Exception:  # unreadable or broken: the cleaning pass reports it
         return None
@@ -59,12 +67,12 @@ def template_from(keys: Iterable[PageKeys | None]) -> Template:
     return learn_from_keys(page for page in keys if page is not None)
 
 
-def learn_folder(paths: Sequence[str], *, max_bytes: int = MAX_BYTES) -> Template | None:
+def learn_folder(paths: Sequence[str], *, max_bytes: int = MAX_BYTES, input: str = "auto") -> Template | None:
     """The template of one folder's files, learnt here (None: too few files to learn)."""
     chosen = learning_sample(paths)
     if not chosen:
         return None
-    return template_from(file_keys(path, max_bytes=max_bytes) for path in chosen)
+    return template_from(file_keys(path, max_bytes=max_bytes, input=input) for path in chosen)
 
 
 # --- one file ----------------------------------------------------------------

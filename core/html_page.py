@@ -5,8 +5,9 @@ The DOM hints (core/html_read.py) are evidence beside the text, never the only r
 a line is left out before classification only when two of them agree — a boilerplate
 container or class word (nav, footer, aside, form; menu, related, share, comment,
 breadcrumb, ad) *and* a place outside the article region, or *and* dense links. What
-is left is classified as any text page is. The hints of every line stay on the
-article (``Article.hints``, shown by ``--explain``) for later use as features.
+is left is classified as any text page is, with the hints as features beside the text's
+own (core/html_features.py: they change the scores the article's run is taken on). The
+hints of every line stay on the article (``Article.hints``, shown by ``--explain``).
 
 Head and page disagree? The page's visible value is kept and the head's goes to
 ``warnings``; the head fills a field the page does not show.
@@ -18,11 +19,14 @@ from datetime import datetime
 
 from khabar.core.chars import fold_text
 from khabar.core.decode import Decoded
+from khabar.core.html_features import page_template, weigh_for
 from khabar.core.html_input import decode_html
 from khabar.core.html_meta import HeadMeta, read_head
 from khabar.core.html_read import Hints, HtmlLine, read_html
+from khabar.core.html_window import check_tags, window_warning
 from khabar.core.model import Article, Kind, Labeled, Line
 from khabar.core.pipeline import Config, clean_text, page_warnings
+from khabar.core.template import Template
 
 # Class words and containers that mark boilerplate (the words' hint names, data/html.toml).
 BOILER_WORDS = frozenset({"menu", "footer", "related", "share", "comment", "breadcrumb", "ad"})
@@ -72,7 +76,7 @@ def _box_headings(lines: list[HtmlLine], why: list[str | None]) -> None:
 
 
 def clean_html(decoded: Decoded, *, path: str = "-", config: Config = Config(),
-               reference: datetime | None = None) -> Article:
+               reference: datetime | None = None, template: Template | None = None) -> Article:
     page = read_html(decoded.text)
     head = read_head(page.tree)
     page.tree = None  # the DOM is done with: a big page's tree is not held through classification
@@ -81,11 +85,14 @@ def clean_html(decoded: Decoded, *, path: str = "-", config: Config = Config(),
     kept = [line for line, w in zip(page.lines, why) if w is None]
     removed = [(line, w) for line, w in zip(page.lines, why) if w is not None]
     article = clean_text("\n".join(line.text for line in kept), path=path, config=config,
-                         reference=reference, encoding=decoded.encoding)
+                         reference=reference, encoding=decoded.encoding, template=page_template(template, kept),
+                         weigh=weigh_for([line.hints for line in kept], page.has_region))
     _renumber(article, page.lines, kept, removed)
     _title_from_head(article, head, page.lines)
     _second_look(article, page.lines, head)
     _fill_from_head(article, head, kept, page.tags, page.lines)
+    if page.windowed:
+        article.warnings.append(window_warning(len(page.lines), page.has_region))
     return article
 
 
@@ -174,12 +181,20 @@ def _surtitle(article: Article, lines: list[HtmlLine]) -> bool:
 
 
 def clean_html_page(data: bytes | str, *, path: str = "-", config: Config = Config(),
-                    reference: datetime | None = None) -> Article:
-    """An HTML page (bytes, or text already decoded) to its article, with the input's warnings."""
+                    reference: datetime | None = None, template: Template | None = None) -> Article:
+    """An HTML page (bytes, or text already decoded) to its article, with the input's warnings;
+    ``template``: the lines its folder's pages repeat (core/template.py)."""
+    check_tags(data, path)
     decoded = Decoded(data, None) if isinstance(data, str) else decode_html(data, path=path)
-    article = clean_html(decoded, path=path, config=config, reference=reference)
+    article = clean_html(decoded, path=path, config=config, reference=reference, template=template)
     visible = "\n".join(item.line.text for item in article.lines)
     return page_warnings(article, decoded, visible)
+
+
+def html_lines(data: bytes, *, path: str = "-") -> list[str]:
+    """An HTML page's visible lines, as cleaning reads them (a folder's template is learnt on these)."""
+    check_tags(data, path)
+    return [line.text for line in read_html(decode_html(data, path=path).text).lines]
 
 
 def _renumber(article: Article, lines: list[HtmlLine], kept: list[HtmlLine],
@@ -188,7 +203,10 @@ def _renumber(article: Article, lines: list[HtmlLine], kept: list[HtmlLine],
     the lines left out before classification, and attach every line's hints."""
     number = {id(line): i for i, line in enumerate(lines, 1)}
     kept_number = [number[id(line)] for line in kept]
-    items = [Labeled(Line(item.line.text, tuple(kept_number[n - 1] for n in item.line.numbers if 0 < n <= len(kept)),
+    # A page whose text the text pipeline reshaped (its sentences on one line, cut into
+    # lines) numbers more lines than it was given: those are parts of its last line.
+    items = [Labeled(Line(item.line.text, tuple(dict.fromkeys(kept_number[min(n, len(kept)) - 1]
+                                                              for n in item.line.numbers if n > 0)),
                           item.line.gap_before), item.kind, item.reason) for item in article.lines]
     items += [Labeled(Line(line.text, (number[id(line)],)), Kind.BOILERPLATE, why) for line, why in removed]
     article.lines = sorted(items, key=lambda item: item.line.numbers[0] if item.line.numbers else 0)
@@ -231,9 +249,13 @@ def _fill_from_head(article: Article, head: HeadMeta, kept: list[HtmlLine], dom_
             article.news_id = head.news_id
         elif article.news_id != head.news_id:
             warnings.append(f"the URL gives another news code: {head.news_id}")
-    # Tags are what the page shows; the head's keywords (often more, for search engines) apart.
+    # Tags: what the page shows the reader (its tag links, or a tags line the text rules read);
+    # a page that shows none, its head's keywords split (what a reader of the page's gold
+    # takes for its tags). The keywords stay apart as well.
     if dom_tags:
         article.tags = list(dom_tags)
+    elif not article.tags and head.tags:
+        article.tags = list(head.tags)
     article.keywords = list(head.tags)
     if not article.lead and head.description:
         _lead_from_description(article, head.description, lines)

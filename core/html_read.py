@@ -30,6 +30,8 @@ from typing import NamedTuple
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from khabar.core.html_input import html_data as _html_data
+from khabar.core.html_window import (BEFORE_REGION, MAX_ELEMENTS, MAX_LINE_CHARS, MAX_LINES, trim_text,
+                                     window_start)
 
 SPACES = re.compile(r"\s+")
 WORD_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
@@ -41,6 +43,8 @@ LISTS = {"li", "ul", "ol", "dl", "dd", "dt"}
 # which can mark part of a word.
 SPACED = {"span", "a", "time", "label", "small", "cite", "abbr", "img", "sup", "sub", "bdi", "q"}
 SPACE = object()  # a stack entry: put a space here
+# The text a line is made of is read to twice its bound (spaces fold), not further.
+PIECES_CAP = 2 * MAX_LINE_CHARS
 # Letters of prose an article region holds at least (a footer's few <p> lines are no article).
 MIN_RUN = 250
 
@@ -93,6 +97,7 @@ class Page:
     tags: list[str] = field(default_factory=list)  # link texts of a tags container
     has_region: bool = False
     tree: LexborHTMLParser | None = None
+    windowed: bool = False  # a page over MAX_LINES read in a window, lines left unread (core/html_window.py)
 
 
 class _Ctx(NamedTuple):  # a tuple: one is made for many elements of a page
@@ -149,8 +154,9 @@ def _settings() -> dict:
     return _cache
 
 
-def _children(node: LexborNode) -> list[LexborNode]:
-    out, child = [], node.child
+def _children(node: LexborNode, first: LexborNode | None | bool = True) -> list[LexborNode]:
+    """Its children; from ``first`` on when given (None: none)."""
+    out, child = [], node.child if first is True else first
     while child is not None:
         out.append(child)
         child = child.next
@@ -168,6 +174,10 @@ def _inside_link(node: LexborNode, up: int = 4) -> bool:
     return False
 
 
+def _link_share(node: LexborNode, letters: int) -> float:
+    return sum(len(SPACES.sub(" ", a.text(deep=True)).strip()) for a in node.css("a")) / max(letters, 1)
+
+
 def _region(tree: LexborHTMLParser) -> LexborNode | None:
     """The article's element: itemprop=articleBody, else the densest <p> run's parent
     (widened to the <article> around it), else the largest <article>."""
@@ -183,6 +193,9 @@ def _region(tree: LexborHTMLParser) -> LexborNode | None:
         text = SPACES.sub(" ", p.text(deep=True)).strip()
         if len(text) < 40:  # captions, buttons, meta lines: not a paragraph of prose
             continue
+        if p.css_first("a") is not None and _link_share(p, len(text)) >= 0.5:
+            continue  # a teaser: a paragraph that is a link to another page
+
         weight[parent.mem_id] = weight.get(parent.mem_id, 0) + len(text)
         nodes[parent.mem_id] = parent
     if weight and max(weight.values()) >= MIN_RUN:
@@ -204,13 +217,16 @@ def _region(tree: LexborHTMLParser) -> LexborNode | None:
     return best if size >= MIN_RUN else None
 
 
-def read_html(text: str) -> Page:
-    """The page's lines with their hints, and the texts of its tag links."""
+def read_html(text: str, max_lines: int = MAX_LINES, before: int = BEFORE_REGION,
+              max_elements: int = MAX_ELEMENTS) -> Page:
+    """The page's lines with their hints, and the texts of its tag links; a page over
+    ``max_lines`` lines in a window of them (the region and ``before`` lines before it)."""
     tree = LexborHTMLParser(text)
     settings = _settings()
     dropped, blocks, containers = settings["dropped"], settings["blocks"], settings["containers"]
     region = _region(tree)
     region_id = region.mem_id if region is not None else None
+    start = window_start(tree, region, blocks, max_lines, before)
     lines: list[HtmlLine] = []
     tags: list[str] = []
     pieces: list[tuple[str, _Ctx]] = []
@@ -218,6 +234,13 @@ def read_html(text: str) -> Page:
     def flush() -> None:
         if not pieces:
             return
+        if len(pieces) > 64 and sum(len(p) for p, _ in pieces) > PIECES_CAP:  # a huge line: its start
+            size = 0
+            for n, (p, _) in enumerate(pieces):
+                size += len(p)
+                if size > PIECES_CAP:
+                    del pieces[n + 1:]
+                    break
         joined = SPACES.sub(" ", "".join(p for p, _ in pieces)).strip()
         if joined:
             # Characters other than spaces: counted per piece with C string methods (pages can be big).
@@ -235,7 +258,13 @@ def read_html(text: str) -> Page:
     if root is None:
         return Page([], tree=tree)
     stack: list[tuple] = [(root, _Ctx())]
+    entered, cut, elements = False, bool(start), 0  # cut: lines left unread
     while stack:
+        if len(lines) >= max_lines and start is not None:
+            cut = True
+            if entered or region_id is None:
+                break
+            del lines[:len(lines) - before]  # still before the region: its last ``before`` lines
         node, ctx = stack.pop()
         if node is None:  # the end of a block
             flush()
@@ -244,10 +273,15 @@ def read_html(text: str) -> Page:
             pieces.append((" ", ctx))
             continue
         if node.is_text_node:
-            pieces.append((node.text_content or "", ctx))
+            text = node.text_content or ""
+            pieces.append((text if len(text) <= PIECES_CAP else text[:PIECES_CAP], ctx))
             continue
         if not node.is_element_node:
             continue
+        elements += 1
+        if elements > max_elements:
+            cut = True
+            break
         tag = node.tag
         if tag in dropped:
             continue
@@ -259,6 +293,11 @@ def read_html(text: str) -> Page:
             continue
         words = _class_words(attrs)
         here = region_id is not None and node.mem_id == region_id
+        if here:
+            if start is not None and len(lines) > before:  # the window starts ``before`` lines above it
+                del lines[:len(lines) - before]
+                cut = True
+            entered = True
         new = ctx
         if words or tag in containers or tag in LISTS or tag in HEADINGS or tag in ("p", "a", "strong", "b") \
                 or here:
@@ -277,6 +316,12 @@ def read_html(text: str) -> Page:
         elif tag in SPACED:
             pieces.append((" ", ctx))
             stack.append((SPACE, ctx))
-        stack.extend((child, new) for child in reversed(_children(node)))
+        if start and node.mem_id in start:  # a big page: the subtrees far before its window skipped
+            stack.extend((child, new) for child in reversed(_children(node, start[node.mem_id])))
+        else:
+            stack.extend((child, new) for child in reversed(_children(node)))
     flush()
-    return Page(lines, tags=tags, has_region=region is not None, tree=tree)
+    trimmed = trim_text(lines, next((i for i, line in enumerate(lines) if line.hints.in_article), 0))
+    if trimmed is not None:
+        lines, cut = trimmed, True
+    return Page(lines, tags=tags, has_region=region is not None, tree=tree, windowed=cut)

@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import cache, partial
 
 from khabar.core.bars import cut_runs, split_bars
-from khabar.core.classify import classify
+from khabar.core.classify import Weigh, classify
 from khabar.core.config import Config
 from khabar.core.decode import Decoded, decode
 from khabar.core.errors import InputError
@@ -48,12 +48,13 @@ def warm(config: Config = Config()) -> None:
 
 
 def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(), reference: datetime | None = None,
-               encoding: str | None = None, template: Template | None = None) -> Article:
+               encoding: str | None = None, template: Template | None = None, weigh: Weigh | None = None) -> Article:
     """Clean one page that is already text. Pure: the same input gives the same article.
 
     ``reference`` is when the page was read (for relative and year-less dates;
     default: ``config.reference``'s fixed moment);
-    ``template`` the lines learnt from the page's folder. The stages alone: the
+    ``template`` the lines learnt from the page's folder; ``weigh`` features beside the
+    text's own (see :func:`classify`). The stages alone: the
     article's language and warnings are :func:`clean_bytes`'s, which takes text
     too, and which bytes given here go to.
     """
@@ -68,7 +69,8 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
     normalized = _normalized(reshaped.text, replace(config.normalize, halfspaces=False))
     rules = rules_for(config.rules)
     lines = segment(normalized, partial(_prepass, rules=rules, shape=reshaped.shape))
-    labeled = classify(lines, rules=rules, reference=reference, template=template, thresholds=config.classify)
+    labeled = classify(lines, rules=rules, reference=reference, template=template, thresholds=config.classify,
+                       weigh=weigh)
     labeled = tags_after_article(rejoin(retitle(labeled, hint=reshaped.title_hint), reshaped.shape))
     if config.normalize.halfspaces:
         # The other fixes have run: repeating them would change nothing (idempotent).
@@ -171,7 +173,7 @@ def clean_bytes(data: bytes | str, *, path: str = "-", config: Config = Config()
         if config.input == "html" or looks_like_html(raw):
             from khabar.core.html_page import clean_html_page  # selectolax only for HTML pages
 
-            return clean_html_page(raw, path=path, config=config, reference=reference)
+            return clean_html_page(raw, path=path, config=config, reference=reference, template=template)
         if (root := feed_root(raw)) is not None:
             raise InputError(f"{path}: an XML feed or document (<{root}>), not a news page; skipped")
     if decoded is None:
