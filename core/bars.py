@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from khabar.core.chars import DIGITS, fold
+from khabar.core.language import language
 from khabar.core.model import Line
 from khabar.core.rules import RuleKind, Rules
 
@@ -185,7 +186,9 @@ def cut_runs(lines: list[Line], rules: Rules) -> list[Line]:
                 j += k
             strong = any(k_words > 1 and (r.kind in RUN_RULE_KINDS or r.name == "share-print")
                          for k_words, r in ((len(p.split()), r) for p, r in run))
-            if len(run) >= MIN_RUN_PHRASES or (run and strong):
+            # One button's name after a preposition is the sentence's ("… در فیس بوک نوشت").
+            inside = bool(text) and text[-1] in language().joining_words
+            if len(run) >= MIN_RUN_PHRASES or (run and strong and not inside):
                 if text:
                     pieces.append(" ".join(text))
                     text = []

@@ -14,6 +14,7 @@ from khabar.core.decode import Decoded, decode
 from khabar.core.errors import InputError
 from khabar.core.headline import retitle
 from khabar.core.language import guess_language
+from khabar.core.listruns import cut_list_runs
 from khabar.core.metadata import extract
 from khabar.core.metalines import join_metadata
 from khabar.core.model import KEPT, Article, Kind, Labeled, Line
@@ -102,9 +103,10 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
 def _prepass(lines: list[Line], *, rules: Rules, shape: str) -> list[Line]:
     """The page's lines before fragments are joined: bars of menu items cut (runs
     of them inside the sentences of a page saved on one line), and metadata a
-    dump split over lines joined back."""
+    dump split over lines joined back; on a page saved on one line, runs of
+    headlines cut into their items."""
     if shape == "oneline":
-        lines = cut_runs(lines, rules)
+        lines = cut_list_runs(cut_runs(lines, rules))
     return join_metadata(split_bars(lines, rules), rules=rules)
 
 

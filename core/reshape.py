@@ -60,14 +60,26 @@ MIN_MARKDOWN_SHARE = 0.15
 MIN_LAYOUT_SHARE = 0.3
 # A page with no line structure: few lines, and long ones.
 ONELINE_MIN_CHARS = 1000
+SOLAR_MONTHS = "(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)"
+WORDLIKE = re.compile(r"[^\W_]")
 SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+(?=\S)")
 # Where a page saved on one line parts besides its sentences: after a time or
 # a news code, and before a metadata label.
 ONELINE_CUTS = re.compile(
     rf"(?<=[{DIGITS}]{{2}}:[{DIGITS}]{{2}})\s+(?=\S)(?![{DIGITS}]{{2,4}}/)"
     rf"|(?<=[{DIGITS}]{{5}})\s+(?=[^\W\d_])"
-    r"|\s+(?=(?:تاریخ انتشار|کد خبر|شماره خبر|کد مطلب|زمان|منبع|برچسب[\u200c ]?ها|کلیدواژه[\u200c ]?ها)\s*[:：])"
-    r"|\s+(?=به گزارش\s)")
+    r"|\s+(?=(?:تاریخ انتشار|کد خبر|شماره خبر|کد مطلب|زمان|منبع|برچسب[\u200c ]?ها|کلیدواژه[\u200c ]?ها"
+    r"|شماره روزنامه|نویسنده|آخرین به[\u200c ]?روز ?رسانی)\s*[:：])"
+    r"|\s+(?=به گزارش\s)"
+    # A date with its clock time is a metadata item of its own ("نویسنده: … ۲۱ آبان ۱۳۹۹ | ۱۳:۳۲").
+    rf"|\s+(?=[{DIGITS}]{{1,2}} {SOLAR_MONTHS} [{DIGITS}]{{4}}\s*(?:[|\-–،]|ساعت)\s*[{DIGITS}]{{1,2}}:[{DIGITS}]{{2}})")
+# Items that end where the next part begins: a reading time, a date written
+# with slashes, an issue number ("زمان مطالعه: ۶ دقیقه", "آخرین به‌روزرسانی:
+# ۱۷/۱۱/۲۰۲۰", "شماره روزنامه: ۵۲۷۲"), each followed by words.
+ONELINE_ITEM_END = re.compile(
+    rf"((?:زمان|مدت) (?:مطالعه|خواندن)\s*[:：]?\s*[{DIGITS}]+\s*(?:دقیقه|ثانیه)"
+    rf"|(?<![{DIGITS}/])[{DIGITS}]{{1,4}}/[{DIGITS}]{{1,2}}/[{DIGITS}]{{2,4}}(?![{DIGITS}/])"
+    rf"|شماره روزنامه\s*[:：]?\s*[{DIGITS}]+)\s+(?=[^\W\d_])")
 # The readers' comments' header, a line of its own ("نظرات (۴)").
 COMMENTS_HEADER = re.compile(rf"\s*(?:نظرات|دیدگاه[\u200c ]?ها)\s*\([{DIGITS}]+\)\s*")
 TITLE_BAR_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")
@@ -223,18 +235,25 @@ def _oneline(text: str) -> Reshaped:
     if headline:
         text = text[:at] + "\n" + headline + "\n" + text[at + len(headline):]
     text = COMMENTS_HEADER.sub(lambda m: f"\n{m.group(0).strip()}\n", text)
+    text = ONELINE_ITEM_END.sub("\\1\n", text)
     parts = []
     for piece in text.split("\n"):
         parts.extend(p for chunk in ONELINE_CUTS.split(piece) for p in SENTENCE_END.split(chunk) if p.strip())
+    # Marks alone ("+ -" of a font-size widget) say nothing, and would glue to the next part.
+    parts = [p for p in parts if WORDLIKE.search(p)]
     return Reshaped("\n".join(parts), "oneline", headline)
 
 
 def _repeated_title(text: str) -> tuple[str | None, int]:
     """The part of the title bar at the page's start that the page shows again, and where."""
     parts = TITLE_BAR_SPLIT.split(text[:400], maxsplit=MAX_BAR_PARTS)[:MAX_BAR_PARTS]
-    # The bar's last part runs on into the page's text: its words from the start, longest first.
-    words = parts[-1].split()[:MAX_HEADLINE_WORDS]
-    tails = [" ".join(words[:k]) for k in range(len(words), MIN_TITLE_WORDS - 1, -1)]
+    # The bar's last part runs on into the page's text: its words from the start, longest first;
+    # so does its first part when the <title> holds the headline alone, and the header's
+    # own bar ("روزنامه | آرشیو") is what was cut.
+    tails = []
+    for part in dict.fromkeys((parts[-1], parts[0])):
+        words = part.split()[:MAX_HEADLINE_WORDS]
+        tails += [" ".join(words[:k]) for k in range(len(words), MIN_TITLE_WORDS - 1, -1)]
     # Compared with digits and letter forms folded one to one: the <title> may write
     # "۱۶" where the page writes "16" (positions stay those of the text).
     folded = text.translate(ONE_TO_ONE)

@@ -1,0 +1,77 @@
+"""Issue 17, pages with no line structure: the lists, labels and buttons a page
+saved on one line strings together with its article."""
+
+from khabar.core.bars import cut_runs
+from khabar.core.model import Line
+from khabar.core.pipeline import clean_bytes, rules_for
+from khabar.core.config import Config
+from tests.test_shapes import HEADLINE, PARAGRAPHS, page
+
+# A related list's headlines: each ends in its verb, none in a full stop.
+RELATED = [
+    "رئیس جمهور عراق به گروهک‌های مخالف ایران هشدار داد",
+    "مردم آمریکای لاتین با تظاهرات گسترده از بوش استقبال کردند",
+    "اراک میزبان تیم بسکتبال مانیزان کرمانشاه است",
+    "کمیسیون تلفیق هنوز برای تعیین نرخ دلار در بودجه به توافق نرسیده است",
+    "برنامه‌های هفته جوان در استان مرکزی اعلام شد",
+    "نمایشگاه هفته دولت در خراسان شمالی به صورت مجازی برگزار می‌شود",
+]
+
+
+def one_line(data: bytes) -> bytes:
+    return " ".join(data.decode().split("\n")).encode()
+
+
+def test_a_related_list_strung_on_one_line_is_not_the_article_s_text():
+    a = clean_bytes(one_line(page(["کد خبر: ۱۲۳۴۵"], after=["پیشنهاد سردبیر", *RELATED])))
+    assert a.shape == "oneline"
+    assert not any(item in a.text for item in RELATED)
+    assert PARAGRAPHS[2].split(": ")[1] in a.text
+
+
+def test_a_list_with_relative_times_and_a_headline_ending_in_an_exclamation_is_cut_out():
+    items = [f"{h} {n} ساعت پیش" for h, n in zip(RELATED, range(2, 8))]
+    items[2] = "هیچ بلایی نیست که سر استقلال نیامده باشد! ۲۶ ساعت پیش"
+    a = clean_bytes(one_line(page(["کد خبر: ۱۲۳۴۵"], after=["خبرهای مرتبط", *items])))
+    assert "استقلال" not in a.text and not any(h in a.text for h in RELATED)
+
+
+def test_a_one_line_page_whose_title_bar_holds_the_headline_alone_gives_it_as_title():
+    bar = f"{HEADLINE} امروز: پنجشنبه ۲۳ خرداد ۱۳۹۸ روزنامه همشهری نسخه PDF روزنامه | آرشیو روزنامه"
+    a = clean_bytes(one_line(page(["کد خبر: ۱۲۳۴۵"], bar=bar, after=["اخبار مرتبط", *RELATED])))
+    assert a.title == HEADLINE
+
+
+def test_comments_after_a_font_size_widget_on_one_line_are_not_the_article_s_text():
+    after = ["نسخه چاپی", "اندازه فونت", "+", "-", "نظرات (4)", "امیر 11 اسفند 1393 - 07:06",
+             "ای کاش مسئولین قبل از این تصمیم با کارشناسان مشورت می‌کردند.",
+             "سارا 12 اسفند 1393 - 08:03", "این همه وعده دادند ولی در عمل چیزی ندیدیم."]
+    a = clean_bytes(one_line(page(["کد خبر: ۱۲۳۴۵"], after=after)))
+    assert "کارشناسان مشورت" not in a.text and "وعده دادند" not in a.text
+    assert PARAGRAPHS[2].split(": ")[1] in a.text
+
+
+def test_an_author_glued_to_the_date_and_time_on_one_line_leaves_the_publication_time_readable():
+    meta = ["نویسنده: تحریریه تک‌نما", "۲۱ آبان ۱۳۹۹ | ۱۳:۳۲"]
+    a = clean_bytes(one_line(page(meta, after=["مطالب مرتبط", *RELATED])))
+    assert a.published == "2020-11-11T13:32:00+03:30"
+
+
+def test_a_reading_time_and_update_date_glued_to_the_lead_leave_the_lead_whole():
+    lead = "مدیرکل بنادر استان خوزستان گفت: پنجاه هزار تن کالای اساسی در هفته گذشته در بندر امام تخلیه شد."
+    meta = ["کد خبر: ۱۲۳۴۵", "زمان مطالعه: ۶ دقیقه", "آخرین به‌روزرسانی: ۱۷/۱۱/۲۰۲۰", lead]
+    a = clean_bytes(one_line(page(meta, after=["مطالب مرتبط", *RELATED])))
+    assert a.lead == lead
+
+
+def test_an_issue_number_on_one_line_is_not_kept_with_the_surtitle():
+    head = ["شماره روزنامه: ۵۲۷۲", "به دنبال انتشار گزارش دیوان محاسبات", HEADLINE]
+    a = clean_bytes(one_line(page(["کد خبر: ۱۲۳۴۵"], head=head, after=["اخبار مرتبط", *RELATED])))
+    assert a.title == HEADLINE and "۵۲۷۲" not in (a.surtitle or "") + a.text
+
+
+def test_a_share_button_s_name_after_a_preposition_stays_in_its_sentence():
+    sentence = ("احمد چلبی دبیر کل کنگره ملی عراق در صفحه اختصاصی خود در فیس بوک نوشت: وقوع کودتای نظامی "
+                "در این کشور بعید نیست.")
+    lines = cut_runs([Line(sentence, (1,), False)], rules_for(Config().rules))
+    assert [line.text for line in lines] == [sentence]
