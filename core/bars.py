@@ -30,6 +30,7 @@ HEADER_KINDS = frozenset({RuleKind.LIST_HEADER, RuleKind.TAGS_HEADER})
 MAX_HEADER_WORDS = 3
 MAX_ITEM_WORDS = 20
 SHORT_ITEM_WORDS = 6
+MAX_GLUED_HEADER_CHARS = 30
 # "… ۱۴ روز پیش", "… دیروز" at the end of a headline: the item's time.
 AGO_AT_END = re.compile(rf"\s(?:[{DIGITS}]+\s*(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s*(?:پیش|قبل)|دیروز)$")
 
@@ -94,6 +95,27 @@ def _header_and_item(words: list[str], rules: Rules) -> int:
     return 0
 
 
+def _list_headers(rules: Rules) -> tuple[str, ...]:
+    memo = _memo(rules)
+    if "list-headers" not in memo:
+        memo["list-headers"] = tuple(p for r in rules.rules if r.kind is RuleKind.LIST_HEADER for p in r.phrases)
+    return memo["list-headers"]
+
+
+def _glued_header(text: str, rules: Rules) -> int:
+    """Where a list's header of two words or more ends when a letter follows it with no
+    space between (0: none)."""
+    if not fold(text[:MAX_GLUED_HEADER_CHARS]).startswith(_list_headers(rules)):
+        return 0
+    start = text.find(" ") + 2
+    for i in range(start, min(len(text) - 1, MAX_GLUED_HEADER_CHARS)):
+        if text[i].isalpha() and text[i - 1].isalpha():
+            rule = known(rules, text[:i])
+            if rule is not None and rule.kind is RuleKind.LIST_HEADER and fold(text[:i]) in rule.phrases:
+                return i
+    return 0
+
+
 def split_bars(lines: list[Line], rules: Rules) -> list[Line]:
     out: list[Line] = []
     for line in lines:
@@ -127,6 +149,12 @@ def _parts_now(text: str, rules: Rules) -> tuple[str, ...] | None:
         # A list's item and its time on one line: two elements.
         parts.append(text[:ago.start()].rstrip())
         text = ago.group(0).strip()
+        words = text.split()
+    glued = _glued_header(text, rules) if len(words) >= 2 else 0
+    if glued:
+        # "بیشتر بخوانیدفوتبال …": a dump that strips tags without a space glues the box's header to its first item.
+        parts.append(text[:glued])
+        text = text[glued:]
         words = text.split()
     if len(words) >= 2 and known(rules, text) is None:
         k = _header_and_item(words, rules)

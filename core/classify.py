@@ -86,14 +86,18 @@ def mark_lists(lines: list[Line], feats: list[Features], classes: list[Class], t
     A related-news list may give each headline a teaser: a sentence right after
     a single headline, followed by the next headline or by the page's footer.
     A box inside the article ("بیشتر بخوانید") ends where the article's prose
-    resumes, so prose after two or more headlines in a row ends the list.
+    resumes, so prose after two or more headlines in a row ends the list, and
+    prose after a box that stands between paragraphs is never a teaser (a dump
+    that strips tags may glue the box's headlines into one).
     """
     out = list(classes)
     header: Rule | None = None
     items_in_row = teasers = 0
+    in_text = False
     for i, (line, f, c) in enumerate(zip(lines, feats, classes)):
         if c is Class.HEADER:
             header, items_in_row, teasers = f.rule, 0, 0
+            in_text = i > 0 and classes[i - 1] is Class.PROSE
             if header.kind is RuleKind.TAGS_HEADER and metadata.inline_tags(line.text):
                 header = None  # "برچسب‌ها: a، b": the tags are on the header's line, none follow
             continue
@@ -108,7 +112,8 @@ def mark_lists(lines: list[Line], feats: list[Features], classes: list[Class], t
             out[i] = Class.LIST_ITEM
             items_in_row += 1
             continue
-        elif c is Class.PROSE and items_in_row == 1 and _teaser_follows(lines, feats, classes, i + 1, teasers, t):
+        elif c is Class.PROSE and items_in_row == 1 and not in_text \
+                and _teaser_follows(lines, feats, classes, i + 1, teasers, t):
             out[i] = Class.LIST_ITEM
             items_in_row, teasers = 0, teasers + 1
             continue

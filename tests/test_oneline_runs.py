@@ -75,3 +75,21 @@ def test_a_share_button_s_name_after_a_preposition_stays_in_its_sentence():
                 "در این کشور بعید نیست.")
     lines = cut_runs([Line(sentence, (1,), False)], rules_for(Config().rules))
     assert [line.text for line in lines] == [sentence]
+
+
+def test_a_box_header_glued_to_its_headlines_by_a_tag_stripping_dump_is_cut_out():
+    box = "بیشتر بخوانیدآغاز سومین مرحله رزمایش «مواسات» در قشمنشست رفتار سازمانی در سازمان‌های فرهنگی - هنری"
+    body = "\n".join([*PARAGRAPHS[:2], box, PARAGRAPHS[2]])
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"]).decode().replace("\n".join(PARAGRAPHS), body).encode())
+    assert "مواسات" not in a.text and "بیشتر بخوانید" not in a.text
+    assert a.text.split("\n\n") == PARAGRAPHS
+
+
+def test_prose_after_a_box_between_paragraphs_is_the_article_s_not_a_teaser():
+    body = [PARAGRAPHS[0], "بیشتر بخوانید", "آغاز سومین مرحله رزمایش مواسات در قشم و نشست رفتار سازمانی",
+            "امام جمعه بابل با انتقاد از عدم توجه جدی به حجاب در جامعه تصریح کرد: یکی از مهم‌ترین وظایف دولت "
+            "اسلامی توجه به حجاب و ترویج و اشاعه این فریضه است.",
+            "اهتمام جدی برای این مسئله دیده نمی‌شود", *PARAGRAPHS[1:]]
+    data = page(["کد خبر: ۱۲۳۴۵"]).decode().replace("\n".join(PARAGRAPHS), "\n".join(body)).encode()
+    a = clean_bytes(data)
+    assert "امام جمعه بابل" in a.text and "رزمایش" not in a.text
