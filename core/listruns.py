@@ -86,3 +86,58 @@ def cut_list_runs(lines: list[Line]) -> list[Line]:
         out.extend(Line(part, line.numbers, line.gap_before if k == 0 else False)
                    for k, part in enumerate(items(line.text)))
     return out
+
+
+# A box inside the article ("بیشتر بخوانید") lists a few headlines; on one line
+# they run on into the paragraph after the box.
+BOX_MAX_ITEMS = 3
+ITEM_MIN_WORDS = 3
+ITEM_MAX_WORDS = 20
+PROSE_MIN_WORDS = 10
+
+
+@cache
+def _pronouns() -> frozenset[str]:
+    return frozenset(data_toml("listruns.toml")["pronouns"])
+
+
+def _reporting(word: str) -> bool:
+    """A verb that opens a quote: "گفت:", "افزود:"."""
+    return word.endswith((":", "：")) and fold(word) in _verbs()
+
+
+def box_items(text: str) -> list[str]:
+    """The headlines at the start of the paragraph that follows a box, and the
+    paragraph: each item ends in its verb or time, and the paragraph starts
+    where a sentence's reporting verb shows ("… وی افزود: …")."""
+    words = text.split()
+    cuts: list[int] = []
+    last = 0
+    for i in range(len(words) - 1):
+        if _reporting(words[i]):
+            if i - 1 > last and words[i - 1] in _pronouns():
+                cuts.append(i - 1)  # "وی افزود:" opens the paragraph
+            break
+        if i + 1 - last > ITEM_MAX_WORDS or len(cuts) == BOX_MAX_ITEMS:
+            break
+        if i + 1 - last >= ITEM_MIN_WORDS and not words[i].endswith(("،", "؛", ",")) and _item_ends(words, i):
+            cuts.append(i + 1)
+            last = i + 1
+    while cuts and len(words) - cuts[-1] < PROSE_MIN_WORDS:
+        cuts.pop()
+    bounds = [0, *cuts, len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def cut_box_items(lines: list[Line], is_header) -> list[Line]:
+    """A page saved on one line: the headlines of a box that stands between the
+    article's sentences cut from the paragraph they run on into."""
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        if 2 <= k and is_header(lines[k - 1].text) and lines[k - 2].text.endswith(SENTENCE_STOP) \
+                and line.text.endswith(SENTENCE_STOP):
+            out.extend(Line(part, line.numbers, line.gap_before if n == 0 else False)
+                       for n, part in enumerate(box_items(line.text)))
+        else:
+            out.append(line)
+    return out

@@ -93,3 +93,12 @@ def test_prose_after_a_box_between_paragraphs_is_the_article_s_not_a_teaser():
     data = page(["کد خبر: ۱۲۳۴۵"]).decode().replace("\n".join(PARAGRAPHS), "\n".join(body)).encode()
     a = clean_bytes(data)
     assert "امام جمعه بابل" in a.text and "رزمایش" not in a.text
+
+
+def test_a_box_s_headlines_on_one_line_are_cut_from_the_paragraph_they_run_on_into():
+    box = ["بیشتر بخوانید", "فوتبال محلات خوزستان به تعطیلی رفت", "شیمبا: به آینده این فولاد امیدوارم"]
+    body = "\n".join([PARAGRAPHS[0], *box, *PARAGRAPHS[1:]])
+    data = page(["کد خبر: ۱۲۳۴۵"], after=["پیشنهاد سردبیر", *RELATED]).decode().replace("\n".join(PARAGRAPHS), body)
+    a = clean_bytes(one_line(data.encode()))
+    assert "تعطیلی" not in a.text and "شیمبا" not in a.text
+    assert PARAGRAPHS[1] in a.text
