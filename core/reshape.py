@@ -165,7 +165,8 @@ def _unwrapped(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         if out and line.strip() and not MD_BLOCK_START.match(line) and not out[-1].endswith("  "):
-            out[-1] = out[-1].rstrip() + " " + line.strip()
+            # The line's own hard break ("  " at its end) still ends the joined line.
+            out[-1] = out[-1].rstrip() + " " + line.lstrip()
         else:
             out.append(line)
     return [line.strip() for line in out if line.strip()]

@@ -102,3 +102,18 @@ def test_a_box_s_headlines_on_one_line_are_cut_from_the_paragraph_they_run_on_in
     a = clean_bytes(one_line(data.encode()))
     assert "تعطیلی" not in a.text and "شیمبا" not in a.text
     assert PARAGRAPHS[1] in a.text
+
+
+def test_a_wrapped_markdown_line_keeps_the_hard_break_it_ends_with():
+    from khabar.core.reshape import reshape
+
+    # html2text wraps a link's text at 78 columns and ends each item with a hard break.
+    halves = [h.split(" ", 3) for h in RELATED]
+    related = [f"![](/images/bullet.gif) [{' '.join(w[:3])}\n{w[3]}](/news/{i})  " for i, w in enumerate(halves)]
+    md = "\n".join(["# " + HEADLINE, "", *[p for para in PARAGRAPHS for p in (para, "")],
+                    "| خبرهای مرتبط  ", "---  ", *related,
+                    "طراحی و توسعه: گروه نرم‌افزاری آوا استفاده از مطالب با ذکر منبع آزاد است."])
+    lines = reshape(md).text.split("\n")
+    assert all(h in lines for h in RELATED)
+    a = clean_bytes(md.encode())
+    assert a.text.startswith("\n\n".join(PARAGRAPHS)) and not any(h in a.text for h in RELATED)
