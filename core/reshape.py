@@ -137,7 +137,9 @@ def _markdown(text: str) -> Reshaped:
         rows = block.split("\n")
         if any(MD_TABLE_RULE.match(row) and "|" in row for row in rows):
             # A table (an old page's layout): each cell its own line, the rules between rows dropped.
-            rows = [cell.strip() for row in rows if not MD_TABLE_RULE.match(row) for cell in row.split("|")]
+            # A cell's text wrapped at 78 columns is rejoined first (its lines hold no "|").
+            rows = _unwrapped([row for row in rows if not MD_TABLE_RULE.match(row)], table=True)
+            rows = [cell.strip() for row in rows for cell in row.split("|")]
             rows = [cell for cell in rows if cell]
         else:
             rows = _unwrapped(rows)
@@ -160,11 +162,13 @@ def _markdown(text: str) -> Reshaped:
     return Reshaped("\n".join(out), "markdown", hint)
 
 
-def _unwrapped(lines: list[str]) -> list[str]:
-    """A block's lines with wrapped ones joined to the line they continue."""
+def _unwrapped(lines: list[str], *, table: bool = False) -> list[str]:
+    """A block's lines with wrapped ones joined to the line they continue (in a
+    table, never a row of cells)."""
     out: list[str] = []
     for line in lines:
-        if out and line.strip() and not MD_BLOCK_START.match(line) and not out[-1].endswith("  "):
+        if out and line.strip() and not MD_BLOCK_START.match(line) and not out[-1].endswith("  ") \
+                and not (table and ("|" in line or "|" in out[-1])):
             # The line's own hard break ("  " at its end) still ends the joined line.
             out[-1] = out[-1].rstrip() + " " + line.lstrip()
         else:

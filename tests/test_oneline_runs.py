@@ -5,7 +5,7 @@ from khabar.core.bars import cut_runs
 from khabar.core.model import Line
 from khabar.core.pipeline import clean_bytes, rules_for
 from khabar.core.config import Config
-from tests.test_shapes import HEADLINE, PARAGRAPHS, page
+from tests.test_shapes import HEADLINE, MENU, PARAGRAPHS, page
 
 # A related list's headlines: each ends in its verb, none in a full stop.
 RELATED = [
@@ -117,3 +117,14 @@ def test_a_wrapped_markdown_line_keeps_the_hard_break_it_ends_with():
     assert all(h in lines for h in RELATED)
     a = clean_bytes(md.encode())
     assert a.text.startswith("\n\n".join(PARAGRAPHS)) and not any(h in a.text for h in RELATED)
+
+
+def test_a_table_cell_s_text_wrapped_at_78_columns_is_rejoined():
+    lead = "دبیرکل کنگره ملی عراق وقوع کودتای نظامی در عراق را با توجه به ادامه وضعیت ناامنی در این کشور بعید ندانست."
+    words = lead.split()
+    menu = [f"  * [{item}](/service/{i})" for i, item in enumerate(MENU)]
+    md = "\n".join([*menu, "", "| کد مطلب: 16135| تاریخ: شنبه 22 آبان 1400 - 08:47  ", "---|---  ", "گزارش اختصاصی  ", "---  ",
+                    f"**{HEADLINE}**  ", " ".join(words[:6]), " ".join(words[6:]) + "  ",
+                    *[para + "  " for para in PARAGRAPHS], "منبع: خبرگزاری فارس  "])
+    a = clean_bytes(md.encode())
+    assert (a.title, a.lead) == (HEADLINE, lead)
