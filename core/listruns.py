@@ -79,8 +79,10 @@ def items(text: str) -> list[str]:
 def cut_list_runs(lines: list[Line]) -> list[Line]:
     """The lines of a page saved on one line with each run of headlines cut into its items."""
     out: list[Line] = []
-    for line in lines:
-        if not is_list_run(line.text):
+    for k, line in enumerate(lines):
+        # The page's first part is its title bar and the header that runs on from it: cut, it
+        # would give a copy of the headline ("… آلمان |") to take for the one the page shows.
+        if k == 0 or not is_list_run(line.text):
             out.append(line)
             continue
         out.extend(Line(part, line.numbers, line.gap_before if k == 0 else False)

@@ -128,3 +128,11 @@ def test_a_table_cell_s_text_wrapped_at_78_columns_is_rejoined():
                     *[para + "  " for para in PARAGRAPHS], "منبع: خبرگزاری فارس  "])
     a = clean_bytes(md.encode())
     assert (a.title, a.lead) == (HEADLINE, lead)
+
+
+def test_the_title_bar_running_into_the_header_on_one_line_is_not_cut_into_a_copy_of_the_headline():
+    header = "ورزش۳ نقل و انتقالات لیگ قهرمانان آسیا بسکتبال رزمی فوتبال جهان لیگ برتر والیبال کشتی جام حذفی لیگ یک فوتسال"
+    bar = f"{HEADLINE} | {header} تنیس دوچرخه‌سواری"
+    assert len(bar.split()) == 35  # cut into three, the first piece would be the headline and its bar
+    a = clean_bytes(one_line(page(["کد: ۶۷۶۳۴۰۴"], bar=bar, after=["پیشنهاد سردبیر", *RELATED])))
+    assert a.title == HEADLINE and a.lead is None and a.text.startswith(PARAGRAPHS[0])
