@@ -58,8 +58,10 @@ CARD_MIN_WORDS = 26
 MIN_MARKDOWN_LINES = 5
 MIN_MARKDOWN_SHARE = 0.15
 MIN_LAYOUT_SHARE = 0.3
-# A page with no line structure: few lines, and long ones.
-ONELINE_MIN_CHARS = 1000
+# A page with no line structure: one line, long enough for a headline and a
+# paragraph (a short article saved on one line is one too: its code, date and
+# link come out of it only once it is cut).
+ONELINE_MIN_CHARS = 200
 SOLAR_MONTHS = "(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)"
 WORDLIKE = re.compile(r"[^\W_]")
 SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+(?=\S)")

@@ -136,3 +136,10 @@ def test_the_title_bar_running_into_the_header_on_one_line_is_not_cut_into_a_cop
     assert len(bar.split()) == 35  # cut into three, the first piece would be the headline and its bar
     a = clean_bytes(one_line(page(["کد: ۶۷۶۳۴۰۴"], bar=bar, after=["پیشنهاد سردبیر", *RELATED])))
     assert a.title == HEADLINE and a.lead is None and a.text.startswith(PARAGRAPHS[0])
+
+
+def test_a_short_page_on_one_line_is_read_as_one():
+    text = f"۲۵ آذر ۱۳۸۸، ۱۶:۰۱ کد خبر 646625140 ورزش {HEADLINE} {PARAGRAPHS[0]} لینک کوتاه کپی شد"
+    assert len(text) < 1000
+    a = clean_bytes(text.encode())
+    assert (a.shape, a.news_id, a.text) == ("oneline", "646625140", PARAGRAPHS[0])
