@@ -73,15 +73,19 @@ ONELINE_CUTS = re.compile(
     r"|\s+(?=(?:تاریخ انتشار|کد خبر|شماره خبر|کد مطلب|زمان|منبع|برچسب[\u200c ]?ها|کلیدواژه[\u200c ]?ها"
     r"|شماره روزنامه|نویسنده|آخرین به[\u200c ]?روز ?رسانی)\s*[:：])"
     r"|\s+(?=به گزارش\s)"
+    rf"|\s+(?=(?:کد خبر|شماره خبر|کد مطلب)\s*[{DIGITS}])"
     # A date with its clock time is a metadata item of its own ("نویسنده: … ۲۱ آبان ۱۳۹۹ | ۱۳:۳۲").
     rf"|\s+(?=[{DIGITS}]{{1,2}} {SOLAR_MONTHS} [{DIGITS}]{{4}}\s*(?:[|\-–،]|ساعت)\s*[{DIGITS}]{{1,2}}:[{DIGITS}]{{2}})")
 # Items that end where the next part begins: a reading time, a date written
 # with slashes, an issue number ("زمان مطالعه: ۶ دقیقه", "آخرین به‌روزرسانی:
-# ۱۷/۱۱/۲۰۲۰", "شماره روزنامه: ۵۲۷۲"), each followed by words.
+# ۱۷/۱۱/۲۰۲۰", "شماره روزنامه: ۵۲۷۲"), the page's clock, a link, each followed by words.
 ONELINE_ITEM_END = re.compile(
     rf"((?:زمان|مدت) (?:مطالعه|خواندن)\s*[:：]?\s*[{DIGITS}]+\s*(?:دقیقه|ثانیه)"
     rf"|(?<![{DIGITS}/])[{DIGITS}]{{1,4}}/[{DIGITS}]{{1,2}}/[{DIGITS}]{{2,4}}(?![{DIGITS}/])"
-    rf"|شماره روزنامه\s*[:：]?\s*[{DIGITS}]+)\s+(?=[^\W\d_])")
+    rf"|شماره روزنامه\s*[:：]?\s*[{DIGITS}]+"
+    # the page's clock ("امروز: دوشنبه ۸ آذر ۱۳۹۵") and a link ("https://…/x/87132Qz")
+    rf"|امروز\s*[:：]\s*(?:\S+\s*،?\s*)?[{DIGITS}]{{1,2}} {SOLAR_MONTHS} [{DIGITS}]{{4}}"
+    r"|https?://\S+)\s+(?=[^\W\d_])")
 # The readers' comments' header, a line of its own ("نظرات (۴)").
 COMMENTS_HEADER = re.compile(rf"\s*(?:نظرات|دیدگاه[\u200c ]?ها)\s*\([{DIGITS}]+\)\s*")
 TITLE_BAR_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")

@@ -143,3 +143,12 @@ def test_a_short_page_on_one_line_is_read_as_one():
     assert len(text) < 1000
     a = clean_bytes(text.encode())
     assert (a.shape, a.news_id, a.text) == ("oneline", "646625140", PARAGRAPHS[0])
+
+
+def test_the_page_clock_and_a_short_link_on_one_line_are_cut_from_the_text_they_run_into():
+    text = " ".join(["همشهری آنلاین", "امروز: دوشنبه ۸ آذر ۱۳۹۵", HEADLINE, "کد خبر 229063029", *PARAGRAPHS,
+                     "لینک کوتاه", "https://www.mehrnews.com/x/87132Qz", "دیدگاه‌ها",
+                     "پس از تفاهم با ایران درباره آمیا شیاطین داخلی و خارجی فعال شدند"])
+    a = clean_bytes(text.encode())
+    assert (a.title, a.news_id) == (HEADLINE, "229063029")
+    assert "۱۳۹۵" not in a.text and "mehrnews" not in a.text and PARAGRAPHS[1] in a.text
