@@ -68,7 +68,7 @@ SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+(?=\S)")
 # Where a page saved on one line parts besides its sentences: after a time or
 # a news code, and before a metadata label.
 ONELINE_CUTS = re.compile(
-    rf"(?<=[{DIGITS}]{{2}}:[{DIGITS}]{{2}})\s+(?=\S)(?![{DIGITS}]{{2,4}}/)"
+    rf"(?<=[{DIGITS}]{{2}}:[{DIGITS}]{{2}})\s+(?=\S)(?![{DIGITS}]{{2,4}}/)(?![-–|،]?\s*[{DIGITS}]{{1,2}} {SOLAR_MONTHS})"
     rf"|(?<=[{DIGITS}]{{5}})\s+(?=[^\W\d_])"
     r"|\s+(?=(?:تاریخ انتشار|کد خبر|شماره خبر|کد مطلب|زمان|منبع|برچسب[\u200c ]?ها|کلیدواژه[\u200c ]?ها"
     r"|شماره روزنامه|نویسنده|آخرین به[\u200c ]?روز ?رسانی)\s*[:：])"
@@ -85,7 +85,9 @@ ONELINE_ITEM_END = re.compile(
     rf"|شماره روزنامه\s*[:：]?\s*[{DIGITS}]+"
     # the page's clock ("امروز: دوشنبه ۸ آذر ۱۳۹۵") and a link ("https://…/x/87132Qz")
     rf"|امروز\s*[:：]\s*(?:\S+\s*،?\s*)?[{DIGITS}]{{1,2}} {SOLAR_MONTHS} [{DIGITS}]{{4}}"
-    r"|https?://\S+)\s+(?=[^\W\d_])")
+    r"|https?://\S+)\s+(?=[^\W\d_])"
+    # a time with the date after it ("۱۴:۵۱ - ۲ فروردین ۱۳۸۹"), whatever follows
+    rf"|([{DIGITS}]{{1,2}}:[{DIGITS}]{{2}}\s*[-–|،]?\s*[{DIGITS}]{{1,2}} {SOLAR_MONTHS} [{DIGITS}]{{4}})\s+(?=\S)")
 # The readers' comments' header, a line of its own ("نظرات (۴)").
 COMMENTS_HEADER = re.compile(rf"\s*(?:نظرات|دیدگاه[\u200c ]?ها)\s*\([{DIGITS}]+\)\s*")
 TITLE_BAR_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")
@@ -246,7 +248,7 @@ def _oneline(text: str) -> Reshaped:
     if headline:
         text = text[:at] + "\n" + headline + "\n" + text[at + len(headline):]
     text = COMMENTS_HEADER.sub(lambda m: f"\n{m.group(0).strip()}\n", text)
-    text = ONELINE_ITEM_END.sub("\\1\n", text)
+    text = ONELINE_ITEM_END.sub(lambda m: (m.group(1) or m.group(2)) + "\n", text)
     parts = []
     for piece in text.split("\n"):
         parts.extend(p for chunk in ONELINE_CUTS.split(piece) for p in SENTENCE_END.split(chunk) if p.strip())

@@ -152,3 +152,10 @@ def test_the_page_clock_and_a_short_link_on_one_line_are_cut_from_the_text_they_
     a = clean_bytes(text.encode())
     assert (a.title, a.news_id) == (HEADLINE, "229063029")
     assert "۱۳۹۵" not in a.text and "mehrnews" not in a.text and PARAGRAPHS[1] in a.text
+
+
+def test_a_time_before_its_date_on_one_line_stays_with_it_and_the_date_is_read():
+    text = " ".join(["شنبه ۱۳ آبان ۱۳۹۶", "کد خبر: ۹۶۶۴۵۰۱۸۲", "تاریخ انتشار: ۲۰:۱۳ - ۱۱ آبان ۱۳۹۶",
+                     "۲۰ بازیکن پرسپولیس مشخص شدند", *PARAGRAPHS, "بازدید: ۴۵۹۷۹"])
+    a = clean_bytes(text.encode())
+    assert a.published == "2017-11-02T20:13:00+03:30" and "۱۳۹۶" not in a.text
