@@ -8,7 +8,9 @@ sentences in a full stop; a stretch longer than a headline with no full stop
 is a list, and is cut where its items end: after a headline's final verb
 ("شد", "کردند", "می‌شود") or the item's time ("۸ روز پیش", "۱۴ دقیقه قبل").
 A part still longer than a headline is cut into headline-sized pieces, so
-that no part of a list reads as prose.
+that no part of a list reads as prose. A box between the article's sentences
+("بیشتر بخوانید") runs on into the paragraph after it: its headlines are cut
+from that paragraph the same way (:func:`cut_box_items`).
 """
 
 from __future__ import annotations
