@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from khabar.core.chars import DIGITS, fold
+from khabar.core.language import language
 from khabar.core.model import Line
 from khabar.core.rules import RuleKind, Rules
 
@@ -29,6 +30,7 @@ HEADER_KINDS = frozenset({RuleKind.LIST_HEADER, RuleKind.TAGS_HEADER})
 MAX_HEADER_WORDS = 3
 MAX_ITEM_WORDS = 20
 SHORT_ITEM_WORDS = 6
+MAX_GLUED_HEADER_CHARS = 30
 # "… ۱۴ روز پیش", "… دیروز" at the end of a headline: the item's time.
 AGO_AT_END = re.compile(rf"\s(?:[{DIGITS}]+\s*(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s*(?:پیش|قبل)|دیروز)$")
 
@@ -85,6 +87,27 @@ def _header_and_item(words: list[str], rules: Rules) -> int:
     return 0
 
 
+def _list_headers(rules: Rules) -> tuple[str, ...]:
+    memo = _memo(rules)
+    if "list-headers" not in memo:
+        memo["list-headers"] = tuple(p for r in rules.rules if r.kind is RuleKind.LIST_HEADER for p in r.phrases)
+    return memo["list-headers"]
+
+
+def _glued_header(text: str, rules: Rules) -> int:
+    """Where a list's header of two words or more ends when a letter follows it with no
+    space between (0: none)."""
+    if not fold(text[:MAX_GLUED_HEADER_CHARS]).startswith(_list_headers(rules)):
+        return 0
+    start = text.find(" ") + 2
+    for i in range(start, min(len(text) - 1, MAX_GLUED_HEADER_CHARS)):
+        if text[i].isalpha() and text[i - 1].isalpha():
+            rule = known(rules, text[:i])
+            if rule is not None and rule.kind is RuleKind.LIST_HEADER and fold(text[:i]) in rule.phrases:
+                return i
+    return 0
+
+
 def split_bars(lines: list[Line], rules: Rules) -> list[Line]:
     out: list[Line] = []
     for line in lines:
@@ -120,9 +143,14 @@ _UNTRIED = object()
 
 def _parts_now(text: str, rules: Rules) -> tuple[str, ...] | None:
     parts: list[str] = []
+    glued = _glued_header(text, rules) if " " in text else 0
+    if glued:
+        # "بیشتر بخوانیدفوتبال …": a dump that strips tags without a space glues the box's header to its first item.
+        parts.append(text[:glued])
+        text = text[glued:]
     words = text.split(None, MAX_CUT_WORDS)
     if len(words) > MAX_CUT_WORDS:
-        return None
+        return tuple(parts + [text]) if parts else None
     ago = AGO_AT_END.search(text) if len(words) <= MAX_ITEM_WORDS + 3 else None
     if ago and ago.start() > 0:
         # A list's item and its time on one line: two elements.
@@ -191,7 +219,9 @@ def cut_runs(lines: list[Line], rules: Rules) -> list[Line]:
                 j += k
             strong = any(k_words > 1 and (r.kind in RUN_RULE_KINDS or r.name == "share-print")
                          for k_words, r in ((len(p.split()), r) for p, r in run))
-            if len(run) >= MIN_RUN_PHRASES or (run and strong):
+            # One button's name after a preposition is the sentence's ("… در فیس بوک نوشت").
+            inside = bool(text) and text[-1] in language().joining_words
+            if len(run) >= MIN_RUN_PHRASES or (run and strong and not inside):
                 if text:
                     pieces.append(" ".join(text))
                     text = []

@@ -91,14 +91,19 @@ def mark_lists(lines: list[Line], feats: list[Features], classes: list[Class], t
     A related-news list may give each headline a teaser: a sentence right after
     a single headline, followed by the next headline or by the page's footer.
     A box inside the article ("بیشتر بخوانید") ends where the article's prose
-    resumes, so prose after two or more headlines in a row ends the list.
+    resumes, so prose after two or more headlines in a row ends the list; right
+    after the article's prose, a sentence after one headline is a teaser only
+    when the next headline has one too (a dump that strips tags may glue a
+    box's headlines into one, and the article's prose then follows it).
     """
     out = list(classes)
     header: Rule | None = None
     items_in_row = teasers = 0
+    in_text = False
     for i, (line, f, c) in enumerate(zip(lines, feats, classes)):
         if c is Class.HEADER:
             header, items_in_row, teasers = f.rule, 0, 0
+            in_text = i > 0 and classes[i - 1] is Class.PROSE
             if header.kind is RuleKind.TAGS_HEADER and metadata.inline_tags(line.text):
                 header = None  # "برچسب‌ها: a، b": the tags are on the header's line, none follow
             continue
@@ -113,7 +118,8 @@ def mark_lists(lines: list[Line], feats: list[Features], classes: list[Class], t
             out[i] = Class.LIST_ITEM
             items_in_row += 1
             continue
-        elif c is Class.PROSE and items_in_row == 1 and _teaser_follows(lines, feats, classes, i + 1, teasers, t):
+        elif c is Class.PROSE and items_in_row == 1 and _teaser_follows(lines, feats, classes, i + 1, teasers, t) \
+                and (not in_text or teasers or _pairs_go_on(lines, feats, classes, i + 1, t)):
             out[i] = Class.LIST_ITEM
             items_in_row, teasers = 0, teasers + 1
             continue
@@ -131,6 +137,17 @@ def _teaser_follows(lines, feats, classes, nxt: int, teasers: int, t: Thresholds
     # A line heading a block that a label announces ("ترکیب دو تیم" / "ذوب‌آهن:") is the article's.
     announced = nxt + 1 < len(lines) and lines[nxt + 1].text.endswith((":", "："))
     return _list_item(lines[nxt], feats[nxt], classes[nxt], t) and classes[nxt] is not Class.PROSE and not announced
+
+
+def _pairs_go_on(lines, feats, classes, nxt: int, t: Thresholds = DEFAULT) -> bool:
+    """After a teaser, the next headline's teaser is followed by another headline
+    or by the page's furniture, not by more prose."""
+    after = nxt + 2
+    if after > len(lines) or classes[nxt + 1] not in (Class.PROSE, Class.SENTENCE):
+        return False  # (the page's end right after the next headline: no teaser there)
+    if after == len(lines) or classes[after] in (Class.RULE, Class.META, Class.HEADER):
+        return True
+    return _list_item(lines[after], feats[after], classes[after], t) and classes[after] is not Class.PROSE
 
 
 def mark_menus(feats: list[Features], classes: list[Class], t: Thresholds = DEFAULT) -> list[Class]:

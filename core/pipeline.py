@@ -7,19 +7,20 @@ from dataclasses import fields, replace
 from datetime import datetime
 from functools import cache, partial
 
-from khabar.core.bars import cut_runs, split_bars
+from khabar.core.bars import cut_runs, known, split_bars
 from khabar.core.classify import Weigh, classify
 from khabar.core.config import Config
 from khabar.core.decode import Decoded, decode
 from khabar.core.errors import InputError
 from khabar.core.headline import retitle
 from khabar.core.language import guess_language
+from khabar.core.listruns import cut_box_items, cut_list_runs
 from khabar.core.metadata import extract
 from khabar.core.metalines import join_metadata
 from khabar.core.model import KEPT, Article, Kind, Labeled, Line
 from khabar.core.normalize import NormalizeConfig, normalize
 from khabar.core.reshape import rejoin, reshape
-from khabar.core.rules import Rules, load_rules
+from khabar.core.rules import RuleKind, Rules, load_rules
 from khabar.core.segment import segment
 from khabar.core.tagruns import tags_after_article
 from khabar.core.template import Template
@@ -116,10 +117,16 @@ def _reshape(text: str):
 def _prepass(lines: list[Line], *, rules: Rules, shape: str) -> list[Line]:
     """The page's lines before fragments are joined: bars of menu items cut (runs
     of them inside the sentences of a page saved on one line), and metadata a
-    dump split over lines joined back."""
+    dump split over lines joined back; on a page saved on one line, runs of
+    headlines cut into their items."""
     if shape == "oneline":
-        lines = cut_runs(lines, rules)
+        lines = cut_box_items(cut_list_runs(cut_runs(lines, rules)), partial(_list_header, rules=rules))
     return join_metadata(split_bars(lines, rules), rules=rules)
+
+
+def _list_header(text: str, rules: Rules) -> bool:
+    rule = known(rules, text)
+    return rule is not None and rule.kind is RuleKind.LIST_HEADER
 
 
 # Menus, footers and link lists recur on every page of a site: a short line is

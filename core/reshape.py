@@ -58,16 +58,36 @@ CARD_MIN_WORDS = 26
 MIN_MARKDOWN_LINES = 5
 MIN_MARKDOWN_SHARE = 0.15
 MIN_LAYOUT_SHARE = 0.3
-# A page with no line structure: few lines, and long ones.
-ONELINE_MIN_CHARS = 1000
+# A page with no line structure: one line, long enough for a headline and a
+# paragraph (a short article saved on one line is one too: its code, date and
+# link come out of it only once it is cut).
+ONELINE_MIN_CHARS = 200
+SOLAR_MONTHS = "(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)"
+WORDLIKE = re.compile(r"[^\W_]")
 SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+(?=\S)")
 # Where a page saved on one line parts besides its sentences: after a time or
 # a news code, and before a metadata label.
 ONELINE_CUTS = re.compile(
-    rf"(?<=[{DIGITS}]{{2}}:[{DIGITS}]{{2}})\s+(?=\S)(?![{DIGITS}]{{2,4}}/)"
+    rf"(?<=[{DIGITS}]{{2}}:[{DIGITS}]{{2}})\s+(?=\S)(?![{DIGITS}]{{2,4}}/)(?![-–|،]?\s*[{DIGITS}]{{1,2}} {SOLAR_MONTHS})"
     rf"|(?<=[{DIGITS}]{{5}})\s+(?=[^\W\d_])"
-    r"|\s+(?=(?:تاریخ انتشار|کد خبر|شماره خبر|کد مطلب|زمان|منبع|برچسب[\u200c ]?ها|کلیدواژه[\u200c ]?ها)\s*[:：])"
-    r"|\s+(?=به گزارش\s)")
+    r"|\s+(?=(?:تاریخ انتشار|کد خبر|شماره خبر|کد مطلب|زمان|منبع|برچسب[\u200c ]?ها|کلیدواژه[\u200c ]?ها"
+    r"|شماره روزنامه|نویسنده|آخرین به[\u200c ]?روز ?رسانی)\s*[:：])"
+    r"|\s+(?=به گزارش\s)"
+    rf"|\s+(?=(?:کد خبر|شماره خبر|کد مطلب)\s*[{DIGITS}])"
+    # A date with its clock time is a metadata item of its own ("نویسنده: … ۲۱ آبان ۱۳۹۹ | ۱۳:۳۲").
+    rf"|\s+(?=[{DIGITS}]{{1,2}} {SOLAR_MONTHS} [{DIGITS}]{{4}}\s*(?:[|\-–،]|ساعت)\s*[{DIGITS}]{{1,2}}:[{DIGITS}]{{2}})")
+# Items that end where the next part begins: a reading time, a date written
+# with slashes, an issue number ("زمان مطالعه: ۶ دقیقه", "آخرین به‌روزرسانی:
+# ۱۷/۱۱/۲۰۲۰", "شماره روزنامه: ۵۲۷۲"), the page's clock, a link, each followed by words.
+ONELINE_ITEM_END = re.compile(
+    rf"((?:زمان|مدت) (?:مطالعه|خواندن)\s*[:：]?\s*[{DIGITS}]+\s*(?:دقیقه|ثانیه)"
+    rf"|(?<![{DIGITS}/])[{DIGITS}]{{1,4}}/[{DIGITS}]{{1,2}}/[{DIGITS}]{{2,4}}(?![{DIGITS}/])"
+    rf"|شماره روزنامه\s*[:：]?\s*[{DIGITS}]+"
+    # the page's clock ("امروز: دوشنبه ۸ آذر ۱۳۹۵") and a link ("https://…/x/87132Qz")
+    rf"|امروز\s*[:：]\s*(?:\S+\s*،?\s*)?[{DIGITS}]{{1,2}} {SOLAR_MONTHS} [{DIGITS}]{{4}}"
+    r"|https?://\S+)\s+(?=[^\W\d_])"
+    # a time with the date after it ("۱۴:۵۱ - ۲ فروردین ۱۳۸۹"), whatever follows
+    rf"|([{DIGITS}]{{1,2}}:[{DIGITS}]{{2}}\s*[-–|،]?\s*[{DIGITS}]{{1,2}} {SOLAR_MONTHS} [{DIGITS}]{{4}})\s+(?=\S)")
 # The readers' comments' header, a line of its own ("نظرات (۴)").
 COMMENTS_HEADER = re.compile(rf"\s*(?:نظرات|دیدگاه[\u200c ]?ها)\s*\([{DIGITS}]+\)\s*")
 TITLE_BAR_SPLIT = re.compile(r"\s+(?:\||-|–|—|::)\s+")
@@ -125,7 +145,9 @@ def _markdown(text: str) -> Reshaped:
         rows = block.split("\n")
         if any(MD_TABLE_RULE.match(row) and "|" in row for row in rows):
             # A table (an old page's layout): each cell its own line, the rules between rows dropped.
-            rows = [cell.strip() for row in rows if not MD_TABLE_RULE.match(row) for cell in row.split("|")]
+            # A cell's text wrapped at 78 columns is rejoined first (its lines hold no "|").
+            rows = _unwrapped([row for row in rows if not MD_TABLE_RULE.match(row)], table=True)
+            rows = [cell.strip() for row in rows for cell in row.split("|")]
             rows = [cell for cell in rows if cell]
         else:
             rows = _unwrapped(rows)
@@ -148,12 +170,15 @@ def _markdown(text: str) -> Reshaped:
     return Reshaped("\n".join(out), "markdown", hint)
 
 
-def _unwrapped(lines: list[str]) -> list[str]:
-    """A block's lines with wrapped ones joined to the line they continue."""
+def _unwrapped(lines: list[str], *, table: bool = False) -> list[str]:
+    """A block's lines with wrapped ones joined to the line they continue (in a
+    table, never a row of cells)."""
     out: list[str] = []
     for line in lines:
-        if out and line.strip() and not MD_BLOCK_START.match(line) and not out[-1].endswith("  "):
-            out[-1] = out[-1].rstrip() + " " + line.strip()
+        if out and line.strip() and not MD_BLOCK_START.match(line) and not out[-1].endswith("  ") \
+                and not (table and ("|" in line or "|" in out[-1])):
+            # The line's own hard break ("  " at its end) still ends the joined line.
+            out[-1] = out[-1].rstrip() + " " + line.lstrip()
         else:
             out.append(line)
     return [line.strip() for line in out if line.strip()]
@@ -223,18 +248,25 @@ def _oneline(text: str) -> Reshaped:
     if headline:
         text = text[:at] + "\n" + headline + "\n" + text[at + len(headline):]
     text = COMMENTS_HEADER.sub(lambda m: f"\n{m.group(0).strip()}\n", text)
+    text = ONELINE_ITEM_END.sub(lambda m: (m.group(1) or m.group(2)) + "\n", text)
     parts = []
     for piece in text.split("\n"):
         parts.extend(p for chunk in ONELINE_CUTS.split(piece) for p in SENTENCE_END.split(chunk) if p.strip())
+    # Marks alone ("+ -" of a font-size widget) say nothing, and would glue to the next part.
+    parts = [p for p in parts if WORDLIKE.search(p)]
     return Reshaped("\n".join(parts), "oneline", headline)
 
 
 def _repeated_title(text: str) -> tuple[str | None, int]:
     """The part of the title bar at the page's start that the page shows again, and where."""
     parts = TITLE_BAR_SPLIT.split(text[:400], maxsplit=MAX_BAR_PARTS)[:MAX_BAR_PARTS]
-    # The bar's last part runs on into the page's text: its words from the start, longest first.
-    words = parts[-1].split()[:MAX_HEADLINE_WORDS]
-    tails = [" ".join(words[:k]) for k in range(len(words), MIN_TITLE_WORDS - 1, -1)]
+    # The bar's last part runs on into the page's text: its words from the start, longest first;
+    # so does its first part when the <title> holds the headline alone, and the header's
+    # own bar ("روزنامه | آرشیو") is what was cut.
+    tails = []
+    for part in dict.fromkeys((parts[-1], parts[0])):
+        words = part.split()[:MAX_HEADLINE_WORDS]
+        tails += [" ".join(words[:k]) for k in range(len(words), MIN_TITLE_WORDS - 1, -1)]
     # Compared with digits and letter forms folded one to one: the <title> may write
     # "۱۶" where the page writes "16" (positions stay those of the text).
     folded = text.translate(ONE_TO_ONE)
