@@ -30,6 +30,7 @@ from khabar.core.article_end import before_end_of_article
 from khabar.core.chars import fold
 from khabar.core.features import Features, features
 from khabar.core.language import language
+from khabar.core.lineups import is_lineup_heading
 from khabar.core.model import KEPT, Kind, Labeled, Line, Role
 from khabar.core.rules import Rule, RuleKind, Rules, default_rules
 from khabar.core.template import Template
@@ -123,8 +124,10 @@ def _teaser_follows(lines, feats, classes, nxt: int, teasers: int, t: Thresholds
         return teasers > 0
     if classes[nxt] in (Class.RULE, Class.META, Class.HEADER):
         return teasers > 0
-    # A line heading a block that a label announces ("ترکیب دو تیم" / "ذوب‌آهن:") is the article's.
-    announced = nxt + 1 < len(lines) and lines[nxt + 1].text.endswith((":", "："))
+    # A line heading a block that a label announces ("ترکیب دو تیم" / "ذوب‌آهن:") is the article's,
+    # and so is a line-up's heading however its teams are laid out.
+    announced = (nxt + 1 < len(lines) and lines[nxt + 1].text.endswith((":", "："))) \
+        or is_lineup_heading(lines[nxt].text)
     return _list_item(lines[nxt], feats[nxt], classes[nxt], t) and classes[nxt] is not Class.PROSE and not announced
 
 
