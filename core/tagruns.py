@@ -3,9 +3,15 @@ article, each a word or phrase the article itself uses ("گردشگری" / "اس
 "بین بخشی" under a text about tourism in a province), before the page's
 buttons or lists. A menu or a list of other headlines does not repeat the
 article's own words item by item, so the run is read as the page's tags.
+
+A tag need not be a phrase of the text ("سلامتی" under a text on fatty
+chicken): where the run ends at the page's share and print buttons, the
+place tag lists stand on article pages, half of its items in the text suffice.
 """
 
 from __future__ import annotations
+
+import re
 
 from khabar.core.chars import fold
 from khabar.core.model import KEPT, Kind, Labeled, Role, role_of
@@ -13,8 +19,42 @@ from khabar.core.model import KEPT, Kind, Labeled, Role, role_of
 MIN_ITEMS = 2
 MAX_ITEMS = 10
 MAX_ITEM_WORDS = 4
+# Before the buttons, a tag may be a person's title and name ("رئیس مرکز هشدار الکترونیک پلیس …").
+MAX_ITEM_WORDS_BEFORE_BUTTONS = 8
 # The lines a tag may have been taken for.
 REMOVED_AS = ("menu", "outside-article", "link-list", "navigation", "template")
+# The rule of the buttons under an article (data/rules.toml).
+BUTTONS = "share-print"
+# What a sentence or a list item has and a tag has not.
+NOT_A_TAG = re.compile(r"[.!?؟؛:«»()]")
+
+
+def _item(item: Labeled, max_words: int) -> bool:
+    words = item.line.text.split()
+    return item.kind is Kind.BOILERPLATE and item.reason in REMOVED_AS and 1 <= len(words) <= max_words
+
+
+def _run_in_text(lines: list[Labeled], start: int, text: str) -> int:
+    """The end of the run of items, each a phrase of the article's text."""
+    end = start
+    while end < len(lines) and end - start < MAX_ITEMS:
+        if not _item(lines[end], MAX_ITEM_WORDS) or fold(lines[end].line.text) not in text:
+            break
+        end += 1
+    return end
+
+
+def _run_before_buttons(lines: list[Labeled], start: int, text: str) -> int:
+    """The end of a run of items that the page's buttons close, half of them
+    phrases of the text; ``start`` when there is none."""
+    end = start
+    while end < len(lines) and end - start < MAX_ITEMS and _item(lines[end], MAX_ITEM_WORDS_BEFORE_BUTTONS) \
+            and not NOT_A_TAG.search(lines[end].line.text):
+        end += 1
+    if end >= len(lines) or lines[end].reason != BUTTONS:
+        return start
+    found = sum(fold(item.line.text) in text for item in lines[start:end])
+    return end if found and 2 * found >= end - start else start
 
 
 def tags_after_article(lines: list[Labeled]) -> list[Labeled]:
@@ -23,15 +63,12 @@ def tags_after_article(lines: list[Labeled]) -> list[Labeled]:
         return lines
     text = fold(" ".join(item.line.text for item in lines if item.kind in KEPT), remember=False)
     start = body[-1] + 1
-    end = start
-    while end < len(lines) and end - start < MAX_ITEMS:
-        item = lines[end]
-        words = item.line.text.split()
-        if item.kind is not Kind.BOILERPLATE or item.reason not in REMOVED_AS or not 1 <= len(words) <= MAX_ITEM_WORDS \
-                or fold(item.line.text) not in text:
-            break
-        end += 1
-    if end - start < MIN_ITEMS or (end < len(lines) and lines[end].kind in KEPT):
+    end = _run_in_text(lines, start, text)
+    if end < len(lines) and lines[end].kind in KEPT:
+        end = start
+    # The buttons close the whole list, items not in the text too.
+    end = max(end, _run_before_buttons(lines, start, text))
+    if end - start < MIN_ITEMS:
         return lines
     out = list(lines)
     for i in range(start, end):

@@ -1,0 +1,25 @@
+"""Issue 17: the page's tags however a saved shape lays them out: one a line with
+no label up to the share buttons, long ones under their label, glued together
+or run together on the label's line."""
+
+from khabar.core.pipeline import clean_bytes
+from tests.test_shapes import page
+
+BUTTONS = ["نسخه چاپی", "ارسال به دوستان"]
+
+
+def test_unlabelled_tags_up_to_the_share_buttons_are_read_with_one_not_in_the_text():
+    # "تجارت" is no phrase of the text: the buttons close the list, two of its three items are in the text.
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["بندر امام", "کالای اساسی", "تجارت", *BUTTONS]))
+    assert a.tags == ["بندر امام", "کالای اساسی", "تجارت"]
+
+
+def test_a_menu_up_to_the_share_buttons_is_not_read_as_tags():
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["درباره ما", "تماس با ما", "بندر امام", *BUTTONS]))
+    assert a.tags == []
+
+
+def test_a_tag_of_a_person_s_title_and_name_under_its_label_is_read():
+    tags = ["بندر امام", "سورنا ستاری معاون علمی و فناوری ریاست جمهوری", "کالای اساسی"]
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["برچسب ها", *tags, "مطالب مرتبط"]))
+    assert a.tags == tags
