@@ -6,15 +6,20 @@ article's own words item by item, so the run is read as the page's tags.
 
 A tag need not be a phrase of the text ("سلامتی" under a text on fatty
 chicken): where the run ends at the page's share and print buttons, the
-place tag lists stand on article pages, half of its items in the text suffice.
+place tag lists stand on article pages, half of its items in the text suffice;
+there a line of tags a dump glued together is cut into them (core/gluedtags.py).
 """
 
 from __future__ import annotations
 
 import re
 
+from functools import cache
+
 from khabar.core.chars import fold
-from khabar.core.model import KEPT, Kind, Labeled, Role, role_of
+from khabar.core.gluedtags import dictionary, split_glued, vocabulary
+from khabar.core.model import KEPT, Kind, Labeled, Line, Role, role_of
+from khabar.core.rules import default_rules
 
 MIN_ITEMS = 2
 MAX_ITEMS = 10
@@ -25,6 +30,7 @@ MAX_ITEM_WORDS_BEFORE_BUTTONS = 8
 REMOVED_AS = ("menu", "outside-article", "link-list", "navigation", "template")
 # The rule of the buttons under an article (data/rules.toml).
 BUTTONS = "share-print"
+MIN_BUTTON_NAME = 4  # folded letters
 # What a sentence or a list item has and a tag has not.
 NOT_A_TAG = re.compile(r"[.!?؟؛:«»()]")
 
@@ -44,17 +50,51 @@ def _run_in_text(lines: list[Labeled], start: int, text: str) -> int:
     return end
 
 
-def _run_before_buttons(lines: list[Labeled], start: int, text: str) -> int:
-    """The end of a run of items that the page's buttons close, half of them
-    phrases of the text; ``start`` when there is none."""
+@cache
+def _button_names() -> tuple[str, ...]:
+    """The buttons' names (folded), but the shortest ("چاپ", "پاسخ"), which words hold."""
+    rule = next(r for r in default_rules().rules if r.name == BUTTONS)
+    return tuple(sorted(p for p in rule.phrases if len(p) >= MIN_BUTTON_NAME))
+
+
+def _buttons(item: Labeled) -> bool:
+    """The share buttons: a line their rule names, or a bar of them a dump kept on
+    one line, opening with one ("نسخه چاپی دانلود PDF ارسال به دوستان …")."""
+    if item.reason == BUTTONS:
+        return True
+    folded = fold(item.line.text)
+    names = _button_names()
+    return folded.startswith(names) and sum(name in folded for name in names) >= 2
+
+
+def _run_before_buttons(lines: list[Labeled], start: int, text: str) -> tuple[int, list[Labeled]] | None:
+    """The tags of a run of items that the page's buttons close, half of them
+    phrases of the text, each line of glued tags cut into them; None when there is none."""
     end = start
-    while end < len(lines) and end - start < MAX_ITEMS and _item(lines[end], MAX_ITEM_WORDS_BEFORE_BUTTONS) \
+    # A line of glued tags holds the words of several.
+    while end < len(lines) and end - start < MAX_ITEMS and not _buttons(lines[end]) \
+            and _item(lines[end], MAX_ITEMS * MAX_ITEM_WORDS_BEFORE_BUTTONS) \
             and not NOT_A_TAG.search(lines[end].line.text):
         end += 1
-    if end >= len(lines) or lines[end].reason != BUTTONS:
-        return start
-    found = sum(fold(item.line.text) in text for item in lines[start:end])
-    return end if found and 2 * found >= end - start else start
+    if end == start or end >= len(lines) or not _buttons(lines[end]):
+        return None
+    words = None
+    tags = []
+    for item in lines[start:end]:
+        if fold(item.line.text) not in text:
+            if words is None:
+                words = vocabulary(i.line.text for i in lines if i.kind in KEPT)
+            glued = split_glued(item.line.text, words, dictionary())
+            if glued:
+                tags += [Line(tag, item.line.numbers, item.line.gap_before) for tag in glued]
+                continue
+        tags.append(item.line)
+    if any(len(tag.text.split()) > MAX_ITEM_WORDS_BEFORE_BUTTONS for tag in tags):
+        return None
+    found = sum(fold(tag.text) in text for tag in tags)
+    if len(tags) < MIN_ITEMS or not found or 2 * found < len(tags):
+        return None
+    return end, [Labeled(tag, Kind.METADATA, Role.TAG.reason) for tag in tags]
 
 
 def tags_after_article(lines: list[Labeled]) -> list[Labeled]:
@@ -66,11 +106,14 @@ def tags_after_article(lines: list[Labeled]) -> list[Labeled]:
     end = _run_in_text(lines, start, text)
     if end < len(lines) and lines[end].kind in KEPT:
         end = start
-    # The buttons close the whole list, items not in the text too.
-    end = max(end, _run_before_buttons(lines, start, text))
+    # The buttons close the whole list, items not in the text and glued ones too.
+    closed = _run_before_buttons(lines, start, text)
+    if closed is not None and len(closed[1]) > end - start:
+        return [*lines[:start], *closed[1], *lines[closed[0]:]]
     if end - start < MIN_ITEMS:
         return lines
     out = list(lines)
     for i in range(start, end):
         out[i] = Labeled(lines[i].line, Kind.METADATA, Role.TAG.reason)
     return out
+

@@ -23,3 +23,19 @@ def test_a_tag_of_a_person_s_title_and_name_under_its_label_is_read():
     tags = ["بندر امام", "سورنا ستاری معاون علمی و فناوری ریاست جمهوری", "کالای اساسی"]
     a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["برچسب ها", *tags, "مطالب مرتبط"]))
     assert a.tags == tags
+
+
+def test_tags_a_dump_glued_together_are_cut_where_their_words_end():
+    # Links with no space between them ("<a>بندر امام</a><a>کالای اساسی</a>…"), and the buttons' bar on one line.
+    after = ["بندر امامکالای اساسیخوزستانتجارت", "نسخه چاپی ارسال به دوستان ذخیره"]
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=after))
+    assert a.tags == ["بندر امام", "کالای اساسی", "خوزستان", "تجارت"]
+
+
+def test_a_name_hazm_does_not_know_is_not_cut_into_words():
+    from khabar.core.gluedtags import dictionary, split_glued
+
+    # "دانشگر" is no "دانش" + "گر", "همتی‌زاده" no "همتی" + "زاده": only the joins between tags are cut.
+    assert split_glued("شهدای مدافع حرمانقلابشهید دانشگر", frozenset(), dictionary()) == \
+        ["شهدای مدافع حرم", "انقلاب", "شهید دانشگر"]
+    assert split_glued("سرهنگ رضا همتی‌زاده", frozenset(), dictionary()) is None
