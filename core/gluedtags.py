@@ -33,7 +33,8 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
             token = token.strip(".,،؛:!?؟«»()[]\"'")
             if token:
                 words.add(token.replace(ZWNJ, ""))
-                words.update(part for part in token.split(ZWNJ) if part)
+                # Its parts, not the endings ("ها", "ای"): they are no tag's words.
+                words.update(part for part in token.split(ZWNJ) if len(part) >= MIN_DICTIONARY_PIECE)
     return frozenset(words)
 
 
@@ -53,9 +54,11 @@ def _cost(piece: str, in_text: frozenset[str], known: Callable[[str], bool]) -> 
     return None
 
 
-def _pieces(token: str, in_text: frozenset[str], known: Callable[[str], bool]) -> list[str] | None:
+def _pieces(token: str, in_text: frozenset[str], known: Callable[[str], bool],
+            after_halfspace: bool = False) -> list[str] | None:
     """The token cut into known words at the least cost; None for a token that is
-    a word itself or has no such cut."""
+    a word itself or has no such cut. After a half-space it may open with the
+    ending of the word before ("حرفه‌" + "ایکاراموکا")."""
     if _cost(token, in_text, known) is not None or len(token) > MAX_TOKEN:
         return None
     n = len(token)
@@ -65,7 +68,8 @@ def _pieces(token: str, in_text: frozenset[str], known: Callable[[str], bool]) -
         for start in range(0, end - MIN_PIECE + 1):
             if best[start] is None or len(best[start][1]) >= MAX_PIECES:
                 continue
-            cost = _cost(token[start:end], in_text, known)
+            piece = token[start:end]
+            cost = TEXT_COST if after_halfspace and start == 0 and piece in ENDINGS else _cost(piece, in_text, known)
             if cost is None:
                 continue
             total = best[start][0] + cost
@@ -84,7 +88,7 @@ def _token_pieces(token: str, in_text: frozenset[str], known: Callable[[str], bo
     pieces: list[str] = [""]
     cut = False
     for k, part in enumerate(parts):
-        cuts = _pieces(part, in_text, known) if part else None
+        cuts = _pieces(part, in_text, known, after_halfspace=k > 0) if part else None
         glue = ZWNJ if k else ""
         if cuts is None:
             pieces[-1] += glue + part

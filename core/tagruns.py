@@ -7,7 +7,8 @@ article's own words item by item, so the run is read as the page's tags.
 A tag need not be a phrase of the text ("سلامتی" under a text on fatty
 chicken): where the run ends at the page's share and print buttons, the
 place tag lists stand on article pages, half of its items in the text suffice;
-there a line of tags a dump glued together is cut into them (core/gluedtags.py).
+there a line of tags a dump glued together is cut into them (core/gluedtags.py),
+as are the glued tags under a label ("برچسب‌ها:آلگریمیلانآژاکس").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from functools import cache
 
 from khabar.core.chars import fold
 from khabar.core.gluedtags import dictionary, split_glued, vocabulary
+from khabar.core.metadata import hashtags_in, inline_tags
 from khabar.core.model import KEPT, Kind, Labeled, Line, Role, role_of
 from khabar.core.rules import default_rules
 
@@ -98,6 +100,31 @@ def _run_before_buttons(lines: list[Labeled], start: int, text: str) -> tuple[in
 
 
 def tags_after_article(lines: list[Labeled]) -> list[Labeled]:
+    """The page's lines with its unlabelled tags read, and glued ones cut."""
+    return _cut_labelled(_unlabelled(lines))
+
+
+def _cut_labelled(lines: list[Labeled]) -> list[Labeled]:
+    """The tags on a label's line with nothing between them ("برچسب‌ها:آلگریمیلانآژاکس"),
+    cut into the tags they are. Tags one a line are apart already: a tag written
+    as one word ("فولادمبارکه") stays whole."""
+    for i, item in enumerate(lines):
+        if role_of(item.reason) is Role.TAGS and not hashtags_in(item.line.text):
+            values = inline_tags(item.line.text)
+            if len(values) != 1:
+                continue
+            line = item.line
+            text = fold(" ".join(x.line.text for x in lines if x.kind in KEPT), remember=False)
+            if fold(values[0]) in text:
+                continue
+            tags = split_glued(values[0], vocabulary(x.line.text for x in lines if x.kind in KEPT), dictionary())
+            if tags:
+                return [*lines[:i], *(Labeled(Line(tag, line.numbers, line.gap_before), Kind.METADATA, Role.TAG.reason)
+                                      for tag in tags), *lines[i + 1:]]
+    return lines
+
+
+def _unlabelled(lines: list[Labeled]) -> list[Labeled]:
     body = [i for i, item in enumerate(lines) if item.kind in (Kind.PARAGRAPH, Kind.LEAD, Kind.SUBHEADING)]
     if not body or any(role_of(item.reason) in (Role.TAG, Role.TAGS) for item in lines):
         return lines

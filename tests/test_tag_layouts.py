@@ -39,3 +39,11 @@ def test_a_name_hazm_does_not_know_is_not_cut_into_words():
     assert split_glued("شهدای مدافع حرمانقلابشهید دانشگر", frozenset(), dictionary()) == \
         ["شهدای مدافع حرم", "انقلاب", "شهید دانشگر"]
     assert split_glued("سرهنگ رضا همتی‌زاده", frozenset(), dictionary()) is None
+
+
+def test_tags_glued_on_their_label_s_line_are_cut_and_tags_one_a_line_stay_whole():
+    glued = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["برچسب‌ها:بندر امامکالای اساسیخوزستان", *BUTTONS]))
+    assert glued.tags == ["بندر امام", "کالای اساسی", "خوزستان"]
+    # One a line, a tag written as one word is one tag ("فولادمبارکه", a club's name).
+    apart = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["برچسب‌ها:", "فولادمبارکه", "بندر امام", *BUTTONS]))
+    assert apart.tags == ["فولادمبارکه", "بندر امام"]
