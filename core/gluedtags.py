@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from khabar.core.chars import ZWNJ
+from khabar.core.chars import ZWNJ, fold
 
 MIN_PIECE = 2  # letters of a piece the article uses
 MIN_DICTIONARY_PIECE = 3  # letters of one only the dictionary knows ("دانشگر" is no "دانش" + "گر")
@@ -122,3 +122,66 @@ def dictionary() -> Callable[[str], bool]:
 
     words = lexicon().words
     return words.__contains__
+
+
+# ------------------------------------------------------------------ tags run together
+# Links with only a space between them ("<a>پاکستان</a> <a>ملا برادر</a>") come
+# out of a layout dump as one run of words, "پاکستان ملا برادر افغانستان طالبان".
+# A tag is most often a phrase of the article: the run is cut into the fewest
+# phrases the text holds, a word it does not hold standing alone at a higher cost.
+MAX_TAG_WORDS = 8
+MIN_RUN_WORDS = 3
+MIN_RUN_TAGS = 3  # two phrases of the text may be one tag ("تیم ملی فوتبال" + "ایران")
+UNFOUND_WORD_COST = 2
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (fold(t.strip(".,،؛:!?؟«»()[]\"'")) for t in text.replace(ZWNJ, " ").split()) if w]
+
+
+def phrases_of(texts: Iterable[str]) -> str:
+    """The article's words, folded, one space apart and around (for phrase search)."""
+    return " " + " ".join(w for text in texts for w in _words(text)) + " "
+
+
+def split_run(text: str, phrases: str) -> list[str] | None:
+    """The tags of a run of tags with single spaces between them, or None when the
+    run is one phrase of the text or gives fewer than three tags. Words the text
+    does not hold that stand together make one tag ("فیش های حقوقی")."""
+    shown = text.split()
+    n = len(shown)
+
+    def key(a: int, b: int) -> str:
+        return " " + " ".join(_words(" ".join(shown[a:b]))) + " "
+
+    if n < MIN_RUN_WORDS or key(0, n) in phrases:
+        return None
+    from khabar.core.language import language
+
+    # No tag ends in a word that joins ("و", "از", "های") or opens with an ending ("های", "ها").
+    joining = language().joining_words
+    no_end = [w in joining for w in shown]
+    no_start = [w in joining and w in ENDINGS + ("های",) for w in shown]
+    best: list[tuple[float, list[tuple[int, bool]]] | None] = [(0.0, [])] + [None] * n
+    for end in range(1, n + 1):
+        for start in range(max(0, end - MAX_TAG_WORDS), end):
+            if best[start] is None or no_end[end - 1] or no_start[start]:
+                continue
+            found = key(start, end) in phrases
+            if not found and end - start > 1:
+                continue
+            total = best[start][0] + (1 if found else UNFOUND_WORD_COST)
+            if best[end] is None or total < best[end][0]:
+                best[end] = (total, best[start][1] + [(start, found)])
+    if best[n] is None:
+        return None
+    cuts: list[int] = []
+    last_found = True
+    for start, found in best[n][1]:
+        if found or last_found:
+            cuts.append(start)
+        last_found = found
+    cuts.append(n)
+    if len(cuts) - 1 < MIN_RUN_TAGS:
+        return None
+    return [" ".join(shown[a:b]) for a, b in zip(cuts, cuts[1:])]

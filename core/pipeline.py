@@ -70,7 +70,8 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
     rules = rules_for(config.rules)
     lines = segment(normalized, partial(_prepass, rules=rules, shape=reshaped.shape))
     labeled = classify(lines, rules=rules, reference=reference, template=template, thresholds=config.classify)
-    labeled = tags_after_article(keep_lineups(rejoin(retitle(labeled, hint=reshaped.title_hint), reshaped.shape)))
+    labeled = keep_lineups(rejoin(retitle(labeled, hint=reshaped.title_hint), reshaped.shape))
+    labeled = tags_after_article(labeled, reshaped.shape)
     if config.normalize.halfspaces:
         # The other fixes have run: repeating them would change nothing (idempotent).
         labeled = _repaired(labeled, HALFSPACES_ONLY)

@@ -18,7 +18,7 @@ import re
 from functools import cache
 
 from khabar.core.chars import fold
-from khabar.core.gluedtags import dictionary, split_glued, vocabulary
+from khabar.core.gluedtags import dictionary, phrases_of, split_glued, split_run, vocabulary
 from khabar.core.metadata import hashtags_in, inline_tags
 from khabar.core.model import KEPT, Kind, Labeled, Line, Role, role_of
 from khabar.core.rules import default_rules
@@ -33,6 +33,11 @@ REMOVED_AS = ("menu", "outside-article", "link-list", "navigation", "template")
 # The rule of the buttons under an article (data/rules.toml).
 BUTTONS = "share-print"
 MIN_BUTTON_NAME = 4  # folded letters
+# The rule of a tags label (data/rules.toml), and the words of a label's tags on one line.
+TAGS_HEADER = "tags"
+MAX_RUN_WORDS = 40
+# The shapes that give each element a line of its own (core/reshape.py).
+LINE_SHAPES = frozenset({"lines"})
 # What a sentence or a list item has and a tag has not.
 NOT_A_TAG = re.compile(r"[.!?؟؛:«»()]")
 
@@ -99,29 +104,51 @@ def _run_before_buttons(lines: list[Labeled], start: int, text: str) -> tuple[in
     return end, [Labeled(tag, Kind.METADATA, Role.TAG.reason) for tag in tags]
 
 
-def tags_after_article(lines: list[Labeled]) -> list[Labeled]:
-    """The page's lines with its unlabelled tags read, and glued ones cut."""
-    return _cut_labelled(_unlabelled(lines))
+def tags_after_article(lines: list[Labeled], shape: str = "lines") -> list[Labeled]:
+    """The page's lines with its unlabelled tags read, and glued ones cut. Tags
+    with a space between them are cut only where the page's shape keeps inline
+    elements on one line (a layout dump): in a dump line by line, one line under
+    the label is one tag ("دربی تهران 89")."""
+    return _cut_labelled(_unlabelled(lines), runs=shape not in LINE_SHAPES)
 
 
-def _cut_labelled(lines: list[Labeled]) -> list[Labeled]:
-    """The tags on a label's line with nothing between them ("برچسب‌ها:آلگریمیلانآژاکس"),
-    cut into the tags they are. Tags one a line are apart already: a tag written
-    as one word ("فولادمبارکه") stays whole."""
+def _cut_labelled(lines: list[Labeled], runs: bool) -> list[Labeled]:
+    """The tags on one line under their label with nothing between them
+    ("برچسب‌ها:آلگریمیلانآژاکس") or a space ("برچسب ها" / "پاکستان ملا برادر افغانستان
+    طالبان"), cut into the tags they are. Tags one a line are apart already: a
+    tag written as one word ("فولادمبارکه") stays whole."""
     for i, item in enumerate(lines):
-        if role_of(item.reason) is Role.TAGS and not hashtags_in(item.line.text):
-            values = inline_tags(item.line.text)
-            if len(values) != 1:
-                continue
+        value, glued = _one_line_of_tags(lines, i)
+        if value is None or not (glued or runs):
+            continue
+        kept = [x.line.text for x in lines if x.kind in KEPT]
+        if fold(value) in fold(" ".join(kept), remember=False):
+            continue
+        tags = (glued and split_glued(value, vocabulary(kept), dictionary())) \
+            or (runs and split_run(value, phrases_of(kept)))
+        if tags:
             line = item.line
-            text = fold(" ".join(x.line.text for x in lines if x.kind in KEPT), remember=False)
-            if fold(values[0]) in text:
-                continue
-            tags = split_glued(values[0], vocabulary(x.line.text for x in lines if x.kind in KEPT), dictionary())
-            if tags:
-                return [*lines[:i], *(Labeled(Line(tag, line.numbers, line.gap_before), Kind.METADATA, Role.TAG.reason)
-                                      for tag in tags), *lines[i + 1:]]
+            return [*lines[:i], *(Labeled(Line(tag, line.numbers, line.gap_before), Kind.METADATA, Role.TAG.reason)
+                                  for tag in tags), *lines[i + 1:]]
     return lines
+
+
+def _one_line_of_tags(lines: list[Labeled], i: int) -> tuple[str | None, bool]:
+    """The value of line i when it holds a label's whole list of tags on one line,
+    and whether its tags may be glued (on the label's own line)."""
+    item, role = lines[i], role_of(lines[i].reason)
+    if role is Role.TAGS:
+        values = [] if hashtags_in(item.line.text) else inline_tags(item.line.text)
+        return (values[0], True) if len(values) == 1 else (None, False)
+    after_header = i > 0 and lines[i - 1].reason == TAGS_HEADER
+    alone = after_header and (i + 1 == len(lines) or role_of(lines[i + 1].reason) is not Role.TAG)
+    if role is Role.TAG and alone:
+        return item.line.text, False
+    # A run too long to be taken for one tag.
+    if after_header and item.kind is Kind.BOILERPLATE and len(item.line.text.split()) <= MAX_RUN_WORDS \
+            and not NOT_A_TAG.search(item.line.text):
+        return item.line.text, False
+    return None, False
 
 
 def _unlabelled(lines: list[Labeled]) -> list[Labeled]:

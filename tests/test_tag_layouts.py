@@ -47,3 +47,20 @@ def test_tags_glued_on_their_label_s_line_are_cut_and_tags_one_a_line_stay_whole
     # One a line, a tag written as one word is one tag ("فولادمبارکه", a club's name).
     apart = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["برچسب‌ها:", "فولادمبارکه", "بندر امام", *BUTTONS]))
     assert apart.tags == ["فولادمبارکه", "بندر امام"]
+
+
+def test_tags_a_layout_dump_ran_together_on_their_label_s_line_are_cut_at_the_text_s_phrases():
+    from tests.test_shapes import HEADLINE, MENU, PARAGRAPHS
+
+    # inscriptis keeps inline links on one line with one space between them.
+    lines = [f"      * {item}" for item in MENU] + [f"    {HEADLINE}"] + [f"    {p}" for p in PARAGRAPHS] + \
+        ["    برچسب ها بندر امام کالای اساسی خوزستان دانه‌های روغنی", "    نسخه چاپی"]
+    a = clean_bytes("\n".join(lines).encode())
+    assert a.shape == "layout"
+    assert a.tags == ["بندر امام", "کالای اساسی", "خوزستان", "دانه‌های روغنی"]
+
+
+def test_one_tag_under_its_label_in_a_dump_line_by_line_is_not_cut():
+    # A real page's single tag ("دربی تهران 89"): line by line, one line is one tag.
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["برچسب ها", "بندر امام کالای اساسی خوزستان", *BUTTONS]))
+    assert a.tags == ["بندر امام کالای اساسی خوزستان"]
