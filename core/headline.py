@@ -66,6 +66,15 @@ def is_label_line(text: str) -> bool:
     return _label_line().match(text) is not None
 
 
+def is_furniture(text: str) -> bool:
+    """The line is one of the phrases khabar's rules name (a list's header, a menu
+    item, a button): never a headline."""
+    from khabar.core.rules import default_rules
+
+    rule = default_rules().match(text)
+    return rule is not None and fold(text) in rule.phrases
+
+
 def retitle(lines: list[Labeled], *, hint: str | None = None) -> list[Labeled]:
     """The lines with the title moved to the line the title bar (or the markup's
     ``hint``) names, and a metadata line never left as title."""
@@ -76,6 +85,10 @@ def retitle(lines: list[Labeled], *, hint: str | None = None) -> list[Labeled]:
     if named is not None and named != title:
         _move_title(out, title, named)
         title = named
+    if title is not None and is_furniture(out[title].line.text):
+        # "نتایج زنده", "جدول لیگ": a list's or a menu's header a dump split off its bar.
+        out[title] = Labeled(out[title].line, Kind.BOILERPLATE, "not-the-headline")
+        title = None
     if title is None:
         title = _above_the_metadata(out, first_body)
         if title is not None:

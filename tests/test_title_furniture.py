@@ -1,0 +1,13 @@
+"""Issue 17: a list's or a menu's header ("نتایج زنده") that a dump put right
+above the headline is never the title, even when the page's first line is it."""
+
+from khabar.core.pipeline import clean_bytes
+from tests.test_shapes import FOOTER, HEADLINE, MENU, PARAGRAPHS
+
+
+def test_a_list_header_above_the_headline_is_not_the_title():
+    lines = ["نتایج زنده", *MENU, "نتایج زنده", HEADLINE, "۳۰ اردیبهشت ۱۳۹۷ ساعت ۱۷:۲۱", "کد: ۸۵۷۸۳۱۲",
+             *PARAGRAPHS, *FOOTER]
+    a = clean_bytes("\n".join(lines).encode())
+    assert a.title == HEADLINE
+    assert a.text.split("\n\n") == PARAGRAPHS
