@@ -106,9 +106,10 @@ def _run_before_buttons(lines: list[Labeled], start: int, text: str) -> tuple[in
 
 def tags_after_article(lines: list[Labeled], shape: str = "lines") -> list[Labeled]:
     """The page's lines with its unlabelled tags read, and glued ones cut. Tags
-    with a space between them are cut only where the page's shape keeps inline
-    elements on one line (a layout dump): in a dump line by line, one line under
-    the label is one tag ("دربی تهران 89")."""
+    with a space between them are cut on their label's own line (the dump joined
+    the label and its links there), and on the line under the label only where
+    the page's shape keeps inline elements on one line (a layout dump): in a dump
+    line by line, one line under the label is one tag ("دربی تهران 89")."""
     return _cut_labelled(_unlabelled(lines), runs=shape not in LINE_SHAPES)
 
 
@@ -118,14 +119,13 @@ def _cut_labelled(lines: list[Labeled], runs: bool) -> list[Labeled]:
     طالبان"), cut into the tags they are. Tags one a line are apart already: a
     tag written as one word ("فولادمبارکه") stays whole."""
     for i, item in enumerate(lines):
-        value, glued = _one_line_of_tags(lines, i)
-        if value is None or not (glued or runs):
+        value, on_label = _one_line_of_tags(lines, i)
+        if value is None or not (on_label or runs):
             continue
         kept = [x.line.text for x in lines if x.kind in KEPT]
         if fold(value) in fold(" ".join(kept), remember=False):
             continue
-        tags = (glued and split_glued(value, vocabulary(kept), dictionary())) \
-            or (runs and split_run(value, phrases_of(kept)))
+        tags = (on_label and split_glued(value, vocabulary(kept), dictionary())) or split_run(value, phrases_of(kept))
         if tags:
             line = item.line
             return [*lines[:i], *(Labeled(Line(tag, line.numbers, line.gap_before), Kind.METADATA, Role.TAG.reason)
@@ -135,7 +135,7 @@ def _cut_labelled(lines: list[Labeled], runs: bool) -> list[Labeled]:
 
 def _one_line_of_tags(lines: list[Labeled], i: int) -> tuple[str | None, bool]:
     """The value of line i when it holds a label's whole list of tags on one line,
-    and whether its tags may be glued (on the label's own line)."""
+    and whether it is the label's own line."""
     item, role = lines[i], role_of(lines[i].reason)
     if role is Role.TAGS:
         values = [] if hashtags_in(item.line.text) else inline_tags(item.line.text)

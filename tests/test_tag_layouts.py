@@ -64,3 +64,10 @@ def test_one_tag_under_its_label_in_a_dump_line_by_line_is_not_cut():
     # A real page's single tag ("دربی تهران 89"): line by line, one line is one tag.
     a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["برچسب ها", "بندر امام کالای اساسی خوزستان", *BUTTONS]))
     assert a.tags == ["بندر امام کالای اساسی خوزستان"]
+
+
+def test_tags_one_space_apart_on_their_label_s_own_line_are_cut_in_any_shape():
+    # get_text(" ") joins the label and its links with single spaces.
+    after = ["برچسب‌ها: بندر امام کالای اساسی خوزستان دانه‌های روغنی", *BUTTONS]
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=after))
+    assert a.shape == "lines" and a.tags == ["بندر امام", "کالای اساسی", "خوزستان", "دانه‌های روغنی"]
