@@ -71,3 +71,11 @@ def test_tags_one_space_apart_on_their_label_s_own_line_are_cut_in_any_shape():
     after = ["برچسب‌ها: بندر امام کالای اساسی خوزستان دانه‌های روغنی", *BUTTONS]
     a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=after))
     assert a.shape == "lines" and a.tags == ["بندر امام", "کالای اساسی", "خوزستان", "دانه‌های روغنی"]
+
+
+def test_a_tag_link_glued_to_its_label_in_markdown_is_the_tag():
+    from tests.test_shapes import MARKDOWN
+
+    md = MARKDOWN.replace("#### بیشتر بخوانید", "برچسب ها[بندر امام](/fa/tag/بندر-امام)\n\n#### بیشتر بخوانید", 1)
+    a = clean_bytes(md.encode())
+    assert a.shape == "markdown" and a.tags == ["بندر امام"]
