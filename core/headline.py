@@ -93,6 +93,10 @@ def retitle(lines: list[Labeled], *, hint: str | None = None) -> list[Labeled]:
         title = _above_the_metadata(out, first_body)
         if title is not None:
             _move_title(out, None, title)
+    if title is not None and _headline_below_surtitle(out, title):
+        # "معاون وزیر در گفت‌وگو با خبرنگاران:" announces the headline under it.
+        _move_title(out, title, title + 1)
+        title += 1
     if title is not None and is_label_line(out[title].line.text):
         out[title] = Labeled(out[title].line, Kind.BOILERPLATE, "metadata-label")
         below = title + 1
@@ -174,6 +178,18 @@ def _lead_below(lines: list[Labeled], title: int) -> None:
 BETWEEN_HEAD_AND_BODY = ("metadata: ", "share-print", "counter", "read-time")
 # Why a headline may have been removed: read as an item of a list or a menu.
 HEADLINE_REMOVED_AS = ("link-list", "menu", "outside-article")
+
+
+def _headline_below_surtitle(lines: list[Labeled], title: int) -> bool:
+    """The title ends in a colon (a surtitle) and a headline-like line the
+    classifier removed stands right under it."""
+    below = title + 1
+    if not lines[title].line.text.rstrip().endswith((":", "：")) or below >= len(lines) \
+            or lines[below].reason not in HEADLINE_REMOVED_AS + ("breadcrumb",):
+        return False
+    text = lines[below].line.text
+    return MIN_HEADLINE_WORDS + 1 <= len(text.split()) <= MAX_HEADLINE_WORDS \
+        and not text.endswith((".", ":", "：")) and not is_label_line(text)
 
 
 def _above_the_metadata(lines: list[Labeled], first_body: int) -> int | None:

@@ -11,3 +11,12 @@ def test_a_list_header_above_the_headline_is_not_the_title():
     a = clean_bytes("\n".join(lines).encode())
     assert a.title == HEADLINE
     assert a.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_line_ending_in_a_colon_is_the_surtitle_of_the_headline_under_it():
+    from tests.test_shapes import page
+
+    headline = "بسته خبری| آخرین اخبار استان ایلام"
+    a = clean_bytes(page(["تاریخ انتشار: جمعه / ۳۰ آذر ۱۳۹۷ / ۱۵:۲۹", "کد خبر: ۱۳۹۷۰۹۳۰۱۸۳۵۲"],
+                         head=["معاون وزیر در گفت‌وگو با خبرنگاران:", headline], bar="خبرگزاری نمونه"))
+    assert (a.surtitle, a.title) == ("معاون وزیر در گفت‌وگو با خبرنگاران", headline)
