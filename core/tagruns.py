@@ -92,6 +92,9 @@ def _run_before_buttons(lines: list[Labeled], start: int, text: str) -> tuple[in
             if words is None:
                 words = vocabulary(i.line.text for i in lines if i.kind in KEPT)
             glued = split_glued(item.line.text, words, dictionary())
+            if not glued and end - start == 1:
+                # The list alone on one line, its links one space apart (get_text(" ")).
+                glued = split_run(item.line.text, phrases_of(i.line.text for i in lines if i.kind in KEPT))
             if glued:
                 tags += [Line(tag, item.line.numbers, item.line.gap_before) for tag in glued]
                 continue

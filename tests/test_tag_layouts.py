@@ -79,3 +79,8 @@ def test_a_tag_link_glued_to_its_label_in_markdown_is_the_tag():
     md = MARKDOWN.replace("#### بیشتر بخوانید", "برچسب ها[بندر امام](/fa/tag/بندر-امام)\n\n#### بیشتر بخوانید", 1)
     a = clean_bytes(md.encode())
     assert a.shape == "markdown" and a.tags == ["بندر امام"]
+
+
+def test_unlabelled_tags_one_space_apart_on_one_line_before_the_buttons_are_cut():
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["بندر امام کالای اساسی خوزستان", *BUTTONS]))
+    assert a.tags == ["بندر امام", "کالای اساسی", "خوزستان"]
