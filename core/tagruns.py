@@ -36,6 +36,8 @@ MIN_BUTTON_NAME = 4  # folded letters
 # The rule of a tags label (data/rules.toml), and the words of a label's tags on one line.
 TAGS_HEADER = "tags"
 MAX_RUN_WORDS = 40
+# A label's plural ending ("برچسب" + "ها") glued to the first tag after it.
+PLURAL_GLUED = re.compile(r"^ها(?=[^\W\d_])")
 # The shapes that give each element a line of its own (core/reshape.py).
 LINE_SHAPES = frozenset({"lines"})
 # What a sentence or a list item has and a tag has not.
@@ -126,9 +128,13 @@ def _cut_labelled(lines: list[Labeled], runs: bool) -> list[Labeled]:
         if value is None or not (on_label or runs):
             continue
         kept = [x.line.text for x in lines if x.kind in KEPT]
+        # The value as the page wrote it, when it was cut from the label's ending.
+        unglued = [value] if value != item.line.text and role_of(item.reason) is Role.TAG else None
         if fold(value) in fold(" ".join(kept), remember=False):
-            continue
-        tags = (on_label and split_glued(value, vocabulary(kept), dictionary())) or split_run(value, phrases_of(kept))
+            tags = unglued
+        else:
+            tags = (on_label and split_glued(value, vocabulary(kept), dictionary())) \
+                or split_run(value, phrases_of(kept)) or unglued
         if tags:
             line = item.line
             return [*lines[:i], *(Labeled(Line(tag, line.numbers, line.gap_before), Kind.METADATA, Role.TAG.reason)
@@ -146,6 +152,11 @@ def _one_line_of_tags(lines: list[Labeled], i: int) -> tuple[str | None, bool]:
     after_header = i > 0 and lines[i - 1].reason == TAGS_HEADER
     alone = after_header and (i + 1 == len(lines) or role_of(lines[i + 1].reason) is not Role.TAG)
     if role is Role.TAG and alone:
+        ending = PLURAL_GLUED.match(item.line.text)
+        if ending and not lines[i - 1].line.text.rstrip().endswith("ها"):
+            # "برچسب" / "هاپاکستان ملا برادر …": the label's plural ending glued to the
+            # first tag, so label and tags were one line of the page.
+            return item.line.text[ending.end():], True
         return item.line.text, False
     # A run too long to be taken for one tag.
     if after_header and item.kind is Kind.BOILERPLATE and len(item.line.text.split()) <= MAX_RUN_WORDS \

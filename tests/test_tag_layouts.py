@@ -84,3 +84,11 @@ def test_a_tag_link_glued_to_its_label_in_markdown_is_the_tag():
 def test_unlabelled_tags_one_space_apart_on_one_line_before_the_buttons_are_cut():
     a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["بندر امام کالای اساسی خوزستان", *BUTTONS]))
     assert a.tags == ["بندر امام", "کالای اساسی", "خوزستان"]
+
+
+def test_a_label_s_plural_ending_glued_to_the_first_tag_is_not_part_of_it():
+    # Tags stripped out of the page: "برچسب ها<a>بندر امام</a> <a>…</a>" gives "برچسب هابندر امام …".
+    one = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["برچسب هاخوزستان", *BUTTONS]))
+    assert one.tags == ["خوزستان"]
+    run = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["برچسب هابندر امام کالای اساسی خوزستان", *BUTTONS]))
+    assert run.tags == ["بندر امام", "کالای اساسی", "خوزستان"]
