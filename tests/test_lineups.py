@@ -46,3 +46,18 @@ def test_a_menu_of_short_items_under_a_label_far_from_the_article_is_not_a_line_
               "خبرنامه:", "سیاسی", "اقتصادی", "اجتماعی", "ورزشی", "فرهنگی", "بین‌الملل"]
     a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=footer))
     assert a.text.split("\n\n") == PARAGRAPHS
+
+
+def test_khabar_writes_a_line_up_in_markdown_as_paragraphs_not_headings(tmp_path):
+    import subprocess
+
+    from tests.test_shapes import KHABAR
+
+    lineup = ["ترکیب دو تیم", "ذوب‌آهن:", *HOME, "سرمربی: محرم نویدکیا", "پرسپولیس:", *AWAY]
+    path = tmp_path / "match.txt"
+    path.write_bytes(page(["کد خبر: ۱۲۳۴۵"], after=[*lineup, *BUTTONS]))
+    proc = subprocess.run([KHABAR, "clean", "--format", "md", str(path)], capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.decode()
+    assert "## ترکیب دو تیم" in out and "\nپرسپولیس: " + "، ".join(AWAY) + "\n" in out
+    assert not any(f"## {name}" in out for name in HOME + AWAY)
