@@ -124,8 +124,10 @@ def _markdown(text: str) -> Reshaped:
     for block in re.split(r"\n\s*\n", text):
         rows = block.split("\n")
         if any(MD_TABLE_RULE.match(row) and "|" in row for row in rows):
-            # A table (an old page's layout): each cell its own line, the rules between rows dropped.
-            rows = [cell.strip() for row in rows if not MD_TABLE_RULE.match(row) for cell in row.split("|")]
+            # A table (an old page's layout): each cell its own line, the rules between rows dropped;
+            # a line wrapped inside a cell (html2text ends the cell's own lines with two spaces) rejoined.
+            rows = [row for row in rows if not MD_TABLE_RULE.match(row)]
+            rows = [cell.strip() for row in _unwrapped(rows) for cell in row.split("|")]
             rows = [cell for cell in rows if cell]
         else:
             rows = _unwrapped(rows)
@@ -153,7 +155,8 @@ def _unwrapped(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         if out and line.strip() and not MD_BLOCK_START.match(line) and not out[-1].endswith("  "):
-            out[-1] = out[-1].rstrip() + " " + line.strip()
+            # The joined line keeps a hard break ("  ") the continuation ends with.
+            out[-1] = out[-1].rstrip() + " " + line.strip() + ("  " if line.endswith("  ") else "")
         else:
             out.append(line)
     return [line.strip() for line in out if line.strip()]
