@@ -29,6 +29,8 @@ LEAD_MIN_WORDS = 8
 SURTITLE_MAX_WORDS = 14
 # A headline the classifier kept as text stands among the first kept lines.
 HEAD_KEPT_LINES = 3
+# Letters of a site's name in the title bar (folded): shorter parts are no names.
+MIN_SITE_LETTERS = 3
 
 
 
@@ -97,6 +99,8 @@ def retitle(lines: list[Labeled], *, hint: str | None = None) -> list[Labeled]:
         # "معاون وزیر در گفت‌وگو با خبرنگاران:" announces the headline under it.
         _move_title(out, title, title + 1)
         title += 1
+    if title is not None:
+        _no_site_surtitle(out, title)
     if title is not None and is_label_line(out[title].line.text):
         out[title] = Labeled(out[title].line, Kind.BOILERPLATE, "metadata-label")
         below = title + 1
@@ -178,6 +182,19 @@ def _lead_below(lines: list[Labeled], title: int) -> None:
 BETWEEN_HEAD_AND_BODY = ("metadata: ", "share-print", "counter", "read-time")
 # Why a headline may have been removed: read as an item of a list or a menu.
 HEADLINE_REMOVED_AS = ("link-list", "menu", "outside-article")
+
+
+def _no_site_surtitle(lines: list[Labeled], title: int) -> None:
+    """A "surtitle" that opens with the site's name, as the title bar writes it
+    after the headline ("… - تک‌نما"), is the breadcrumb ("تک‌نما علم")."""
+    above = title - 1
+    if above < 1 or lines[above].kind is not Kind.SURTITLE or lines[0].kind in KEPT:
+        return
+    headline = _key(lines[title].line.text)
+    sites = [_key(part) for part in TITLE_BAR_SEPARATORS.split(lines[0].line.text)]
+    sites = [site for site in sites if site and site != headline and len(site) >= MIN_SITE_LETTERS]
+    if any(_key(lines[above].line.text).startswith(site) for site in sites):
+        lines[above] = Labeled(lines[above].line, Kind.BOILERPLATE, "breadcrumb")
 
 
 def _headline_below_surtitle(lines: list[Labeled], title: int) -> bool:

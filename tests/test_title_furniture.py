@@ -20,3 +20,14 @@ def test_a_line_ending_in_a_colon_is_the_surtitle_of_the_headline_under_it():
     a = clean_bytes(page(["تاریخ انتشار: جمعه / ۳۰ آذر ۱۳۹۷ / ۱۵:۲۹", "کد خبر: ۱۳۹۷۰۹۳۰۱۸۳۵۲"],
                          head=["معاون وزیر در گفت‌وگو با خبرنگاران:", headline], bar="خبرگزاری نمونه"))
     assert (a.surtitle, a.title) == ("معاون وزیر در گفت‌وگو با خبرنگاران", headline)
+
+
+def test_a_breadcrumb_opening_with_the_site_s_name_is_not_the_surtitle():
+    # The title bar is "headline - تک‌نما"; a dump joined the breadcrumb's items on one line.
+    def article(above: str):
+        lines = [f"{HEADLINE} - تک‌نما", *MENU, "ورود / ثبت نام", above, HEADLINE, "نویسنده: تحریریه تک‌نما",
+                 *PARAGRAPHS, *FOOTER]
+        return clean_bytes("\n".join(lines).encode())
+
+    assert (article("تک‌نما علم").surtitle, article("تک‌نما علم").title) == (None, HEADLINE)
+    assert article("در ادامه بررسی لایحه بودجه").surtitle == "در ادامه بررسی لایحه بودجه"
