@@ -124,12 +124,8 @@ def _markdown(text: str) -> Reshaped:
     for block in re.split(r"\n\s*\n", text):
         rows = block.split("\n")
         if any(MD_TABLE_RULE.match(row) and "|" in row for row in rows):
-            # A table (an old page's layout): each cell its own line, the rules between rows dropped;
-            # a line wrapped inside a cell (html2text ends the cell's own lines with two spaces) rejoined.
-            rows = [row for row in rows if not MD_TABLE_RULE.match(row)]
-            if any(row.endswith("  ") for row in rows):
-                rows = _unwrapped(rows, apart="|")
-            rows = [cell.strip() for row in rows for cell in row.split("|")]
+            # A table (an old page's layout): each cell its own line, the rules between rows dropped.
+            rows = [cell.strip() for row in rows if not MD_TABLE_RULE.match(row) for cell in row.split("|")]
             rows = [cell for cell in rows if cell]
         else:
             rows = _unwrapped(rows)
@@ -152,15 +148,12 @@ def _markdown(text: str) -> Reshaped:
     return Reshaped("\n".join(out), "markdown", hint)
 
 
-def _unwrapped(lines: list[str], apart: str | None = None) -> list[str]:
-    """A block's lines with wrapped ones joined to the line they continue (a
-    line holding ``apart``, a table's row, neither continues nor is continued)."""
+def _unwrapped(lines: list[str]) -> list[str]:
+    """A block's lines with wrapped ones joined to the line they continue."""
     out: list[str] = []
     for line in lines:
-        held = apart is not None and (apart in line or (out and apart in out[-1]))
-        if out and line.strip() and not held and not MD_BLOCK_START.match(line) and not out[-1].endswith("  "):
-            # The joined line keeps a hard break ("  ") the continuation ends with.
-            out[-1] = out[-1].rstrip() + " " + line.strip() + ("  " if line.endswith("  ") else "")
+        if out and line.strip() and not MD_BLOCK_START.match(line) and not out[-1].endswith("  "):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)
     return [line.strip() for line in out if line.strip()]
