@@ -213,11 +213,17 @@ def line_role(text: str, *, reference: datetime | None = None) -> Role | None:
         if labels().updated.search(text):
             return Role.UPDATED
         return Role.DATE
-    if labels().updated.search(text) and NUMERIC_DATE.search(text):
+    if _update_label().match(text) and NUMERIC_DATE.search(text):
         # "آخرین به‌روزرسانی: ۰۴/۱۱/۲۰۱۸": day and month may be read either way, so no
         # date is read; the line is still the update line, never the article's.
         return Role.UPDATED
     return None
+
+
+@cache
+def _update_label() -> re.Pattern[str]:
+    """An update label and its colon opening the line ("آخرین به‌روزرسانی:")."""
+    return re.compile(r"^\W*" + _label_pattern(_data()["updated_labels"]) + r"\s*[:：]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
