@@ -98,9 +98,18 @@ def _team_on_one_line(text: str) -> bool:
 
 
 def _staff_line(text: str) -> bool:
+    """"سرمربی: فرهاد مجیدی", "ذخیره‌ها: name، name، …": a staff label and names."""
     split = _split(text)
-    return split is not None and _is_staff(split[0]) and len(split[1].split()) <= 2 * PLAYER_MAX_WORDS \
+    return split is not None and _is_staff(split[0]) and len(split[1].split()) <= MAX_PLAYERS * PLAYER_MAX_WORDS \
         and not SENTENCE_MARKS.search(split[1])
+
+
+def _names_after(texts: list[str | None], j: int) -> int:
+    """The end of the run of name lines after line j."""
+    k = j + 1
+    while k < len(texts) and k - j - 1 < MAX_PLAYERS and texts[k] is not None and _is_player(texts[k]):
+        k += 1
+    return k
 
 
 def _parse(texts: list[str | None], i: int) -> tuple[int, list[tuple[str, list[int]]]] | None:
@@ -111,12 +120,11 @@ def _parse(texts: list[str | None], i: int) -> tuple[int, list[tuple[str, list[i
         text = texts[j]
         label = _label(text)
         if _is_team_label(label):
-            k = j + 1
-            while k < len(texts) and k - j - 1 < MAX_PLAYERS and texts[k] is not None and _is_player(texts[k]):
-                k += 1
+            k = _names_after(texts, j)
             if k - j - 1 >= MIN_PLAYERS:
                 parts.append(("team", list(range(j, k))))
-                teams, j = teams + 1, k
+                # "ترکیب پرسپولیس:": the team's label is the line-up's heading too.
+                teams, j, heading = teams + 1, k, heading or is_lineup_heading(label)
                 continue
         if j == i and is_lineup_heading(text):
             parts.append(("heading", [j]))
@@ -126,14 +134,17 @@ def _parse(texts: list[str | None], i: int) -> tuple[int, list[tuple[str, list[i
             parts.append(("staff", [j]))
             staff, j = True, j + 1
             continue
-        if teams and label is not None and _is_staff(label) and j + 1 < len(texts) \
-                and texts[j + 1] is not None and _is_player(texts[j + 1]):
-            parts.append(("staff", [j, j + 1]))
-            staff, j = True, j + 2
+        if teams and label is not None and _is_staff(label) and _names_after(texts, j) > j + 1:
+            # "سرمربی:" / a name, "ذخیره‌ها:" / the bench one a line.
+            k = _names_after(texts, j)
+            parts.append(("staff", list(range(j, k))))
+            staff, j = True, k
             continue
-        if (heading or teams) and _team_on_one_line(text):
+        split = _split(text)
+        opens = split is not None and is_lineup_heading(split[0])
+        if (heading or teams or opens) and _team_on_one_line(text):
             parts.append(("team", [j]))
-            teams, j = teams + 1, j + 1
+            teams, j, heading = teams + 1, j + 1, heading or opens
             continue
         break
     if teams and (heading or staff or teams >= 2):
@@ -149,13 +160,13 @@ def _in_article(lines: list[Labeled], i: int) -> bool:
     return False
 
 
-def _joined(items: list[Labeled], kind: str) -> Line:
+def _joined(items: list[Labeled]) -> Line:
     head, rest = items[0].line, [item.line for item in items[1:]]
     numbers = tuple(n for line in (head, *rest) for n in line.numbers)
-    if kind == "team" and rest:
+    if rest:
         text = f"{head.text.strip()} " + "، ".join(line.text.strip() for line in rest)
     else:
-        text = " ".join(line.text.strip() for line in (head, *rest))
+        text = head.text.strip()
     return Line(text, numbers, head.gap_before)
 
 
@@ -180,6 +191,6 @@ def keep_lineups(lines: list[Labeled]) -> list[Labeled]:
             if kind == "heading":
                 out.append(Labeled(items[0].line, Kind.SUBHEADING))
             else:
-                out.append(Labeled(_joined(items, kind), Kind.PARAGRAPH))
+                out.append(Labeled(_joined(items), Kind.PARAGRAPH))
         i = end
     return out

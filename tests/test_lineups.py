@@ -61,3 +61,16 @@ def test_khabar_writes_a_line_up_in_markdown_as_paragraphs_not_headings(tmp_path
     out = proc.stdout.decode()
     assert "## ترکیب دو تیم" in out and "\nپرسپولیس: " + "، ".join(AWAY) + "\n" in out
     assert not any(f"## {name}" in out for name in HOME + AWAY)
+
+
+def test_a_team_s_label_that_names_the_line_up_and_its_bench_one_a_line_are_kept():
+    lineup = ["ترکیب پرسپولیس:", *AWAY, "ذخیره‌ها:", "علی کریمی", "مهدی قائدی", "سرمربی: یحیی گل‌محمدی"]
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=[*lineup, *BUTTONS]))
+    assert a.text.split("\n\n")[3:] == ["ترکیب پرسپولیس: " + "، ".join(AWAY), "ذخیره‌ها: علی کریمی، مهدی قائدی",
+                                        "سرمربی: یحیی گل‌محمدی"]
+
+
+def test_a_line_up_on_one_line_under_its_own_heading_is_kept():
+    line = "ترکیب پرسپولیس: " + "، ".join(AWAY)
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=[line, *BUTTONS]))
+    assert a.text.split("\n\n")[3:] == [line]
