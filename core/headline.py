@@ -157,8 +157,8 @@ def _move_title(lines: list[Labeled], old: int | None, new: int) -> None:
 
 def _lead_below(lines: list[Labeled], title: int) -> None:
     """The sentence under the headline is the lead when the body proper begins
-    after it (after furniture, or with its credit: "به گزارش …")."""
-    from khabar.core.language import language
+    after it (after furniture, or with its credit: "به گزارش …", see core/lead.py)."""
+    from khabar.core.lead import body_begins
 
     if any(item.kind is Kind.LEAD for item in lines):
         return
@@ -174,7 +174,7 @@ def _lead_below(lines: list[Labeled], title: int) -> None:
     if lines[below].kind is not Kind.PARAGRAPH:
         return
     nxt = next((j for j in range(below + 1, len(lines)) if lines[j].kind is Kind.PARAGRAPH), None)
-    if nxt is not None and (nxt > below + 1 or lines[nxt].line.text.startswith(language().credit_openers)):
+    if nxt is not None and (nxt > below + 1 or body_begins(lines[below].line.text, lines[nxt].line.text)):
         lines[below] = Labeled(lines[below].line, Kind.LEAD, None)
 
 

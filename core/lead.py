@@ -35,14 +35,18 @@ def _one_sentence(text: str) -> bool:
     return len(text.split()) <= LEAD_MAX_WORDS and not INNER_STOP.search(text)
 
 
+def body_begins(first: str, second: str) -> bool:
+    """The second paragraph begins the body proper after a lead: it credits the
+    source, or names the speaker of a one-sentence lead and where he spoke."""
+    return second.startswith(language().credit_openers) \
+        or (_one_sentence(first) and _opens_with_speaker_setting(second))
+
+
 def label_lead_inside(lines, kinds, title: int) -> None:
     """The first paragraph is the lead when the body proper begins after it."""
     paragraphs = [i for i in range(title + 1, len(lines)) if kinds[i] is Kind.PARAGRAPH][:2]
     if len(paragraphs) == 2:
         first, second = paragraphs
         separated = any(kinds[j] in (Kind.METADATA, Kind.BOILERPLATE) for j in range(first + 1, second))
-        # The body proper starts by crediting its source ("به گزارش …").
-        credited = lines[second].text.startswith(language().credit_openers)
-        speaker = _one_sentence(lines[first].text) and _opens_with_speaker_setting(lines[second].text)
-        if separated or credited or speaker:
+        if separated or body_begins(lines[first].text, lines[second].text):
             kinds[first] = Kind.LEAD

@@ -24,3 +24,11 @@ def test_a_one_sentence_lead_before_the_speaker_s_setting_is_the_lead():
 def test_a_first_paragraph_of_several_sentences_is_not_taken_for_a_lead():
     first = LEAD + " این محموله‌ها از سه کشور همسایه وارد شده است."
     assert clean_bytes(_article(first)).lead is None
+
+
+def test_the_lead_under_a_markdown_headline_is_found_the_same_way():
+    from tests.test_shapes import MARKDOWN
+
+    md = MARKDOWN.replace(PARAGRAPHS[0], f"{LEAD}\n\n{BODY}", 1)
+    a = clean_bytes(md.encode())
+    assert a.shape == "markdown" and a.lead == LEAD
