@@ -38,6 +38,8 @@ TAGS_HEADER = "tags"
 MAX_RUN_WORDS = 40
 # A label's plural ending ("برچسب" + "ها") glued to the first tag after it.
 PLURAL_GLUED = re.compile(r"^ها(?=[^\W\d_])")
+# A tags label whose plural ending is glued to the first tag, on one line with them.
+LABEL_GLUED = re.compile("^(?:برچسب|کلیدواژه|کلید ?واژه|تگ)[\u200c ]?ها(?=[^\\W\\d_])")
 # The shapes that give each element a line of its own (core/reshape.py).
 LINE_SHAPES = frozenset({"lines"})
 # What a sentence or a list item has and a tag has not.
@@ -115,7 +117,7 @@ def tags_after_article(lines: list[Labeled], shape: str = "lines") -> list[Label
     the label and its links there), and on the line under the label only where
     the page's shape keeps inline elements on one line (a layout dump): in a dump
     line by line, one line under the label is one tag ("دربی تهران 89")."""
-    return _cut_labelled(_unlabelled(lines), runs=shape not in LINE_SHAPES)
+    return _unlabelled(_cut_labelled(lines, runs=shape not in LINE_SHAPES))
 
 
 def _cut_labelled(lines: list[Labeled], runs: bool) -> list[Labeled]:
@@ -146,6 +148,10 @@ def _one_line_of_tags(lines: list[Labeled], i: int) -> tuple[str | None, bool]:
     """The value of line i when it holds a label's whole list of tags on one line,
     and whether it is the label's own line."""
     item, role = lines[i], role_of(lines[i].reason)
+    glued = LABEL_GLUED.match(item.line.text)
+    if glued and (role is Role.TAGS or item.kind is Kind.BOILERPLATE) and not NOT_A_TAG.search(item.line.text):
+        # "برچسب هااستان ایلام بارش باران …": the label glued to its tags, one line the dump left whole.
+        return item.line.text[glued.end():], True
     if role is Role.TAGS:
         values = [] if hashtags_in(item.line.text) else inline_tags(item.line.text)
         return (values[0], True) if len(values) == 1 else (None, False)

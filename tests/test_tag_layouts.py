@@ -92,3 +92,9 @@ def test_a_label_s_plural_ending_glued_to_the_first_tag_is_not_part_of_it():
     assert one.tags == ["خوزستان"]
     run = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=["برچسب هابندر امام کالای اساسی خوزستان", *BUTTONS]))
     assert run.tags == ["بندر امام", "کالای اساسی", "خوزستان"]
+
+
+def test_a_tags_label_glued_to_its_tags_on_one_long_line_is_read():
+    after = ["برچسب هابندر امام کالای اساسی خوزستان دانه‌های روغنی مدیرکل بنادر", *BUTTONS]
+    a = clean_bytes(page(["کد خبر: ۱۲۳۴۵"], after=after))
+    assert a.tags[:3] == ["بندر امام", "کالای اساسی", "خوزستان"]
