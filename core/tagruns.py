@@ -8,13 +8,13 @@ A tag need not be a phrase of the text ("سلامتی" under a text on fatty
 chicken): where the run ends at the page's share and print buttons, the
 place tag lists stand on article pages, half of its items in the text suffice;
 there a line of tags a dump glued together is cut into them (core/gluedtags.py),
-as are the glued tags under a label ("برچسب‌ها:آلگریمیلانآژاکس").
+as are the tags on a label's line, glued ("برچسب‌ها:آلگریمیلانآژاکس") or one
+space apart ("برچسب‌ها: آلگری میلان آژاکس"), cut at the article's phrases.
 """
 
 from __future__ import annotations
 
 import re
-
 from functools import cache
 
 from khabar.core.chars import fold
