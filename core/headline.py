@@ -193,7 +193,9 @@ def _no_site_surtitle(lines: list[Labeled], title: int) -> None:
     headline = _key(lines[title].line.text)
     sites = [_key(part) for part in TITLE_BAR_SEPARATORS.split(lines[0].line.text)]
     sites = [site for site in sites if site and site != headline and len(site) >= MIN_SITE_LETTERS]
-    if any(_key(lines[above].line.text).startswith(site) for site in sites):
+    words = lines[above].line.text.split()
+    # Whole words: the name "خبر" does not open "خبرنگار …".
+    if any(_key(" ".join(words[:k])) in sites for k in range(1, len(words) + 1)):
         lines[above] = Labeled(lines[above].line, Kind.BOILERPLATE, "breadcrumb")
 
 
