@@ -311,6 +311,8 @@ def restore_piece(piece: str, ezafe_follows: bool = True) -> str:
     if piece in lex.weak and not readings:
         return piece  # hazm lists the joined spelling: news writes it so ('پیشگیری')
     listed = _halfspaced_spelling(lex, piece)
+    if listed is not None and _determiner_first(r, listed):
+        listed = None
     if listed is not None:
         readings[listed] = max(readings.get(listed, 0), lex.halfspaced.get(piece, ("", 1))[1], 1)
     ezafe = _ezafe_after_silent_heh(lex, r, piece)
@@ -327,6 +329,13 @@ def restore_piece(piece: str, ezafe_follows: bool = True) -> str:
         readings = _unknown_word_readings(lex, r, piece)
     chosen = _choose(readings, r.reading_margin)
     return piece if chosen is None else _respell(chosen, r)
+
+
+def _determiner_first(r: HalfspaceRules, spelled: str) -> bool:
+    """Whether a listed compound's first part is a demonstrative or 'هیچ'
+    ('هیچ‌گونه', 'همان‌طوری', 'این‌طوری'): news writes those joined when it
+    does not half-space them."""
+    return spelled.split(ZWNJ, 1)[0] in r.joined_after_determiners
 
 
 def _respell(word: str, r: HalfspaceRules) -> str:

@@ -16,7 +16,8 @@ the word and the two apart are not a likelier reading:
   after a noun stays: 'چشم تر'); the comparatives written joined by
   convention are joined ('بیش تر' -> 'بیشتر');
 - the clitics 'ای', 'ام', 'اش', 'ایم', 'اید', 'اند' after a silent 'ه'
-  ('رسانه ای', 'شده اند'; never 'است': 'شده است' is how it is written);
+  ('رسانه ای', 'شده اند'; never 'است': 'شده است' is how it is written),
+  and the ezafe 'ی' ('درباره ی': a 'ی' alone is no word);
   'اش' and 'شان' after a word ending in 'ی' ('زندگی اش');
 - two words hazm lists as one with a half-space at that cut ('پیش‌بینی'),
   when the compound is no rarer than ``compound_share`` of its rarer part:
@@ -30,10 +31,12 @@ the words after, so that the text once repaired gives the same decisions.
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import operator
 import re
+from collections.abc import Collection
 
 from .halfspace import LETTERS, MARKS, ZWNJ
 from .halfspace_joined import CONTENT_POS, unknown_to_hazm, JOINED_SUFFIXES, _base, _ends_in_silent_heh, _halfspaced_spelling, _respell, stem_compound
@@ -68,7 +71,7 @@ def _second_words() -> frozenset[str]:
     """Words that may be the second of a pair written apart, other than a
     listed compound's: the lexicon's suffixes and bound parts, and the
     family-name endings."""
-    return lexicon().spaced_seconds | frozenset(rules().spaced_name_endings)
+    return lexicon().spaced_seconds | frozenset((*rules().spaced_name_endings, rules().ezafe_yeh))
 
 
 def _letters(word: str) -> str:
@@ -108,6 +111,8 @@ def reading(lex: Lexicon, r: HalfspaceRules, before: str, first: str, second: st
         return _respell(first + ZWNJ + second, r), "comparative"
     if second in r.spaced_after_heh and _ends_in_silent_heh(r, base) and len(base) >= 2:
         return first + ZWNJ + second, "clitic after heh"
+    if second == r.ezafe_yeh and _ends_in_silent_heh(r, base) and len(base) >= r.ezafe_min_stem:
+        return first + ZWNJ + second, "ezafe after heh"  # 'درباره ی': 'ی' is never a word alone
     if second in r.spaced_after_yeh and base.endswith("ی") and len(base) >= 3:
         return first + ZWNJ + second, "clitic after yeh"
     if base in r.spaced_prefixes and _base(lex, tail) is not None:
@@ -118,13 +123,24 @@ def reading(lex: Lexicon, r: HalfspaceRules, before: str, first: str, second: st
     key = base + tail
     if key not in _compound_keys() and tail not in lex.spaced_seconds:
         return None  # (most pairs: the two checks below would say so, slower)
-    if tail not in lex.words and stem_compound(lex, r, base, tail, r.stem_suffixes):
+    if tail not in lex.words and not _plural_of_word(lex, tail) and stem_compound(lex, r, base, tail, r.stem_suffixes):
         return _respell(first + ZWNJ + second, r), "stem compound"  # 'تحول گرایانه'
     listed = _halfspaced_spelling(lex, key)
     if listed is None or not _cut_at(listed, len(base)):
         return None
     word = _compound(lex, r, first, second, listed)
     return None if word is None else (word, "compound")
+
+
+def _plural_of_word(lex: Lexicon, tail: str) -> bool:
+    """Whether the letters are the plural in 'ان' of a word hazm lists
+    ('نمایندگان', of 'نماینده'): a free word, not a stem with a suffix
+    ('مجلس نمایندگان' is two words)."""
+    return any(tail.endswith(suffix) and tail[: len(tail) - len(suffix)] + end in lex.words
+               for suffix, end in _PLURAL_SUFFIXES if len(tail) > len(suffix) + 1)
+
+
+_PLURAL_SUFFIXES = (("ان", ""), ("گان", "ه"))
 
 
 def _cut_at(spelled: str, n: int) -> bool:
@@ -182,17 +198,31 @@ def _compound(lex: Lexicon, r: HalfspaceRules, first: str, second: str, listed: 
     return None
 
 
-def join_spaced_words(text: str, *, by_line: bool = False) -> str:
+def join_spaced_words(text: str, *, by_line: bool = False, kept: Collection[str] = ()) -> str:
     """Make one word with a half-space of two written apart where the lexicon
     says so ('می طلبد' -> 'می‌طلبد', 'کارت های' -> 'کارت‌های'). ``by_line``:
     the text lost its half-spaces both ways, and a line whose writer spaces
-    keeps its spaces (``halfspace_lines``)."""
+    keeps its spaces (``halfspace_lines``). ``kept``: the letters of words
+    that stay two (see :func:`kept_apart`)."""
     if " " not in text:
         return text
     parts = _WORDS_AND_GAPS.split(text)
+    joins = _join(parts, kept)
+    if not joins:
+        return text
+    if by_line and not keep_spaced_lines(parts, joins):
+        return text
+    return "".join(parts)
+
+
+def _join(parts: list[str], kept: Collection[str] = ()) -> list[tuple[int, int, str, str, str]]:
+    """Join the pairs of words the lexicon makes one in ``parts`` (words and the
+    text between them, alternately), in place. -> the joins: (second word's
+    index, first word's index, the three parts replaced); ``made`` takes the
+    word each join makes."""
     words = parts[1::2]
     if len(words) < 2:
-        return text
+        return []
     lex, r = lexicon(), rules()
     # Pairs worth a look, picked at C speed: a suffix second, a prefix first, or
     # two words whose letters hazm lists as one; and a single space between.
@@ -200,11 +230,8 @@ def join_spaced_words(text: str, *, by_line: bool = False) -> str:
                     map(_first_words().__contains__, words[:-1]))
     candidate = map(operator.or_, candidate, map(_compound_keys().__contains__, map(operator.add, words, words[1:])))
     todo = list(itertools.compress(itertools.count(), map(operator.and_, candidate, map(" ".__eq__, parts[2:-1:2]))))
-    if not todo:
-        return text
-    changed = False
     head = -1
-    joins: list[tuple[int, int, str, str, str]] = []  # (word, first word, the parts replaced)
+    joins: list[tuple[int, int, str, str, str]] = []
     for i in todo:
         if parts[2 * i + 1]:  # word i still stands alone: it starts the word
             head = i
@@ -217,15 +244,58 @@ def join_spaced_words(text: str, *, by_line: bool = False) -> str:
             if len(_DECIDED) > _DECIDED_MAX:
                 _DECIDED.clear()
             word = _DECIDED[first, second] = joined_pair(lex, r, "", first, second)
-        if word is not None:
+        if word is not None and not (kept and _letters(word) in kept):
             # the first word takes the second; the gap and the second go
-            if by_line:
-                joins.append((i, head, parts[2 * head + 1], parts[2 * i + 2], parts[2 * i + 3]))
+            joins.append((i, head, parts[2 * head + 1], parts[2 * i + 2], parts[2 * i + 3]))
             parts[2 * head + 1], parts[2 * i + 2], parts[2 * i + 3] = word, "", ""
-            changed = True
-    if changed and by_line:
-        changed = keep_spaced_lines(parts, joins)
-    return "".join(parts) if changed else text
+    return joins
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _rule(first: str, second: str) -> str | None:
+    """The rule by which two words written apart make one (see :func:`reading`)."""
+    found = reading(lexicon(), rules(), "", first, second)
+    return None if found is None else found[1]
+
+
+def kept_apart(text: str) -> frozenset[str]:
+    """In a text that lost its half-spaces both ways, deleted and typed as
+    spaces, the compounds the lexicon makes of two words written apart that the
+    text's writers space: written apart ``writer_apart_min`` times or more, and
+    as one word (deleted or with a half-space) fewer than one time for every
+    ``writer_apart_over_one_word``. (Where a writer half-spaced, about as many
+    were deleted as spaced; the spaced ones beyond are the writers' spaces:
+    'قلعه نویی', a family name, 13 times apart and 7 with a half-space in
+    dev.txt.) Only the rules in ``writer_apart_rules``: writers disagree on
+    compounds, and a writer who half-spaces does so in every verb and plural.
+    -> the compounds' letters.
+
+    Read on the text as given, and on the text repaired the same: a pair kept
+    apart stays apart, and one joined is one word more."""
+    # The text's words as split at spaces (a word with a mark beside it, '،',
+    # is left out: the counts are a sample, read the same on the text repaired).
+    words = text.split()
+    r = rules()
+    # Pairs worth a look, picked at C speed: two words whose letters hazm lists
+    # as one, or a bound part or name ending second, or a prefix first.
+    seconds = lexicon().spaced_seconds.difference(r.plural, r.spaced_comparative, r.spaced_after_heh,
+                                                  r.spaced_after_yeh).union(r.spaced_name_endings)
+    candidate = map(operator.or_, map(_compound_keys().__contains__, map(operator.add, words, words[1:])),
+                    map(seconds.__contains__, words[1:]))
+    candidate = map(operator.or_, candidate, map(frozenset(r.spaced_prefixes).__contains__, words))
+    pairs = collections.Counter(itertools.compress(zip(words, words[1:]), candidate))
+    apart: collections.Counter[str] = collections.Counter()
+    for (first, second), n in pairs.items():
+        if _rule(first, second) in r.writer_apart_rules:
+            apart[_letters(first + second)] += n
+    apart = {word: n for word, n in apart.items() if n >= r.writer_apart_min}
+    if not apart:
+        return frozenset()
+    # As one word: deleted (the letters as they are), or with half-spaces (few words: read each).
+    one_word = collections.Counter(filter(apart.__contains__, words))
+    halfspaced = itertools.compress(words, map(operator.contains, words, itertools.repeat(ZWNJ)))
+    one_word.update(filter(apart.__contains__, map(_letters, halfspaced)))
+    return frozenset(word for word, n in apart.items() if r.writer_apart_over_one_word * one_word[word] < n)
 
 
 def joins_apart(pair: str) -> bool:
@@ -234,9 +304,9 @@ def joins_apart(pair: str) -> bool:
     return joined_pair(lexicon(), rules(), "", first, second) is not None
 
 
-def join_spaced_words_by_line(text: str) -> str:
+def join_spaced_words_by_line(text: str, kept: Collection[str] = ()) -> str:
     """``join_spaced_words`` for a text that lost its half-spaces both ways."""
-    return join_spaced_words(text, by_line=True)
+    return join_spaced_words(text, by_line=True, kept=kept)
 
 
 # (first word, second word) -> the one word they make, or None: kept across calls.
@@ -274,9 +344,20 @@ def spaced_and_deleted(text: str) -> tuple[bool, bool]:
     ``halfspace_lines``). The second holds as well once the text is repaired:
     joined verbs only add to the one-word ones.
     """
+    return how_lost(text)[:2]
+
+
+def how_lost(text: str) -> tuple[bool, bool, bool]:
+    """(spaces may stand for half-spaces, half-spaces were deleted too: see
+    :func:`spaced_and_deleted`; and none was deleted: the text writes
+    ``kept_verbs_min`` prefixed verbs or more with a space or a half-space,
+    and joined fewer than one for every ``kept_per_deleted`` of them). In a
+    text that deleted none, letters left joined are its writer's spelling
+    ('سالهای', 'کلانشهر'), not a lost half-space. The third holds as well
+    once the text is repaired: joining a spaced verb makes it half-spaced."""
     lex = lexicon()
     verbs, words = lex.verbs, lex.words
-    spaced = one_word = 0
+    spaced = one_word = deleted = 0
     for m in _PREFIX_AND_WORD.finditer(text):
         start, prefix = m.start(), "می"
         if start and _LETTER_OR_ZWNJ.match(text, start - 1):
@@ -291,7 +372,10 @@ def spaced_and_deleted(text: str) -> tuple[bool, bool]:
             spaced += 1
         elif letters not in words:  # 'میدان' is a word, not a prefixed verb
             one_word += 1
+            deleted += not m.group(1)
     r = rules()
+    kept = spaced + one_word - deleted
+    none_deleted = kept >= r.kept_verbs_min and deleted * r.kept_per_deleted < kept
     if one_word > r.one_word_over_spaced * spaced and one_word:
-        return False, False
-    return True, one_word * r.one_word_per_spaced_lines >= spaced > 0
+        return False, False, none_deleted
+    return True, one_word * r.one_word_per_spaced_lines >= spaced > 0, none_deleted

@@ -310,16 +310,34 @@ def _changed(before: str, after: str) -> int:
 def _for_text(fixes: list[Fix], text: str, config: NormalizeConfig) -> tuple[list[Fix], bool, bool]:
     """The fixes as this text needs them, by how it lost its half-spaces (read
     once, for the whole text), and (spaces may stand for half-spaces, and
-    half-spaces were deleted too): see ``halfspace.spaced_and_deleted``."""
-    spaced, deleted_too = halfspace.spaced_and_deleted(text) if config.halfspaces else (False, False)
+    half-spaces were deleted too): see ``halfspace.how_lost``."""
+    spaced, deleted_too, none_deleted = halfspace.how_lost(text) if config.halfspaces else (False, False, False)
+    if none_deleted:
+        # The text deleted no half-space: its joined letters are the writer's.
+        fixes = [f for f in fixes if f.apply is not restore_halfspaces]
     if not spaced:
         # The text deleted its half-spaces: its spaces are the writer's.
         fixes = [f for f in fixes if f.apply is not join_spaced_words]
     elif deleted_too:
-        # Lost both ways: a line whose writer spaces keeps its spaces.
-        fixes = [replace(f, apply=halfspace.join_spaced_words_by_line) if f.apply is join_spaced_words else f
-                 for f in fixes]
+        # Lost both ways: a line whose writer spaces keeps its spaces, and so
+        # does a pair the whole text writes apart more than a lost half-space explains.
+        kept = halfspace.kept_apart(_before_joins(fixes, text)) if config.usage else frozenset()
+        join = functools.partial(halfspace.join_spaced_words_by_line, kept=kept) if kept \
+            else halfspace.join_spaced_words_by_line
+        fixes = [replace(f, apply=join) if f.apply is join_spaced_words else f for f in fixes]
     return fixes, spaced, deleted_too
+
+
+def _before_joins(fixes: list[Fix], text: str) -> str:
+    """The text as ``join_spaced_words`` reads it (letters unified, marks and
+    spaces fixed), protected spans and all: the pairs of the whole text are
+    counted on it."""
+    for fix in fixes:
+        if fix.apply is join_spaced_words:
+            break
+        if fix.prose:
+            text = fix.apply(text)
+    return text
 
 
 def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes: bool = True) -> Normalized:
@@ -337,7 +355,9 @@ def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes
     if config.halfspaces and config.usage:
         # Then the one repair that reads the whole text: words it writes apart
         # elsewhere, left joined here ('جام جهانی' ... 'جامجهانی').
-        apart = halfspace.written_apart(blocks)
+        # (Not in a text that deleted none: its joined letters are the writer's.)
+        restore = any(f.apply is restore_halfspaces for f in fixes)
+        apart = halfspace.written_apart(blocks) if restore else {}
         if apart:
             blocks = [_split_apart(block, apart, counts) for block in blocks]
         # And two words it writes apart, where it writes them as one word as often.
@@ -346,14 +366,15 @@ def normalize(text: str, *, config: NormalizeConfig = NormalizeConfig(), changes
             # Not the pairs the lexicon joins: where they are apart, a line's writer spaced them.
             joined = {pair: word for pair, word in joined.items() if not halfspace.joins_apart(pair)}
         if joined:
-            blocks = [_split_apart(block, joined, counts, halfspace.pairs_in) for block in blocks]
+            blocks = [_split_apart(block, joined, counts, halfspace.pairs_in, restore) for block in blocks]
     return Normalized("".join(blocks), tuple((name, n) for name, n in (counts or {}).items() if n))
 
 
 def _split_apart(block: str, apart: dict[str, str], counts: dict[str, int] | None,
-                 find: Callable[[str, dict[str, str]], set[str]] = halfspace.words_in) -> str:
+                 find: Callable[[str, dict[str, str]], set[str]] = halfspace.words_in, restore: bool = True) -> str:
     """The block with the words (or pairs) of ``apart`` respelled, outside protected
-    spans; only the lines that hold one are looked at again."""
+    spans; only the lines that hold one are looked at again (and repaired again,
+    with ``restore``)."""
     hits = find(block, apart)
     if not hits:
         return block
@@ -365,7 +386,8 @@ def _split_apart(block: str, apart: dict[str, str], counts: dict[str, int] | Non
         masked = spans.mask(line) if spans.may_hold_span(line) else spans.Masked(line, (), ())
         # The parts, and the words whose reading depends on the next word
         # ('های' or 'ه‌ای'), are read again as the per-line repair reads them.
-        prose = halfspace.restore_halfspaces(split(masked.text))
+        prose = split(masked.text)
+        prose = halfspace.restore_halfspaces(prose) if restore else prose
         if counts is not None:
             counts["restore_halfspaces"] = counts.get("restore_halfspaces", 0) + _changed(masked.text, prose)
         lines[i] = spans.unmask(spans.Masked(prose, masked.protected, masked.numbers))

@@ -220,3 +220,46 @@ def test_a_line_with_three_pairs_to_join_is_read_alone_not_by_its_neighbours():
     # whatever the line before lost
     text = "او میرود و کتابهای خوب می خواند\nبرنامه های ما خوب می شود و کتاب های تازه\n"
     assert repaired(text).endswith("\nبرنامه های ما خوب می شود و کتاب های تازه\n")
+
+
+def test_ezafe_written_apart_after_a_silent_heh_is_joined():
+    # A 'ی' alone is no word: after a silent 'ه' it is the ezafe ('درباره‌ی').
+    assert repaired("درباره ی این موضوع") == f"درباره{Z}ی این موضوع"
+    assert repaired("بودجه ی سال") == f"بودجه{Z}ی سال"
+    assert repaired("گروه ی") == "گروه ی"  # a consonant 'ه'
+
+
+def test_plural_of_a_listed_word_is_no_stem_compound():
+    # 'نمایندگان' is the plural of 'نماینده', a word: two words, not 'X' + a stem.
+    for text in ["مجلس نمایندگان گفت", "درخواست نمایندگان"]:
+        assert repaired(text) == text
+    assert repaired("منفی گرایی") == f"منفی{Z}گرایی"  # a stem with a suffix still joins
+
+
+_LOST_BOTH_WAYS = ["قرارداد بین المللی امضا شد و او میرود", "نشست بین المللی برگزار شد و او میگوید",
+                   "همکاری بین المللی ادامه دارد و او می رود"]
+
+
+def test_compound_a_text_lost_both_ways_writes_apart_far_more_than_joined_stays_apart():
+    # Where a writer half-spaced, about as many half-spaces were deleted as
+    # spaced: three spaced and none deleted are the writers' spaces.
+    text = "\n".join(_LOST_BOTH_WAYS)
+    once = repaired(text)
+    assert "بین المللی" in once and f"می{Z}رود" in once and f"بین{Z}المللی" not in once
+    assert repaired(once) == once
+    # One deleted beside the three spaced: a writer who half-spaces, joined throughout.
+    text += "\nگفتگوی بینالمللی"
+    once = repaired(text)
+    assert once.count(f"بین{Z}المللی") == 4
+    assert repaired(once) == once
+
+
+def test_a_text_that_typed_its_half_spaces_as_spaces_keeps_its_joined_letters():
+    # Its verbs are spaced and none is joined: it deleted no half-space, and
+    # 'سالهای', 'کلانشهر' are its writer's spelling.
+    text = "او می رود و می گوید که در سالهای اخیر کلانشهر تهران می ماند"
+    once = repaired(text)
+    assert once == (f"او می{Z}رود و می{Z}گوید که در سالهای اخیر کلانشهر تهران می{Z}ماند")
+    assert repaired(once) == once
+    # a deleted verb beside them: the joined letters may be lost half-spaces
+    assert f"سال{Z}های" in repaired(text + " و میرود")
