@@ -31,6 +31,8 @@ from khabar.core.article_end import before_end_of_article
 from khabar.core.chars import fold
 from khabar.core.features import Features, features
 from khabar.core.language import language
+from khabar.core.lead import label_lead_inside
+from khabar.core.lineups import is_lineup_heading
 from khabar.core.model import KEPT, Kind, Labeled, Line, Role
 from khabar.core.rules import Rule, RuleKind, Rules, default_rules
 from khabar.core.template import Template
@@ -134,8 +136,10 @@ def _teaser_follows(lines, feats, classes, nxt: int, teasers: int, t: Thresholds
         return teasers > 0
     if classes[nxt] in (Class.RULE, Class.META, Class.HEADER):
         return teasers > 0
-    # A line heading a block that a label announces ("ترکیب دو تیم" / "ذوب‌آهن:") is the article's.
-    announced = nxt + 1 < len(lines) and lines[nxt + 1].text.endswith((":", "："))
+    # A line heading a block that a label announces ("ترکیب دو تیم" / "ذوب‌آهن:") is the article's,
+    # and so is a line-up's heading however its teams are laid out.
+    announced = (nxt + 1 < len(lines) and lines[nxt + 1].text.endswith((":", "："))) \
+        or is_lineup_heading(lines[nxt].text)
     return _list_item(lines[nxt], feats[nxt], classes[nxt], t) and classes[nxt] is not Class.PROSE and not announced
 
 
@@ -347,7 +351,7 @@ def _label_head(lines, feats, classes, kinds, reasons, start: int, t: Thresholds
             and _short_run_above(classes, above) < t.menu_min_lines - 1:
         kinds[above], reasons[above] = Kind.SURTITLE, None
     if lead is None:
-        _label_lead_inside(lines, kinds, title)
+        label_lead_inside(lines, kinds, title)
 
 
 def _fuller_headline_above(feats, classes, i: int, t: Thresholds = DEFAULT) -> int:
@@ -370,17 +374,6 @@ def _short_run_above(classes, i: int) -> int:
     while j >= 0 and classes[j] is Class.SHORT:
         run, j = run + 1, j - 1
     return run
-
-
-def _label_lead_inside(lines, kinds, title: int) -> None:
-    """The first paragraph is the lead when the body proper begins after it."""
-    paragraphs = [i for i in range(title + 1, len(lines)) if kinds[i] is Kind.PARAGRAPH][:2]
-    if len(paragraphs) == 2:
-        first, second = paragraphs
-        separated = any(kinds[j] in (Kind.METADATA, Kind.BOILERPLATE) for j in range(first + 1, second))
-        # The body proper starts by crediting its source ("به گزارش …").
-        if separated or lines[second].text.startswith(language().credit_openers):
-            kinds[first] = Kind.LEAD
 
 
 def _extend_over_fragments(lines, feats, classes, span: tuple[int, int], t: Thresholds = DEFAULT) -> tuple[int, int]:

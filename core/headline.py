@@ -29,6 +29,8 @@ LEAD_MIN_WORDS = 8
 SURTITLE_MAX_WORDS = 14
 # A headline the classifier kept as text stands among the first kept lines.
 HEAD_KEPT_LINES = 3
+# Letters of a site's name in the title bar (folded): shorter parts are no names.
+MIN_SITE_LETTERS = 3
 
 
 
@@ -66,6 +68,15 @@ def is_label_line(text: str) -> bool:
     return _label_line().match(text) is not None
 
 
+def is_furniture(text: str) -> bool:
+    """The line is one of the phrases khabar's rules name (a list's header, a menu
+    item, a button): never a headline."""
+    from khabar.core.rules import default_rules
+
+    rule = default_rules().match(text)
+    return rule is not None and fold(text) in rule.phrases
+
+
 def retitle(lines: list[Labeled], *, hint: str | None = None) -> list[Labeled]:
     """The lines with the title moved to the line the title bar (or the markup's
     ``hint``) names, and a metadata line never left as title."""
@@ -76,10 +87,20 @@ def retitle(lines: list[Labeled], *, hint: str | None = None) -> list[Labeled]:
     if named is not None and named != title:
         _move_title(out, title, named)
         title = named
+    if title is not None and is_furniture(out[title].line.text):
+        # "نتایج زنده", "جدول لیگ": a list's or a menu's header a dump split off its bar.
+        out[title] = Labeled(out[title].line, Kind.BOILERPLATE, "not-the-headline")
+        title = None
     if title is None:
         title = _above_the_metadata(out, first_body)
         if title is not None:
             _move_title(out, None, title)
+    if title is not None and _headline_below_surtitle(out, title):
+        # "معاون وزیر در گفت‌وگو با خبرنگاران:" announces the headline under it.
+        _move_title(out, title, title + 1)
+        title += 1
+    if title is not None:
+        _no_site_surtitle(out, title)
     if title is not None and is_label_line(out[title].line.text):
         out[title] = Labeled(out[title].line, Kind.BOILERPLATE, "metadata-label")
         below = title + 1
@@ -144,8 +165,8 @@ def _move_title(lines: list[Labeled], old: int | None, new: int) -> None:
 
 def _lead_below(lines: list[Labeled], title: int) -> None:
     """The sentence under the headline is the lead when the body proper begins
-    after it (after furniture, or with its credit: "به گزارش …")."""
-    from khabar.core.language import language
+    after it (after furniture, or with its credit: "به گزارش …", see core/lead.py)."""
+    from khabar.core.lead import body_begins
 
     if any(item.kind is Kind.LEAD for item in lines):
         return
@@ -161,7 +182,7 @@ def _lead_below(lines: list[Labeled], title: int) -> None:
     if lines[below].kind is not Kind.PARAGRAPH:
         return
     nxt = next((j for j in range(below + 1, len(lines)) if lines[j].kind is Kind.PARAGRAPH), None)
-    if nxt is not None and (nxt > below + 1 or lines[nxt].line.text.startswith(language().credit_openers)):
+    if nxt is not None and (nxt > below + 1 or body_begins(lines[below].line.text, lines[nxt].line.text)):
         lines[below] = Labeled(lines[below].line, Kind.LEAD, None)
 
 
@@ -169,6 +190,33 @@ def _lead_below(lines: list[Labeled], title: int) -> None:
 BETWEEN_HEAD_AND_BODY = ("metadata: ", "share-print", "counter", "read-time")
 # Why a headline may have been removed: read as an item of a list or a menu.
 HEADLINE_REMOVED_AS = ("link-list", "menu", "outside-article")
+
+
+def _no_site_surtitle(lines: list[Labeled], title: int) -> None:
+    """A "surtitle" that opens with the site's name, as the title bar writes it
+    after the headline ("… - تک‌نما"), is the breadcrumb ("تک‌نما علم")."""
+    above = title - 1
+    if above < 1 or lines[above].kind is not Kind.SURTITLE or lines[0].kind in KEPT:
+        return
+    headline = _key(lines[title].line.text)
+    sites = [_key(part) for part in TITLE_BAR_SEPARATORS.split(lines[0].line.text)]
+    sites = [site for site in sites if site and site != headline and len(site) >= MIN_SITE_LETTERS]
+    words = lines[above].line.text.split()
+    # Whole words: the name "خبر" does not open "خبرنگار …".
+    if any(_key(" ".join(words[:k])) in sites for k in range(1, len(words) + 1)):
+        lines[above] = Labeled(lines[above].line, Kind.BOILERPLATE, "breadcrumb")
+
+
+def _headline_below_surtitle(lines: list[Labeled], title: int) -> bool:
+    """The title ends in a colon (a surtitle) and a headline-like line the
+    classifier removed stands right under it."""
+    below = title + 1
+    if not lines[title].line.text.rstrip().endswith((":", "：")) or below >= len(lines) \
+            or lines[below].reason not in HEADLINE_REMOVED_AS + ("breadcrumb",):
+        return False
+    text = lines[below].line.text
+    return MIN_HEADLINE_WORDS + 1 <= len(text.split()) <= MAX_HEADLINE_WORDS \
+        and not text.endswith((".", ":", "：")) and not is_label_line(text)
 
 
 def _above_the_metadata(lines: list[Labeled], first_body: int) -> int | None:

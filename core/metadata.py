@@ -25,6 +25,9 @@ MAX_DATE_DISTANCE = 6
 TAG_SEPARATORS = re.compile(r"\s*[،,|؛;]\s*|\s+-\s+")
 # Tags written "#علی دایی #سایپا": each '#' opens a tag of a few words.
 HASHTAGS = re.compile(r"^#[^\W\d_]")
+# A date written in figures, "۰۴/۱۱/۲۰۱۸" (which of day and month comes first may be unknown).
+NUMERIC_DATE = re.compile(
+    rf"(?<![{DIGITS}])[{DIGITS}]{{1,4}}[/.\-][{DIGITS}]{{1,2}}[/.\-][{DIGITS}]{{2,4}}(?![{DIGITS}])")
 MAX_HASHTAG_WORDS = 6
 # A label's words may be written apart, joined, or with a half-space.
 GAP = "[\\s\u200c]*"
@@ -219,10 +222,20 @@ def _line_role(text: str, reference: datetime | None) -> Role | None:
         if labels().updated.search(text):
             return Role.UPDATED
         return Role.DATE
+    if _update_label().match(text) and NUMERIC_DATE.search(text):
+        # "آخرین به‌روزرسانی: ۰۴/۱۱/۲۰۱۸": day and month may be read either way, so no
+        # date is read; the line is still the update line, never the article's.
+        return Role.UPDATED
     return None
 
 
 _line_role_remembered = lru_cache(maxsize=1 << 13)(_line_role)
+
+
+@cache
+def _update_label() -> re.Pattern[str]:
+    """An update label and its colon opening the line ("آخرین به‌روزرسانی:")."""
+    return re.compile(r"^\W*" + _label_pattern(_data()["updated_labels"]) + r"\s*[:：]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

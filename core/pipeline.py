@@ -14,6 +14,7 @@ from khabar.core.decode import Decoded, decode
 from khabar.core.errors import InputError
 from khabar.core.headline import retitle
 from khabar.core.language import guess_language
+from khabar.core.lineups import keep_lineups
 from khabar.core.listruns import cut_box_items, cut_list_runs
 from khabar.core.metadata import extract
 from khabar.core.metalines import join_metadata
@@ -72,7 +73,8 @@ def clean_text(text: str | bytes, *, path: str = "-", config: Config = Config(),
     lines = segment(normalized, partial(_prepass, rules=rules, shape=reshaped.shape))
     labeled = classify(lines, rules=rules, reference=reference, template=template, thresholds=config.classify,
                        weigh=weigh)
-    labeled = tags_after_article(rejoin(retitle(labeled, hint=reshaped.title_hint), reshaped.shape))
+    labeled = keep_lineups(rejoin(retitle(labeled, hint=reshaped.title_hint), reshaped.shape))
+    labeled = tags_after_article(labeled, reshaped.shape)
     if config.normalize.halfspaces:
         # The other fixes have run: repeating them would change nothing (idempotent).
         labeled = _repaired(labeled, HALFSPACES_ONLY)

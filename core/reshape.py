@@ -205,7 +205,18 @@ def _links_out(line: str) -> list[str]:
         if line[at:].strip():
             parts.append(line[at:].strip())
         return parts
-    return [MD_LINK.sub(lambda m: " ".join(m.group(2).split()), line)]
+    return [MD_LINK.sub(lambda m: _spaced(line, m), line)]
+
+
+def _spaced(line: str, m: re.Match) -> str:
+    """A link's text inside prose, a space between it and a word it touches: a
+    link holds whole words ("برچسب ها[مسجدسلیمان](…)" is two of them)."""
+    text = " ".join(m.group(2).split())
+    if text and m.start() and line[m.start() - 1].isalpha() and text[0].isalpha():
+        text = " " + text
+    if text and m.end() < len(line) and line[m.end()].isalpha() and text[-1].isalpha():
+        text += " "
+    return text
 
 
 def _layout(text: str) -> str:

@@ -26,7 +26,8 @@ MENU_ITEM_MAX_WORDS = 3
 FULL_TITLE_WORDS = 4
 # A list item is a headline: short and without a full stop.
 LIST_ITEM_MAX_WORDS = 25
-TAG_MAX_WORDS = 6
+# A tag under its label may be a person's title and name ("سورنا ستاری معاون علمی و فناوری ریاست جمهوری").
+TAG_MAX_WORDS = 8
 # Scores for the densest run: prose earns its words (up to a cap), the rest costs.
 PROSE_SCORE_CAP = 60
 SENTENCE_SCORE = 2
