@@ -149,8 +149,15 @@ def unknown_to_hazm(lex: Lexicon, piece: str) -> bool:
 
 
 def _ends_in_silent_heh(r: HalfspaceRules, word: str) -> bool:
-    """A final 'ه' that is no consonant ('خانه', not 'گروه', 'آگاه', 'الله')."""
-    return word.endswith("ه") and not word.endswith(r.consonant_heh_endings)
+    """A final 'ه' that is no consonant ('خانه', not 'گروه', 'آگاه', 'الله',
+    nor 'توجه', 'مشابه': see :func:`_consonant_heh`)."""
+    return word.endswith("ه") and not word.endswith(r.consonant_heh_endings) and not _consonant_heh(r, word)
+
+
+def _consonant_heh(r: HalfspaceRules, word: str) -> bool:
+    """Whether hazm lists the word with the Arabic plural 'ات' after its final
+    'ه' ('توجهات'): then the 'ه' is a consonant ('توجهی', not 'توجه‌ی')."""
+    return word + r.consonant_heh_plural in lexicon().words
 
 
 def _ezafe_after_silent_heh(lex: Lexicon, r: HalfspaceRules, piece: str) -> str | None:
@@ -379,12 +386,20 @@ def _restore_word(word: str, ezafe: bool) -> str:
 
 
 def _restored(word: str) -> str | tuple[str, str]:
-    if HAS_MARK.search(word):
+    if HAS_MARK.search(word) or _arabic_particle(word):
         return word
     if not word.rsplit(ZWNJ, 1)[-1].endswith(EZAFE_PLURAL):
         return _restore_word(word, True)
     linked, alone = _restore_word(word, True), _restore_word(word, False)
     return linked if linked == alone else (linked, alone)
+
+
+def _arabic_particle(word: str) -> bool:
+    """An Arabic particle, alone or with the attached pronoun 'ها' ('فیها',
+    'ولکن'): one word, in Arabic quoted in Persian text."""
+    r = rules()
+    return word in r.arabic_particles or (
+        word.endswith(r.arabic_pronoun) and word[: -len(r.arabic_pronoun)] in r.arabic_particles)
 
 
 def restores(word: str) -> bool:

@@ -422,3 +422,18 @@ def test_compound_after_a_determiner_left_joined_stays_joined():
     for word in ["هیچگونه", "همانطوری", "اینطوری", "هیچکدام"]:
         assert restore_halfspaces(f"{word} گفت") == f"{word} گفت"
     assert restore_halfspaces("سهشنبه گفت") == "سه\u200cشنبه گفت"  # other listed compounds still split
+
+
+def test_arabic_particle_with_the_pronoun_ha_stays_one_word():
+    # Arabic quoted in Persian text: 'ها' after 'فی', 'عن' is 'her', no plural; 'ولکن' is 'but'.
+    text = "خالدین فیها و رضی الله عنها ولکنها ولکن"
+    assert restored(text) == text
+    # A Persian plural beside it still gets its half-space.
+    assert restored("فیها و کارتهای ملی") == f"فیها و کارت{Z}های ملی"
+
+
+def test_ezafe_after_a_consonant_heh_of_an_arabic_plural_in_at_stays_joined():
+    # hazm lists 'مشابهات', 'تنبیهات', 'توجهات': the 'ه' is a consonant and the 'ی' joins.
+    for word in ["مشابهی", "تنبیهی", "توجهی"]:
+        assert restored(word + " شد") == word + " شد"
+    assert restored("دربارهی او") == f"درباره{Z}ی او"  # a silent 'ه' still takes it

@@ -263,3 +263,9 @@ def test_a_text_that_typed_its_half_spaces_as_spaces_keeps_its_joined_letters():
     assert repaired(once) == once
     # a deleted verb beside them: the joined letters may be lost half-spaces
     assert f"سال{Z}های" in repaired(text + " و میرود")
+
+
+def test_clitic_written_apart_after_a_consonant_heh_stays_apart():
+    # 'توجه' is listed with 'ات' ('توجهات'): its 'ه' is a consonant, 'توجهی' is how the 'ی' is written.
+    assert repaired("توجه ای نکرد") == "توجه ای نکرد"
+    assert repaired("رسانه ای مهم") == f"رسانه{Z}ای مهم"
