@@ -140,9 +140,9 @@ class Page:
                 furniture["menu_region"] if name == "regional" else furniture["menu_news"]))
         self.menu = rng.sample(menu, min(len(menu), rng.randint(8, 12)))
         self.section = rng.choice([m for m in self.menu if "صفحه" not in m])
-        # A publication instant in Tehran (2012-2023), and a later update.
+        # A publication instant in Tehran (or the style's tz; 2012-2023), and a later update.
         day = dt.datetime(2012, 3, 21) + dt.timedelta(days=rng.randrange(4000), minutes=rng.randrange(7 * 60, 23 * 60))
-        self.when = day.replace(tzinfo=TEHRAN)
+        self.when = day.replace(tzinfo=ZoneInfo(style["tz"]) if "tz" in style else TEHRAN)  # Kabul for Afghan sites
         self.updated = self.when + dt.timedelta(days=rng.randint(1, 20), minutes=rng.randrange(600))
         self.code = str(rng.randrange(10 ** (style["code"] - 1), 10 ** style["code"])) if style["code"] else ""
         if style["code"] >= 13:  # agency codes that start with the Jalali date
@@ -162,7 +162,7 @@ class Page:
     def dates(self, when: dt.datetime, prefix: str = "") -> dict:
         j = jdatetime.datetime.fromgregorian(datetime=when.replace(tzinfo=None))
         v = {"weekday": self.f["weekdays"][j.weekday()], "jd": j.day, "jd2": f"{j.day:02}",
-             "jm2": f"{j.month:02}", "jmonth": self.f["months"][j.month - 1], "jy": j.year,
+             "jm2": f"{j.month:02}", "jmonth": self.f[self.s.get("months", "months")][j.month - 1], "jy": j.year,
              "hh": f"{when.hour:02}", "mi": f"{when.minute:02}", "iso": when.isoformat(),
              "d2": f"{when.day:02}", "m2": f"{when.month:02}", "y": when.year}
         if "gmonths" in self.f:  # the words of furniture_unseen2.toml: no draw, older pages unchanged
