@@ -3,6 +3,7 @@
 
     .venv/bin/python benchmarks/shapes_score.py [--work DIR] [--pages DIR] [--cmd KHABAR]
                                                 [--trafilatura] [--parsers] [--json FILE]
+                                                [--parts dev,unseen,unseen2] [--by-style]
 
 1. writes the pages of benchmarks/htmlpages (make.py: the dev, unseen and unseen2
    site styles) into WORK/pages, unless --pages names pages made before;
