@@ -3,11 +3,13 @@
 
     .venv/bin/python benchmarks/shapes_score.py [--work DIR] [--pages DIR] [--cmd KHABAR]
                                                 [--trafilatura] [--parsers] [--json FILE]
+                                                [--parts dev,unseen,unseen2] [--by-style]
 
-1. writes the pages of benchmarks/htmlpages (make.py: dev and unseen site styles)
-   into WORK/pages, unless --pages names pages made before;
+1. writes the pages of benchmarks/htmlpages (make.py: the dev, unseen and unseen2
+   site styles) into WORK/pages, unless --pages names pages made before;
 2. turns each part into every shape with ../shared/eval/shapes.py (WORK/shapes/<part>/<shape>);
-3. runs ../shared/eval/score.py on each shape and prints one table per part:
+3. runs ../shared/eval/score.py on each shape and prints one table per part
+   (every part make.py wrote, or those --parts names):
    shape x (boilerplate P, R, F1, then each metadata field).
 
 shapes.py reads a page as UTF-8, so a page declared windows-1256 is given to it
@@ -217,6 +219,7 @@ def main() -> None:
     ap.add_argument("--parsers", action="store_true", help="time lxml and selectolax on the html shape")
     ap.add_argument("--by-style", action="store_true", help="also print F1, title, published per site style")
     ap.add_argument("--json", type=Path, help="also write every figure here")
+    ap.add_argument("--parts", help="comma-separated parts to score (default: every part, dev and unseen first)")
     args = ap.parse_args()
     pages = args.pages
     if pages is None:
@@ -225,9 +228,11 @@ def main() -> None:
         if proc.returncode:
             raise SystemExit(f"make.py failed:\n{proc.stderr[-3000:]}")
     report = {}
-    for part in ("dev", "unseen"):
-        if not (pages / part / "raw").is_dir():
-            continue
+    found = sorted((p.name for p in pages.iterdir() if (p / "raw").is_dir()),
+                   key=lambda name: (name not in ("dev", "unseen"), name != "dev", name))
+    for part in args.parts.split(",") if args.parts else found:
+        if part not in found:
+            raise SystemExit(f"no part {part!r} in {pages} (found: {', '.join(found)})")
         out = args.work / "shapes" / part
         make_shapes(pages / part, out)
         rows, styles = {}, {}

@@ -16,8 +16,17 @@ footers). Article texts are real: title, lead, paragraphs and tags from
 
 Fields a fragment may use: {text} {title} {alt} {caption} {img} {url} {url2}
 {title2} {lead} {rel} {name} {cdate} {likes} {dislikes} {author} {minutes} {n}
-{tag} {slug} {code} {issue} {section} and the dates: {weekday} {jd} {jd2} {jm2}
-{jmonth} {jy} {hh} {mi} {iso}; the update line: {ud2} {um2} {uy} {uhh} {umi}.
+{tag} {slug} {utag} (a hashtag: words joined by _) {code} {issue} {section}
+{k} {pending} {rejected} (comment counts) and the dates: {weekday} {jd} {jd2} {jm2}
+{jmonth} {jy} {hh} {mi} {iso}, Gregorian {d2} {m2} {y} {gd} {gmonth} {emonth},
+the day in words {jdw}, the 12-hour clock {h12} {ampm}; the update line: {ud2}
+{um2} {uy} {uhh} {umi}.
+
+More parts than dev and unseen: every styles*.toml is read (styles_unseen2.toml
+holds the `unseen2` part) and every furniture*.toml. Values only newer templates
+use (${author}, ${most_viewed}, ${most_commented}, ${later_date}, ${comment_head},
+${views}) are drawn only when a template names them, so the
+pages of older styles keep their bytes.
 
 Gold: `keep` are windows of the body's paragraphs, its subheadings and line-up
 lines; `drop` are the page's other text nodes (menus, dates, codes, labels,
@@ -119,6 +128,7 @@ class Page:
 
     def __init__(self, name: str, style: dict, furniture: dict, corpus: list[dict], n: int, rng: random.Random):
         self.name, self.s, self.f, self.rng, self.n = name, style, furniture, rng, n
+        self.corpus = corpus
         # A site that shows tags mostly has them (half the agency corpus has none).
         tagged = [r for r in corpus if r["tags"]] if style["tags_wrap"] and rng.random() < 0.85 else corpus
         self.art = tagged[rng.randrange(len(tagged))]
@@ -130,9 +140,9 @@ class Page:
                 furniture["menu_region"] if name == "regional" else furniture["menu_news"]))
         self.menu = rng.sample(menu, min(len(menu), rng.randint(8, 12)))
         self.section = rng.choice([m for m in self.menu if "صفحه" not in m])
-        # A publication instant in Tehran (2012-2023), and a later update.
+        # A publication instant in Tehran (or the style's tz; 2012-2023), and a later update.
         day = dt.datetime(2012, 3, 21) + dt.timedelta(days=rng.randrange(4000), minutes=rng.randrange(7 * 60, 23 * 60))
-        self.when = day.replace(tzinfo=TEHRAN)
+        self.when = day.replace(tzinfo=ZoneInfo(style["tz"]) if "tz" in style else TEHRAN)  # Kabul for Afghan sites
         self.updated = self.when + dt.timedelta(days=rng.randint(1, 20), minutes=rng.randrange(600))
         self.code = str(rng.randrange(10 ** (style["code"] - 1), 10 ** style["code"])) if style["code"] else ""
         if style["code"] >= 13:  # agency codes that start with the Jalali date
@@ -152,9 +162,13 @@ class Page:
     def dates(self, when: dt.datetime, prefix: str = "") -> dict:
         j = jdatetime.datetime.fromgregorian(datetime=when.replace(tzinfo=None))
         v = {"weekday": self.f["weekdays"][j.weekday()], "jd": j.day, "jd2": f"{j.day:02}",
-             "jm2": f"{j.month:02}", "jmonth": self.f["months"][j.month - 1], "jy": j.year,
+             "jm2": f"{j.month:02}", "jmonth": self.f[self.s.get("months", "months")][j.month - 1], "jy": j.year,
              "hh": f"{when.hour:02}", "mi": f"{when.minute:02}", "iso": when.isoformat(),
              "d2": f"{when.day:02}", "m2": f"{when.month:02}", "y": when.year}
+        if "gmonths" in self.f:  # the words of furniture_unseen2.toml: no draw, older pages unchanged
+            v.update(gd=when.day, gmonth=self.f["gmonths"][when.month - 1],
+                     emonth=self.f["emonths"][when.month - 1], jdw=self.f["day_words"][j.day - 1],
+                     h12=(when.hour % 12) or 12, ampm="ق.ظ" if when.hour < 12 else "ب.ظ")
         return {prefix + k: v for k, v in v.items()} if prefix else v
 
     def digits(self, text: str) -> str:
@@ -172,7 +186,9 @@ class Page:
         return self.digits(fragment.format(**{**base, **values}))
 
     def other(self, i: int) -> dict:
-        o = self.others[i % len(self.others)]
+        return self.teaser(self.others[i % len(self.others)])
+
+    def teaser(self, o: dict) -> dict:
         code = self.rng.randrange(10 ** 6, 10 ** 7)
         return {"title": esc(o["title"]), "url": f"/news/{code}/{slug(o['title'])}",
                 "lead": esc(o["lead"][:160]), "img": f"{code:x}", "rel": self.relative(),
@@ -280,11 +296,40 @@ class Page:
         if not self.s["comment"]:
             return "", 0
         k = self.rng.randint(0, 4)
-        out = [self.fill(self.s["comment"], name=esc(self.rng.choice(self.f["comment_names"])),
-                         text=esc(c), cdate=self.fill("{cd} {cmonth} {cy} - {chh}:{cmi}", **self.later()), rel=self.relative(),
-                         likes=self.rng.randint(0, 90), dislikes=self.rng.randint(0, 30))
-               for c in self.rng.sample(self.f["comments"], k)]
+        out = []
+        for c in self.rng.sample(self.f["comments"], k):
+            out.append(self.fill(self.s["comment"], name=esc(self.rng.choice(self.f["comment_names"])),
+                                 text=esc(c), cdate=self.fill("{cd} {cmonth} {cy} - {chh}:{cmi}", **self.later()),
+                                 rel=self.relative(), likes=self.rng.randint(0, 90), dislikes=self.rng.randint(0, 30)))
+            if self.s.get("reply") and self.rng.random() < 0.5:  # a threaded answer under the comment
+                out.append(self.fill(self.s["reply"], name=esc(self.rng.choice(self.f["reply_names"])),
+                                     text=esc(self.rng.choice(self.f["replies"])),
+                                     cdate=self.fill("{cd} {cmonth} {cy} - {chh}:{cmi}", **self.later()),
+                                     rel=self.relative(), likes=self.rng.randint(0, 90), dislikes=self.rng.randint(0, 30)))
         return "\n".join(out), k
+
+    def headlines(self, k: int) -> list[dict]:
+        """k more teasers of other articles, for the long lists (latest, most viewed, most commented)."""
+        rows = [self.corpus[self.rng.randrange(len(self.corpus))] for _ in range(k)]
+        return [self.teaser(o) for o in rows if o["title"] != self.art["title"]]
+
+    def extras(self, template: str, ncomments: int) -> dict:
+        """Values only newer templates use, drawn only when the template names them."""
+        s, f, rng, out = self.s, self.f, self.rng, {}
+        if "${author}" in template:
+            out["author"] = esc(rng.choice(f["authors"]))
+        if "${views}" in template:
+            out["views"] = self.digits(str(rng.randint(120, 48000)))
+        if "${later_date}" in template:  # a later day: the day the page was saved, or updated
+            out["later_date"] = self.fill(s.get("later_date", "{weekday} {jd} {jmonth} {jy}"), **self.dates(self.updated))
+        for key in ("most_viewed", "most_commented"):
+            if f"${{{key}}}" in template:
+                item = s.get("list_item", s["related_item"])
+                out[key] = "\n".join(self.fill(item, **o) for o in self.headlines(rng.randint(8, 10)))
+        if "${comment_head}" in template:
+            out["comment_head"] = self.fill(s["comment_head"], k=ncomments, pending=rng.randint(0, 9),
+                                            rejected=rng.randint(0, 4))
+        return out
 
     def render(self) -> tuple[bytes, dict]:
         s, f, rng = self.s, self.f, self.rng
@@ -294,9 +339,15 @@ class Page:
         tags = ""
         if s["tags_wrap"] and self.tags:
             sep = s["tag_sep"]
-            items = sep.join(self.fill(s["tag_item"], tag=esc(t), slug=attr(slug(t))) for t in self.tags)
+            items = sep.join(self.fill(s["tag_item"], tag=esc(t), slug=attr(slug(t)), utag=esc("_".join(t.split())))
+                           for t in self.tags)
             tags = self.fill(s["tags_wrap"], items=items.replace("{", "{{").replace("}", "}}"))
-        source_name = ("ورزش سه" if self.sports else "خبرگزاری فارس") if s["source"] else None
+        if s["source"] and s.get("sources"):  # [shown name, short name] pairs
+            source_gold = list(rng.choice(s["sources"]))
+        else:
+            source_name = ("ورزش سه" if self.sports else "خبرگزاری فارس") if s["source"] else None
+            source_gold = [source_name, source_name.replace("خبرگزاری ", "")] if source_name else None
+        source_name = source_gold[0] if source_gold else None
         related = [self.other(i) for i in range(rng.randint(5, 8))]
         latest = [self.other(i + 8) for i in range(rng.randint(4, 6))]
         charset = ('<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'
@@ -318,7 +369,7 @@ class Page:
             "code_block": self.fill(s["code_block"]) if self.code else "",
             "tools": "\n".join(f'<a href="#" class="tool">{esc(t)}</a>' for t in rng.sample(f["tools"], 4)),
             "body": body, "tags": tags,
-            "source": f'منبع: {esc(source_name)}' if source_name else "",
+            "source": s.get("source_line", "منبع: {source}").format(source=esc(source_name)) if source_name else "",
             "related_head": esc(rng.choice(f["related_heads"][:4])),
             "latest_head": esc(rng.choice(f["related_heads"][4:])),
             "related": "\n".join(self.fill(s["related_item"], **o) for o in related),
@@ -335,14 +386,15 @@ class Page:
                 values[k] = re.sub(r"(<[^>]*>)|([^<]+)", lambda m: m.group(1) or numeric_refs(m.group(2)), values[k])
         if s["entities"] == "nbsp":
             values["source"] = values["source"].replace(": ", ":&nbsp;")
-        template = Template((HERE / "templates" / f"{s['template']}.html").read_text(encoding="utf-8"))
-        page = template.substitute(values)
-        gold = self.gold(page, keep, lines, source_name)
+        text = (HERE / "templates" / f"{s['template']}.html").read_text(encoding="utf-8")
+        values.update(self.extras(text, ncomments))
+        page = Template(text).substitute(values)
+        gold = self.gold(page, keep, lines, source_gold)
         if s["charset"] == "windows-1256":
             return page.translate(CP1256).encode("cp1256", "xmlcharrefreplace"), gold
         return page.encode("utf-8"), gold
 
-    def gold(self, page: str, keep: list[str], lines: list[str], source: str | None) -> dict:
+    def gold(self, page: str, keep: list[str], lines: list[str], source: list[str] | None) -> dict:
         article = [self.art["title"], self.surtitle or "", self.lead or "", *lines]
         content = fold("\n".join(article))
         content_lines = {fold(x) for x in article}
@@ -364,8 +416,19 @@ class Page:
                 "tags": self.tags if self.s["tags_wrap"] else [],
                 "keep": keep, "drop": drop}
         if self.s["source"]:
-            gold["source"] = [source, source.replace("خبرگزاری ", "")]
+            gold["source"] = source
         return gold
+
+
+def load_tables(stem: str) -> dict:
+    """STEM.toml and every STEM_*.toml beside it (a new part's styles, its furniture), as one table."""
+    out: dict = {}
+    for path in [HERE / f"{stem}.toml", *sorted(HERE.glob(f"{stem}_*.toml"))]:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+        if twice := set(out) & set(table):
+            raise SystemExit(f"{path.name}: {', '.join(sorted(twice))} already defined")
+        out.update(table)
+    return out
 
 
 def main() -> None:
@@ -375,8 +438,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=17)
     ap.add_argument("--styles", help="comma-separated style names (default: all)")
     args = ap.parse_args()
-    styles = tomllib.loads((HERE / "styles.toml").read_text(encoding="utf-8"))
-    furniture = tomllib.loads((HERE / "furniture.toml").read_text(encoding="utf-8"))
+    styles, furniture = load_tables("styles"), load_tables("furniture")
     corpus = load_corpus()
     names = args.styles.split(",") if args.styles else list(styles)
     count = 0
